@@ -1,0 +1,136 @@
+# pickdoc: a traceback triage expert system.  Plain make; dependencies via pkg-config.
+#   make          build ./pickdoc           make check   deps, build, every test, ASan/UBSan
+#   make demo     deps, build, run an example            make deps    install missing deps
+#   make install  PREFIX=/usr/local DESTDIR=             make bench   speed and memory
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man/man1
+CC      ?= cc
+BUILD   ?= build
+PKGS     = libpcre2-8 yaml-0.1 readline jansson
+
+WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+OPT     ?= -O2
+ifeq ($(SAN),1)
+OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+endif
+DEPS_OK := $(shell tools/deps.sh check >/dev/null 2>&1 && echo yes)
+ifeq ($(DEPS_OK),yes)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka)
+endif
+CPPFLAGS += -D_GNU_SOURCE -DPICKDOC_VERSION='"$(VERSION)"' -Isrc
+ALL_CFLAGS = $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(OPT) $(LDFLAGS)
+
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+KB_YAML  = $(sort $(wildcard knowledge/*.yaml))
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+PROGRAM  = $(if $(filter build,$(BUILD)),pickdoc,$(BUILD)/pickdoc)
+
+.PHONY: all deps check-deps demo check test unit cli lint asan install uninstall clean bench eval
+.DELETE_ON_ERROR:
+
+all: check-deps $(PROGRAM)
+
+check-deps:
+	@tools/deps.sh check
+
+deps:
+	@tools/deps.sh install
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD):
+	@mkdir -p $(BUILD)/tests
+
+$(BUILD)/libpickdoc.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/kbc: tools/kbc.c $(BUILD)/libpickdoc.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libpickdoc.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+# The built-in knowledge base: generated from the YAML, which must load and lint cleanly.
+$(BUILD)/kb_builtin.c: $(BUILD)/kbc $(KB_YAML)
+	$(BUILD)/kbc -o $@ $(KB_YAML)
+
+$(BUILD)/kb_builtin.o: $(BUILD)/kb_builtin.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-field-initializers -c -o $@ $<
+
+$(PROGRAM): $(BUILD)/main.o $(BUILD)/kb_builtin.o $(BUILD)/libpickdoc.a
+	$(CC) -o $@ $^ $(ALL_LDFLAGS) $(PKG_LIBS)
+
+# Unit tests link the library only, except those named test_builtin_* which also get the
+# built-in knowledge base.
+$(BUILD)/tests/test_builtin_%: tests/unit/test_builtin_%.c $(BUILD)/kb_builtin.o $(BUILD)/libpickdoc.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/kb_builtin.o \
+		$(BUILD)/libpickdoc.a $(ALL_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpickdoc.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< \
+		$(BUILD)/libpickdoc.a $(ALL_LDFLAGS) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# test_kb_emit, the emitter's round trip (added by the kb loader/emitter's owner): kbc
+# compiles the fixture YAML exactly as it compiles knowledge/, and the test compares that
+# data with what the loader reads from the same files at run time.
+KB_FIXTURE = $(sort $(wildcard tests/unit/data/kb/emit/*.yaml))
+
+$(BUILD)/tests/kb_fixture.c: $(BUILD)/kbc $(KB_FIXTURE) | $(BUILD)
+	$(BUILD)/kbc -o $@ $(KB_FIXTURE)
+
+$(BUILD)/tests/test_kb_emit: tests/unit/test_kb_emit.c $(BUILD)/tests/kb_fixture.c \
+		$(BUILD)/libpickdoc.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-field-initializers $(CMOCKA_CFLAGS) \
+		-o $@ $< $(BUILD)/tests/kb_fixture.c $(BUILD)/libpickdoc.a $(ALL_LDFLAGS) \
+		$(PKG_LIBS) $(CMOCKA_LIBS)
+
+demo:
+	@tools/deps.sh install
+	@$(MAKE) --no-print-directory -s all
+	./pickdoc examples/scraper-pool.log; test $$? -le 1
+
+unit: $(UNIT_BIN)
+	@fail=0; for t in $(UNIT_BIN); do $$t || fail=1; done; exit $$fail
+
+cli: $(PROGRAM)
+	@PICKDOC=$(abspath $(PROGRAM)) tests/cli/run.sh
+
+lint: $(PROGRAM)
+	./$(PROGRAM) --lint
+
+test: unit lint cli
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
+
+check:
+	@tools/deps.sh install jq:jq mandoc:mandoc
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory asan
+
+eval: $(PROGRAM)
+	@tests/corpus/eval.sh $(abspath $(PROGRAM))
+
+bench: $(PROGRAM)
+	@tools/bench.sh $(abspath $(PROGRAM))
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 pickdoc $(DESTDIR)$(BINDIR)/pickdoc
+	install -m 644 pickdoc.1 $(DESTDIR)$(MANDIR)/pickdoc.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/pickdoc $(DESTDIR)$(MANDIR)/pickdoc.1
+
+clean:
+	rm -rf build pickdoc
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/main.d

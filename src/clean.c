@@ -1,0 +1,193 @@
+/*
+ * clean.c: undoes what terminals and log collectors do to a line (carriage returns, escape
+ * sequences, prefixes) and recognises the start of a log record.  Works on bytes; knows
+ * nothing of tracebacks, and allocates only in the caller's scratch buffer.
+ */
+#include "clean.h"
+
+#include <string.h>
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Index just past the escape sequence that starts at S[AT] (an ESC byte).  CSI
+ * ("ESC [ params final") is what colours use; OSC ("ESC ] ... BEL") carries hyperlinks;
+ * anything else is ESC, intermediates, one final byte. */
+static size_t skip_escape(const char *s, size_t n, size_t at)
+{
+	size_t j = at + 1;
+
+	if (j >= n)
+		return n;
+	if (s[j] == '[') {
+		for (j++; j < n && s[j] >= 0x30 && s[j] <= 0x3f; j++)
+			;
+		for (; j < n && s[j] >= 0x20 && s[j] <= 0x2f; j++)
+			;
+		return j < n && s[j] >= 0x40 && s[j] <= 0x7e ? j + 1 : j;
+	}
+	if (s[j] == ']') {
+		for (j++; j < n; j++) {
+			if (s[j] == '\a')
+				return j + 1;
+			if (s[j] == '\x1b' && j + 1 < n && s[j + 1] == '\\')
+				return j + 2;
+		}
+		return n;
+	}
+	for (; j < n && s[j] >= 0x20 && s[j] <= 0x2f; j++)
+		;
+	return j < n ? j + 1 : n;
+}
+
+const char *clean_text(struct buf *scratch, const char *line, size_t len, size_t *out_len)
+{
+	while (len && line[len - 1] == '\r')
+		len--;
+	for (const char *cr; (cr = memchr(line, '\r', len)); ) {
+		size_t skip = (size_t)(cr - line) + 1;
+
+		line += skip;
+		len -= skip;
+	}
+	const char *esc = memchr(line, '\x1b', len);
+	if (!esc) {
+		*out_len = len;
+		return line;
+	}
+	buf_reset(scratch);
+	buf_add(scratch, "", 0);
+	size_t done = 0;
+	while (esc) {
+		size_t at = (size_t)(esc - line);
+
+		buf_add(scratch, line + done, at - done);
+		done = skip_escape(line, len, at);
+		esc = memchr(line + done, '\x1b', len - done);
+	}
+	buf_add(scratch, line + done, len - done);
+	*out_len = scratch->len;
+	return scratch->s;
+}
+
+size_t clean_rtrim(const char *s, size_t len)
+{
+	while (len && is_blank(s[len - 1]))
+		len--;
+	return len;
+}
+
+/* A word of a prefix whose digits may vary from line to line: one with no two letters in a
+ * row, as dates, times and counters are; "ForkPoolWorker-3" or "web_1" name a channel. */
+static int word_is_loose(const char *w, size_t n)
+{
+	for (size_t i = 0; i + 1 < n && !is_blank(w[i]); i++)
+		if (is_letter(w[i]) && is_letter(w[i + 1]))
+			return 0;
+	return 1;
+}
+
+int clean_prefix_match(const char *prefix, size_t plen, const char *line, size_t len,
+		       size_t *matched)
+{
+	size_t i = 0, j = 0;
+	int loose = 0;
+
+	while (i < plen) {
+		if (j == len) {
+			while (i < plen && is_blank(prefix[i]))
+				i++;
+			if (i < plen)
+				return 0;
+			break;
+		}
+		if (!is_blank(prefix[i]) && (i == 0 || is_blank(prefix[i - 1])))
+			loose = word_is_loose(prefix + i, plen - i);
+		if (loose && is_digit(prefix[i])) {
+			if (!is_digit(line[j]))
+				return 0;
+			while (i < plen && is_digit(prefix[i]))
+				i++;
+			while (j < len && is_digit(line[j]))
+				j++;
+			continue;
+		}
+		if (prefix[i] != line[j])
+			return 0;
+		i++;
+		j++;
+	}
+	*matched = j;
+	return 1;
+}
+
+static int starts_word(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+
+	if (n < w || memcmp(s, word, w) != 0)
+		return 0;
+	return n == w || memchr(" \t:]|/-,", s[w], 8) != NULL;
+}
+
+static int syslog_stamp(const char *s, size_t n)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	size_t i = 3;
+
+	if (n < 8 || s[3] != ' ')
+		return 0;
+	int month = 0;
+	for (size_t m = 0; m < 36 && !month; m += 3)
+		month = memcmp(s, months + m, 3) == 0;
+	if (!month)
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i >= n || !is_digit(s[i]))
+		return 0;
+	while (i < n && is_digit(s[i]))
+		i++;
+	return i + 3 < n && s[i] == ' ' && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+	       s[i + 3] == ':';
+}
+
+int clean_is_log_line(const char *text, size_t len)
+{
+	static const char *const levels[] = {
+		"DEBUG", "INFO", "NOTICE", "WARNING", "WARN", "ERROR", "CRITICAL", "FATAL",
+		"TRACE", NULL
+	};
+	size_t i = 0;
+
+	if (i < len && text[i] == '[')
+		i++;
+	if (i < len && is_digit(text[i])) {
+		size_t seps = 0;
+
+		for (; i < len && (is_digit(text[i]) || memchr("-:/.,TZ", text[i], 7)); i++)
+			seps += text[i] == '-' || text[i] == ':' || text[i] == '/';
+		return seps >= 2;
+	}
+	for (size_t l = 0; levels[l]; l++)
+		if (starts_word(text + i, len - i, levels[l]))
+			return 1;
+	if (syslog_stamp(text + i, len - i))
+		return 1;
+	/* glog: "E0512 12:00:03.123456" */
+	return len - i > 6 && memchr("IWEF", text[i], 4) && is_digit(text[i + 1]) &&
+	       is_digit(text[i + 2]) && is_digit(text[i + 3]) && is_digit(text[i + 4]) &&
+	       text[i + 5] == ' ';
+}

@@ -1,0 +1,35 @@
+/*
+ * clean.h: what a terminal or a log collector did to a line.  Removes carriage returns and
+ * ANSI escape sequences, compares a line with the prefix (timestamp, level, worker tag,
+ * "> " quoting) another line was printed under, and tells a log record's start when it sees
+ * one.  Knows nothing of tracebacks or of any language.
+ */
+#ifndef PICKDOC_CLEAN_H
+#define PICKDOC_CLEAN_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* The text a terminal would show for LINE: trailing CRs dropped, only what follows the
+ * last CR inside the line kept (a progress bar overwrote the rest), escape sequences
+ * removed.  Returns LINE itself when there was no escape sequence, else SCRATCH's storage
+ * (valid until SCRATCH is next used). */
+const char *clean_text(struct buf *scratch, const char *line, size_t len, size_t *out_len);
+
+/* LEN without the trailing blanks (spaces, tabs) of S. */
+size_t clean_rtrim(const char *s, size_t len);
+
+/* Whether LINE starts with the shape of PREFIX, and how many bytes of LINE that is.  The
+ * shape is PREFIX's bytes, except that within a blank-separated word without two letters in
+ * a row (a date, a time, "[42]") a run of digits matches any run of digits; so
+ * "12:00:03,5 [w-3] " matches "12:00:04,117 [w-3] " but not "12:00:04 [w-4] ".  A line that
+ * is the prefix without its trailing blanks matches too (a blank line under the prefix). */
+int clean_prefix_match(const char *prefix, size_t plen, const char *line, size_t len,
+		       size_t *matched);
+
+/* Whether TEXT opens the way a log record does: a date or time ("2024-05-01", "12:00:03"),
+ * a level word ("ERROR", "INFO:"), a syslog stamp ("Jan  5 10:00:00"). */
+int clean_is_log_line(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,176 @@
+/*
+ * evidence.c: user frame, shared evidence rules and derived facts.  Blocks are searched
+ * starting with the matched one, then from the last printed to the first, so that the
+ * evidence nearest the failure wins; frames innermost first.
+ */
+#include "evidence.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Block indexes in search order: the matched block, then the others last to first. */
+static size_t block_at(const struct finding *fd, size_t k)
+{
+	size_t n = fd->record->nexcs;
+
+	if (k == 0)
+		return fd->block;
+	size_t i = n - k;            /* n-1, n-2, ... skipping the matched block */
+	return i <= fd->block ? i - 1 : i;
+}
+
+static int is_library(const struct kb *kb, struct regex_cache *rc, const char *file)
+{
+	for (size_t i = 0; i < kb->nlibrary_files; i++)
+		if (regex_match(rc, kb->library_files[i], NULL, file, strlen(file), NULL) == 1)
+			return 1;
+	return 0;
+}
+
+static void find_user_frame(const struct kb *kb, struct regex_cache *rc, struct finding *fd)
+{
+	const struct tb_record *rec = fd->record;
+
+	for (size_t k = 0; k < rec->nexcs; k++) {
+		const struct tb_exc *exc = &rec->excs[block_at(fd, k)];
+		for (size_t i = exc->nframes; i-- > 0;) {
+			const struct tb_frame *fr = &exc->frames[i];
+			if (is_library(kb, rc, fr->file))
+				continue;
+			char num[32];
+			snprintf(num, sizeof num, "%ld", fr->lineno);
+			const char *src = "the innermost frame outside library files";
+			facts_set(&fd->facts, "user_file", fr->file, src, fr->input_line);
+			facts_set(&fd->facts, "user_line", num, src, fr->input_line);
+			if (fr->func)
+				facts_set(&fd->facts, "user_func", fr->func, src, fr->input_line);
+			if (fr->source)
+				facts_set(&fd->facts, "user_source", fr->source, src,
+					  fr->input_line);
+			return;
+		}
+	}
+}
+
+static char *rule_source(const char *because, const struct kb_pos *pos)
+{
+	struct buf b = { 0 };
+
+	buf_printf(&b, "%s:%u", pos->file ? pos->file : "?", pos->line);
+	if (because)
+		buf_printf(&b, ": %s", because);
+	return buf_release(&b);
+}
+
+/* Sets FACT from a successful match: VALUE expanded, else the group "value", else the
+ * whole match. */
+static void set_from_match(struct finding *fd, const char *fact, const char *value,
+			   const char *source, const struct regex_match *m, size_t line)
+{
+	char *v;
+
+	if (value) {
+		v = regex_expand(value, m);
+	} else {
+		v = regex_expand("$value", m);
+		if (!*v) {
+			free(v);
+			v = xstrndup(m->start, m->len);
+		}
+	}
+	facts_set(&fd->facts, fact, v, source, line);
+	free(v);
+}
+
+static int try_text(struct regex_cache *rc, const struct kb_rule *r, struct finding *fd,
+		    const char *text, size_t len, size_t line, const char *source)
+{
+	struct regex_match m;
+
+	if (!text || regex_match(rc, r->pattern, &r->pos, text, len, &m) != 1)
+		return 0;
+	set_from_match(fd, r->fact, r->value, source, &m, line);
+	return 1;
+}
+
+static int apply_rule_to_block(struct regex_cache *rc, const struct kb_rule *r,
+			       struct finding *fd, const struct tb_exc *exc, const char *source)
+{
+	const char *from = r->from;
+
+	if (!strcmp(from, "type"))
+		return try_text(rc, r, fd, exc->type, strlen(exc->type), exc->type_line, source);
+	if (!strcmp(from, "message"))
+		return try_text(rc, r, fd, exc->message, strlen(exc->message), exc->type_line,
+				source);
+	if (!strcmp(from, "note")) {
+		for (size_t i = 0; i < exc->nnotes; i++)
+			if (try_text(rc, r, fd, exc->notes[i], strlen(exc->notes[i]),
+				     exc->type_line, source))
+				return 1;
+		return 0;
+	}
+	struct buf b = { 0 };
+	int hit = 0;
+	for (size_t i = exc->nframes; i-- > 0 && !hit;) {
+		const struct tb_frame *fr = &exc->frames[i];
+		const char *text = NULL;
+		if (!strcmp(from, "file")) {
+			text = fr->file;
+		} else if (!strcmp(from, "func")) {
+			text = fr->func;
+		} else if (!strcmp(from, "source")) {
+			text = fr->source;
+		} else if (!strcmp(from, "frame")) {
+			buf_reset(&b);
+			buf_printf(&b, "%s:%s", fr->file, fr->func ? fr->func : "");
+			text = b.s;
+		}
+		if (text)
+			hit = try_text(rc, r, fd, text, strlen(text), fr->input_line, source);
+	}
+	buf_fini(&b);
+	return hit;
+}
+
+static void apply_rules(const struct kb *kb, struct regex_cache *rc, struct finding *fd)
+{
+	for (size_t i = 0; i < kb->nrules; i++) {
+		const struct kb_rule *r = &kb->rules[i];
+		if (facts_find(&fd->facts, r->fact))
+			continue;
+		char *source = rule_source(r->because, &r->pos);
+		for (size_t k = 0; k < fd->record->nexcs; k++)
+			if (apply_rule_to_block(rc, r, fd, &fd->record->excs[block_at(fd, k)],
+						source))
+				break;
+		free(source);
+	}
+}
+
+static void apply_derive(struct regex_cache *rc, struct finding *fd)
+{
+	const struct kb_playbook *pb = fd->playbook;
+
+	for (size_t i = 0; i < pb->nderive; i++) {
+		const struct kb_derive *d = &pb->derive[i];
+		const struct fact *from = facts_find(&fd->facts, d->from);
+		struct regex_match m;
+		if (!from || facts_find(&fd->facts, d->fact))
+			continue;
+		if (regex_match(rc, d->pattern, &d->pos, from->value, strlen(from->value), &m) != 1)
+			continue;
+		char *source = rule_source(d->because, &d->pos);
+		set_from_match(fd, d->fact, d->value, source, &m, from->line);
+		free(source);
+	}
+}
+
+void evidence_collect(const struct kb *kb, struct regex_cache *rc, struct finding *fd)
+{
+	apply_rules(kb, rc, fd);
+	find_user_frame(kb, rc, fd);
+	apply_derive(rc, fd);
+}

@@ -1,0 +1,17 @@
+/*
+ * evidence.h: the facts a finding gets beyond its signature: the user's own frame (the
+ * innermost frame that the knowledge base does not call library code), the shared evidence
+ * rules (version, platform, start method, library, ...) and the playbook's derived facts.
+ * Knows where in a record to look, not what anything found there means.
+ */
+#ifndef PICKDOC_EVIDENCE_H
+#define PICKDOC_EVIDENCE_H
+
+#include "finding.h"
+#include "kb.h"
+#include "regex.h"
+
+/* Adds facts to FD, whose record must be set. */
+void evidence_collect(const struct kb *kb, struct regex_cache *rc, struct finding *fd);
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * finding.h: what pickdoc concluded about one failure, as plain data shared by the stages
+ * after matching (evidence, infer, group) and read by the reporters.  A finding owns its
+ * facts, its ranked causes and its record; playbook data is borrowed from the knowledge
+ * base, which outlives every finding.
+ */
+#ifndef PICKDOC_FINDING_H
+#define PICKDOC_FINDING_H
+
+#include <stddef.h>
+
+#include "kb.h"
+#include "record.h"
+
+struct fact {
+	char *name;
+	char *value;
+	char *source;            /* what set it: "signature knowledge/x.yaml:12", "rule ..." */
+	size_t line;             /* input line it was read from; 0 when derived */
+};
+
+struct facts {
+	struct fact *v;
+	size_t n, cap;
+};
+
+/* Borrowed value of fact NAME, or NULL. */
+const char *facts_get(const struct facts *f, const char *name);
+const struct fact *facts_find(const struct facts *f, const char *name);
+/* Sets NAME unless it is already set (first setter wins); returns 1 if it was set. */
+int facts_set(struct facts *f, const char *name, const char *value, const char *source,
+	      size_t line);
+void facts_fini(struct facts *f);
+
+struct ranked_cause {
+	const struct kb_cause *cause;
+	int score;
+	char *because;           /* "; "-joined reasons of the boosts that applied, or NULL */
+};
+
+/* One step of the decision tree walked from the facts. */
+struct tree_step {
+	const struct kb_question *question;
+	const struct kb_answer *answer; /* NULL: the facts do not answer it (ask it) */
+};
+
+struct finding {
+	const struct kb_playbook *playbook;
+	const struct kb_signature *signature;
+	struct tb_record *record;        /* owned: the first occurrence */
+	size_t block;                    /* index of the matched block in record->excs */
+	struct facts facts;
+	struct ranked_cause *causes;     /* highest score first */
+	size_t ncauses;
+	struct tree_step *path;          /* the decision tree as far as the facts go */
+	size_t npath;
+	const struct kb_cause *conclusion; /* where the tree ended, or NULL */
+	size_t occurrences;
+	size_t first_line;
+	const char *origin;              /* borrowed from record->origin */
+	int secondary;
+	const struct finding *primary;   /* for a secondary finding */
+	char *fingerprint;
+};
+
+/* The matched exception block. */
+const struct tb_exc *finding_exc(const struct finding *fd);
+/* The subject fact, or NULL. */
+const char *finding_subject(const struct finding *fd);
+
+void finding_free(struct finding *fd);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * input.h: bytes to lines.  Reads a file or stdin in large blocks and hands out one line at
+ * a time with its number, whatever the buffer edges; knows nothing of what a line means.
+ * Memory is bounded: a line longer than INPUT_LINE_MAX is cut there and the rest of it is
+ * skipped (input_cut_lines counts them).
+ */
+#ifndef PICKDOC_INPUT_H
+#define PICKDOC_INPUT_H
+
+#include <stddef.h>
+
+#define INPUT_LINE_MAX (1u << 20)
+
+struct input;
+
+/* Opens PATH, or stdin when PATH is NULL or "-".  NULL with errno set on failure
+ * (a directory gives EISDIR). */
+struct input *input_open(const char *path);
+
+/* Next line without its '\n' (a '\r' before it is kept for the cleaner).  The line is
+ * borrowed until the next call.  Returns 1 for a line, 0 at end of input, -1 on a read
+ * error (errno set). */
+int input_next(struct input *in, const char **line, size_t *len);
+
+size_t input_lineno(const struct input *in);     /* number of the last line returned */
+const char *input_name(const struct input *in);  /* "<stdin>" or the path */
+size_t input_cut_lines(const struct input *in);
+/* Asks each read(2) for at most N bytes (N > 0) instead of a large block: tests use it to
+ * put buffer edges anywhere in a line. */
+void input_set_read_size(struct input *in, size_t n);
+void input_close(struct input *in);
+
+#endif

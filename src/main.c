@@ -1,0 +1,155 @@
+/*
+ * main.c: parses options and wires the stages: knowledge base (built-in, then PICKDOC_KB,
+ * then --kb), then triage of every input, then one report; or one of the other actions.
+ * Decides the exit status, nothing else.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kb.h"
+#include "kb_lint.h"
+#include "msg.h"
+#include "opts.h"
+#include "regex.h"
+#include "report.h"
+#include "triage.h"
+#include "util.h"
+
+enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
+
+/* The built-in base, then PICKDOC_KB's directories, then --kb's, each overriding. */
+static struct kb *load_kb(const struct opts *o, int with_lint_dirs)
+{
+	struct kb *kb = kb_new(kb_builtin());
+	const char *env = getenv("PICKDOC_KB");
+	int errors = 0;
+
+	if (env && *env) {
+		char *dirs = xstrdup(env), *save = NULL;
+		for (char *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save))
+			errors += kb_load_dir(kb, d);
+		free(dirs);
+	}
+	for (size_t i = 0; i < o->nkb_dirs; i++)
+		errors += kb_load_dir(kb, o->kb_dirs[i]);
+	for (size_t i = 0; with_lint_dirs && i < o->nargs; i++)
+		errors += kb_load_dir(kb, o->args[i]);
+	/* The built-in part was linted at build time; what the user added is checked now, so
+	 * that a broken pattern is an error rather than a playbook that never matches. */
+	if (!errors && !with_lint_dirs)
+		errors += kb_lint_added(kb, kb_builtin());
+	if (errors) {
+		kb_free(kb);
+		return NULL;
+	}
+	return kb;
+}
+
+static int use_color(const struct opts *o)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (o->color != COLOR_AUTO)
+		return o->color == COLOR_ALWAYS;
+	return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+static int run_triage(const struct opts *o, const struct kb *kb, const struct report_opts *ro)
+{
+	struct regex_cache *rc = regex_cache_new();
+	struct triage *t = triage_new(kb, rc);
+	struct report_input res;
+	int unreadable = 0;
+
+	if (!o->nargs)
+		unreadable |= triage_path(t, NULL) < 0;
+	for (size_t i = 0; i < o->nargs; i++)
+		unreadable |= triage_path(t, o->args[i]) < 0;
+	triage_result(t, &res);
+	int status = report_write(stdout, &res, ro) < 0 ? EXIT_USAGE
+		     : unreadable			 ? EXIT_INPUT
+		     : res.nfindings			 ? EXIT_FOUND
+							 : EXIT_NONE;
+	triage_free(t);
+	regex_cache_free(rc);
+	return status;
+}
+
+static int run_lint(const struct kb *kb)
+{
+	int errors = kb_lint(kb);
+
+	if (errors) {
+		msg_plain(MSG_ERROR, "knowledge base has %d error%s", errors, errors == 1 ? "" : "s");
+		return EXIT_USAGE;
+	}
+	printf("knowledge base ok: %zu playbooks, %zu evidence rules\n", kb->nplaybooks,
+	       kb->nrules);
+	return EXIT_FOUND;
+}
+
+static int run_dump(const struct opts *o)
+{
+	int unreadable = 0;
+
+	if (!o->nargs)
+		unreadable |= triage_dump_records(NULL, stdout) < 0;
+	for (size_t i = 0; i < o->nargs; i++)
+		unreadable |= triage_dump_records(o->args[i], stdout) < 0;
+	return unreadable ? EXIT_INPUT : EXIT_FOUND;
+}
+
+static int run_action(const struct opts *o, const struct kb *kb)
+{
+	struct report_opts ro = { o->format, use_color(o), o->brief };
+
+	switch (o->action) {
+	case ACT_LIST:
+		for (size_t i = 0; i < kb->nplaybooks; i++)
+			printf("%-20s %s\n", kb->playbooks[i]->id, kb->playbooks[i]->title);
+		return EXIT_FOUND;
+	case ACT_SHOW: {
+		const struct kb_playbook *pb = kb_find(kb, o->show_id);
+		if (!pb) {
+			msg_plain(MSG_ERROR, "no playbook '%s' (see pickdoc --list)", o->show_id);
+			return EXIT_USAGE;
+		}
+		return report_playbook(stdout, pb, &ro) < 0 ? EXIT_USAGE : EXIT_FOUND;
+	}
+	case ACT_LINT:
+		return run_lint(kb);
+	default:
+		return run_triage(o, kb, &ro);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	int status;
+
+	if (opts_parse(&o, argc, argv) < 0) {
+		opts_fini(&o);
+		return EXIT_USAGE;
+	}
+	if (o.action == ACT_HELP) {
+		opts_usage(stdout);
+		status = EXIT_FOUND;
+	} else if (o.action == ACT_VERSION) {
+		printf("pickdoc %s\n", PICKDOC_VERSION);
+		status = EXIT_FOUND;
+	} else if (o.action == ACT_DUMP) {
+		status = run_dump(&o);
+	} else {
+		struct kb *kb = load_kb(&o, o.action == ACT_LINT);
+		status = kb ? run_action(&o, kb) : EXIT_USAGE;
+		kb_free(kb);
+	}
+	opts_fini(&o);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		msg_plain(MSG_ERROR, "cannot write the output");
+		status = EXIT_USAGE;
+	}
+	return status;
+}

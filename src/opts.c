@@ -1,0 +1,166 @@
+/*
+ * opts.c: getopt_long table and usage text (the same as the man page SYNOPSIS).
+ */
+#include "opts.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "util.h"
+
+enum { OPT_COLOR = 256, OPT_LINT, OPT_DUMP };
+
+static const struct option long_options[] = {
+	{ "brief", no_argument, NULL, 'b' },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "dump", required_argument, NULL, OPT_DUMP },
+	{ "format", required_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "kb", required_argument, NULL, 'k' },
+	{ "lint", no_argument, NULL, OPT_LINT },
+	{ "list", no_argument, NULL, 'l' },
+	{ "show", required_argument, NULL, 's' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void opts_usage(FILE *out)
+{
+	fputs("usage: pickdoc [-bhlV] [-f format] [--color=when] [-k dir]... [-s id]\n"
+	      "               [--lint [dir...]] [--dump=records] [file ...]\n"
+	      "\n"
+	      "Finds the Python failures in a log and says what they mean, their likely\n"
+	      "causes, the first ten minutes, the fix and how to verify it.\n"
+	      "\n"
+	      "  -f, --format=FORMAT    text (default), json or markdown\n"
+	      "  -b, --brief            one line per failure\n"
+	      "      --color=WHEN       auto (default), always or never\n"
+	      "  -k, --kb=DIR           add or override playbooks from DIR (repeatable)\n"
+	      "  -l, --list             list the playbooks\n"
+	      "  -s, --show=ID          print one playbook in full\n"
+	      "      --lint [DIR...]    check the knowledge base (and DIRs)\n"
+	      "      --dump=records     print the parsed tracebacks (debugging)\n"
+	      "  -h, --help             this help\n"
+	      "  -V, --version          the version\n"
+	      "\n"
+	      "Exit status: 0 a failure was diagnosed, 1 none, 2 usage or knowledge base\n"
+	      "error, 3 an input could not be read.\n",
+	      out);
+}
+
+static int set_action(struct opts *o, enum opts_action a, const char *name)
+{
+	if (o->action != ACT_TRIAGE && o->action != a) {
+		msg_plain(MSG_ERROR, "option '%s' cannot be combined with another action", name);
+		return -1;
+	}
+	o->action = a;
+	return 0;
+}
+
+static int parse_format(struct opts *o, const char *arg)
+{
+	if (!strcmp(arg, "text"))
+		o->format = REPORT_TEXT;
+	else if (!strcmp(arg, "json"))
+		o->format = REPORT_JSON;
+	else if (!strcmp(arg, "markdown") || !strcmp(arg, "md"))
+		o->format = REPORT_MARKDOWN;
+	else {
+		msg_plain(MSG_ERROR, "unknown format '%s' (text, json or markdown)", arg);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_color(struct opts *o, const char *arg)
+{
+	if (!strcmp(arg, "auto"))
+		o->color = COLOR_AUTO;
+	else if (!strcmp(arg, "always"))
+		o->color = COLOR_ALWAYS;
+	else if (!strcmp(arg, "never"))
+		o->color = COLOR_NEVER;
+	else {
+		msg_plain(MSG_ERROR, "unknown --color value '%s' (auto, always or never)", arg);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_one(struct opts *o, int c, const char *arg)
+{
+	switch (c) {
+	case 'b':
+		o->brief = 1;
+		return 0;
+	case 'f':
+		return parse_format(o, arg);
+	case OPT_COLOR:
+		return parse_color(o, arg);
+	case 'k':
+		o->kb_dirs = xreallocarray(o->kb_dirs, o->nkb_dirs + 1, sizeof *o->kb_dirs);
+		o->kb_dirs[o->nkb_dirs++] = arg;
+		return 0;
+	case 'l':
+		return set_action(o, ACT_LIST, "--list");
+	case 's':
+		o->show_id = arg;
+		return set_action(o, ACT_SHOW, "--show");
+	case OPT_LINT:
+		return set_action(o, ACT_LINT, "--lint");
+	case OPT_DUMP:
+		if (strcmp(arg, "records")) {
+			msg_plain(MSG_ERROR, "unknown --dump value '%s' (records)", arg);
+			return -1;
+		}
+		return set_action(o, ACT_DUMP, "--dump");
+	case 'h':
+		o->action = ACT_HELP;
+		return 0;
+	case 'V':
+		o->action = ACT_VERSION;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+int opts_parse(struct opts *o, int argc, char **argv)
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":bf:hk:ls:V", long_options, NULL)) != -1) {
+		if (c == '?') {
+			if (optopt)
+				msg_plain(MSG_ERROR, "unknown option '-%c' (see pickdoc --help)", optopt);
+			else
+				msg_plain(MSG_ERROR, "unknown option '%s' (see pickdoc --help)", argv[optind - 1]);
+			return -1;
+		}
+		if (c == ':') {
+			msg_plain(MSG_ERROR, "option '%s' needs a value", argv[optind - 1]);
+			return -1;
+		}
+		if (parse_one(o, c, optarg) < 0)
+			return -1;
+	}
+	o->args = argv + optind;
+	o->nargs = (size_t)(argc - optind);
+	if ((o->action == ACT_LIST || o->action == ACT_SHOW) && o->nargs) {
+		msg_plain(MSG_ERROR, "'%s': --list and --show take no files", argv[optind]);
+		return -1;
+	}
+	return 0;
+}
+
+void opts_fini(struct opts *o)
+{
+	free(o->kb_dirs);
+	o->kb_dirs = NULL;
+	o->nkb_dirs = 0;
+}

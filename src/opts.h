@@ -1,0 +1,33 @@
+/*
+ * opts.h: the command line.  Parses argv into struct opts (which then travels as const),
+ * prints usage.  Knows options, not what the program does with them.
+ */
+#ifndef PICKDOC_OPTS_H
+#define PICKDOC_OPTS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "report.h"
+
+enum opts_action { ACT_TRIAGE, ACT_LIST, ACT_SHOW, ACT_LINT, ACT_DUMP, ACT_HELP, ACT_VERSION };
+enum opts_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct opts {
+	enum opts_action action;
+	enum report_format format;
+	enum opts_color color;
+	int brief;
+	const char *show_id;
+	const char **kb_dirs;    /* --kb, in order */
+	size_t nkb_dirs;
+	char *const *args;       /* files, or directories for --lint */
+	size_t nargs;
+};
+
+/* Returns 0, or -1 after reporting a usage error.  The caller frees with opts_fini. */
+int opts_parse(struct opts *o, int argc, char **argv);
+void opts_fini(struct opts *o);
+void opts_usage(FILE *out);
+
+#endif

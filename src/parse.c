@@ -1,0 +1,359 @@
+/*
+ * parse.c: lines to traceback records.  Decides which record each line belongs to: the
+ * one whose prefix it carries (several channels, such as workers, are read at once), the
+ * one reading unprefixed lines, or none, when the line may start a record (a header, a
+ * chain sentence, a frame, an exception line seen alone).  Hands a record over as soon as a
+ * line cannot continue it.  The grammar of a record is parse_grammar.c's; this file knows
+ * nothing of what any exception means.  Lines outside every record cost a memchr or three
+ * and no allocation; at most OPEN_MAX records are open at once.
+ */
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "parse_grammar.h"
+#include "parse_line.h"
+#include "util.h"
+
+#define OPEN_MAX 4
+
+/* An exception line seen alone: a record of its own if a chain sentence or a quote follows
+ * it, or if the bare callback wants it. */
+struct pending {
+	int active;
+	struct buf prefix, type, message;
+	int colon, like;
+	size_t lineno, last_line;
+	size_t blanks;
+};
+
+struct parser {
+	char *origin;
+	parse_emit_fn emit;
+	parse_bare_fn bare;
+	void *arg;
+	struct buf scratch;
+	struct reading *open[OPEN_MAX];  /* oldest first */
+	size_t nopen;
+	struct pending pending;
+};
+
+static size_t cap(size_t n, size_t max)
+{
+	return n < max ? n : max;
+}
+
+/* --- open records --- */
+
+static void finish(struct parser *p, struct reading *r)
+{
+	size_t i = 0;
+
+	while (p->open[i] != r)
+		i++;
+	memmove(&p->open[i], &p->open[i + 1], (p->nopen - i - 1) * sizeof *p->open);
+	p->nopen--;
+	struct tb_record *rec = reading_end(r);
+	if (rec)
+		p->emit(rec, p->arg);
+}
+
+static struct reading *open_reading(struct parser *p, const char *prefix, size_t plen,
+				    size_t channel_len, size_t lineno)
+{
+	if (p->nopen == OPEN_MAX)
+		finish(p, p->open[0]);
+	struct reading *r = reading_new(p->origin, prefix, plen, channel_len, lineno);
+	p->open[p->nopen++] = r;
+	return r;
+}
+
+/* --- lone exception lines --- */
+
+static void resolve_pending(struct parser *p)
+{
+	struct pending *b = &p->pending;
+
+	if (!b->active)
+		return;
+	b->active = 0;
+	if (!b->like || !p->bare ||
+	    !p->bare(b->type.s, b->type.len, b->message.s, b->message.len, p->arg))
+		return;
+	struct pl_exc e = {
+		.type = b->type.s, .type_len = b->type.len, .message = b->message.s,
+		.message_len = b->message.len, .colon = b->colon
+	};
+	struct reading *r = reading_new(p->origin, b->prefix.s, b->prefix.len, b->prefix.len,
+					b->lineno);
+	reading_lone(r, &e, b->lineno, b->last_line);
+	struct tb_record *rec = reading_end(r);
+	if (rec)
+		p->emit(rec, p->arg);
+}
+
+/* Makes the pending line the first block of a record: a chain sentence or a quote follows
+ * it, on a line that carried its prefix when UNDER_PREFIX. */
+static struct reading *confirm_pending(struct parser *p, int under_prefix)
+{
+	struct pending *b = &p->pending;
+	struct pl_exc e = {
+		.type = b->type.s, .type_len = b->type.len, .message = b->message.s,
+		.message_len = b->message.len, .colon = b->colon
+	};
+	struct reading *r = open_reading(p, b->prefix.s, b->prefix.len, b->prefix.len,
+					 b->lineno);
+
+	if (b->prefix.len)
+		r->mode = under_prefix ? MODE_STRICT : MODE_RAW;
+	reading_lone(r, &e, b->lineno, b->last_line);
+	b->active = 0;
+	return r;
+}
+
+/* Whether S could open a record of its own. */
+static int starts_record(const char *s, size_t n)
+{
+	struct pl_frame f;
+	struct pl_exc e;
+	size_t at;
+
+	return pl_header(s, n, &at) || pl_chain(s, n, &at) || pl_find_frame(s, n, &at, &f) ||
+	       (pl_find_bare(s, n, &at, &e) && pl_exception_like(e.type, e.type_len));
+}
+
+/* The line after a pending one: 1 when it was taken. */
+static int pending_line(struct parser *p, const char *s, size_t n, size_t lineno)
+{
+	struct pending *b = &p->pending;
+	size_t m = 0, at;
+	int under = b->prefix.len && clean_prefix_match(b->prefix.s, b->prefix.len, s, n, &m);
+
+	s += m;
+	n -= m;
+	if (n == 0) {
+		b->blanks++;
+		return 1;
+	}
+	int quote = pl_quote(s, n);
+	enum tb_link link = pl_chain(s, n, &at);
+	if (quote && !b->blanks && b->colon && !b->message.len) {
+		reading_quote(confirm_pending(p, under), quote, lineno);
+		return 1;
+	}
+	if (link && !at) {
+		reading_chain(confirm_pending(p, under), link, lineno);
+		return 1;
+	}
+	/* "...was encountered," goes on on the next line */
+	if (!b->blanks && pl_open_end(b->message.s, b->message.len) && !pl_indent(s, n) &&
+	    !clean_is_log_line(s, n) && !starts_record(s, n)) {
+		if (b->message.len < PARSE_MESSAGE_MAX) {
+			buf_addc(&b->message, '\n');
+			buf_add(&b->message, s, cap(n, PARSE_MESSAGE_MAX - b->message.len));
+		}
+		b->last_line = lineno;
+		return 1;
+	}
+	resolve_pending(p);
+	return 0;
+}
+
+static void set_pending(struct parser *p, const char *s, size_t at, const struct pl_exc *e,
+			size_t lineno)
+{
+	struct pending *b = &p->pending;
+
+	buf_reset(&b->prefix);
+	buf_reset(&b->type);
+	buf_reset(&b->message);
+	buf_add(&b->prefix, s, cap(at, PARSE_TEXT_MAX));
+	buf_add(&b->type, e->type, cap(e->type_len, PARSE_TEXT_MAX));
+	buf_add(&b->message, e->message, cap(e->message_len, PARSE_MESSAGE_MAX));
+	b->colon = e->colon;
+	b->like = pl_exception_like(e->type, e->type_len);
+	b->lineno = b->last_line = lineno;
+	b->blanks = 0;
+	b->active = 1;
+}
+
+/* --- which record a line belongs to --- */
+
+/* A line no open record takes: the records that are complete end here, and the line may
+ * start a new one. */
+static void unclaimed(struct parser *p, const char *s, size_t n, size_t lineno)
+{
+	struct pl_frame f;
+	struct pl_exc e;
+	size_t at, margin, plen;
+	enum tb_link link;
+
+	for (size_t i = 0; i < p->nopen; ) {
+		if (reading_complete(p->open[i]))
+			finish(p, p->open[i]);
+		else
+			i++;
+	}
+	if (pl_header(s, n, &at)) {
+		struct reading *r;
+
+		if (pl_group_header(s, at, &margin, &plen)) {
+			r = open_reading(p, s, plen, margin, lineno);
+			for (size_t i = margin; i < plen; i++)
+				if (r->prefix.s[i] == '+')
+					r->prefix.s[i] = '|';
+		} else {
+			r = open_reading(p, s, at, at, lineno);
+		}
+		reading_header(r, lineno);
+	} else if ((link = pl_chain(s, n, &at))) {
+		reading_chain(open_reading(p, s, at, at, lineno), link, lineno);
+	} else if (pl_find_frame(s, n, &at, &f)) {
+		reading_frame(open_reading(p, s, at, at, lineno), &f, lineno);
+	} else if (pl_find_bare(s, n, &at, &e)) {
+		set_pending(p, s, at, &e, lineno);
+	}
+}
+
+/* The open record whose prefix this line carries; *M is the prefix's length in it. */
+static struct reading *by_prefix(struct parser *p, const char *s, size_t n, size_t *m)
+{
+	for (size_t i = p->nopen; i-- > 0; ) {
+		struct reading *r = p->open[i];
+
+		if (r->prefix.len && clean_prefix_match(r->prefix.s, r->prefix.len, s, n, m))
+			return r;
+	}
+	return NULL;
+}
+
+/* The open record that takes lines without its prefix: the one in MODE_RAW, or one still
+ * in MODE_NEW for a line that is no log record or report of its own. */
+static struct reading *raw_reader(struct parser *p, const char *s, size_t n)
+{
+	size_t at;
+
+	for (size_t i = p->nopen; i-- > 0; ) {
+		struct reading *r = p->open[i];
+
+		if (r->mode == MODE_RAW)
+			return r;
+		if (r->mode == MODE_NEW && !clean_is_log_line(s, n) && !pl_header(s, n, &at)) {
+			for (size_t j = p->nopen; j-- > 0; )
+				if (p->open[j]->mode == MODE_RAW)
+					finish(p, p->open[j]);
+			r->mode = MODE_RAW;
+			return r;
+		}
+	}
+	return NULL;
+}
+
+static void dispatch(struct parser *p, const char *s, size_t n, size_t lineno)
+{
+	struct reading *r;
+	size_t m;
+
+	if (p->pending.active && pending_line(p, s, n, lineno))
+		return;
+	for (;;) {
+		if ((r = by_prefix(p, s, n, &m))) {
+			if (r->mode == MODE_RAW) {
+				finish(p, r);       /* a new log record under the same prefix */
+				continue;
+			}
+			r->mode = MODE_STRICT;
+			if (reading_feed(r, s + m, n - m, lineno))
+				return;
+		} else if ((r = raw_reader(p, s, n))) {
+			if (reading_feed(r, s, n, lineno))
+				return;
+		} else {
+			break;
+		}
+		finish(p, r);
+	}
+	unclaimed(p, s, n, lineno);
+}
+
+/* Whether a line seen outside any record could start one, at the cost of a memchr or
+ * three: whatever starts a record ends in a colon (header, chain sentence, carrier), holds
+ * an exception-like "Type: ", a frame's 'File "', or an escape sequence that may hide
+ * these. */
+static int worth_a_look(const char *s, size_t n)
+{
+	struct pl_frame f;
+	struct pl_exc e;
+	size_t at, end = n;
+
+	while (end && (s[end - 1] == '\r' || s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	return (end && s[end - 1] == ':') || memchr(s, '\x1b', n) ||
+	       pl_find_bare(s, end, &at, &e) || pl_find_frame(s, end, &at, &f);
+}
+
+/* --- the interface --- */
+
+struct parser *parser_new(const char *origin, parse_emit_fn emit, parse_bare_fn bare, void *arg)
+{
+	struct parser *p = xcalloc(1, sizeof *p);
+
+	p->origin = xstrdup(origin ? origin : "<stdin>");
+	p->emit = emit;
+	p->bare = bare;
+	p->arg = arg;
+	return p;
+}
+
+void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
+{
+	size_t n;
+
+	if (!p->nopen && !p->pending.active && !worth_a_look(line, len))
+		return;
+	const char *s = clean_text(&p->scratch, line, len, &n);
+	dispatch(p, s, clean_rtrim(s, n), lineno);
+}
+
+void parser_finish(struct parser *p)
+{
+	resolve_pending(p);
+	while (p->nopen)
+		finish(p, p->open[0]);
+}
+
+void parser_free(struct parser *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->nopen; i++)
+		reading_free(p->open[i]);
+	buf_fini(&p->scratch);
+	buf_fini(&p->pending.prefix);
+	buf_fini(&p->pending.type);
+	buf_fini(&p->pending.message);
+	free(p->origin);
+	free(p);
+}
+
+void parse_text(const char *text, size_t len, const char *origin, parse_emit_fn emit,
+		parse_bare_fn bare, void *arg)
+{
+	struct parser *p = parser_new(origin, emit, bare, arg);
+	size_t lineno = 0;
+
+	while (len) {
+		const char *nl = memchr(text, '\n', len);
+		size_t n = nl ? (size_t)(nl - text) : len;
+
+		parser_line(p, text, n, ++lineno);
+		if (!nl)
+			break;
+		text += n + 1;
+		len -= n + 1;
+	}
+	parser_finish(p);
+	parser_free(p);
+}

@@ -1,0 +1,37 @@
+/*
+ * parse.h: lines to traceback records.  The parser knows the grammar CPython uses to print
+ * exceptions (headers, frames, source and caret lines, elisions, chains, quoted remote
+ * tracebacks, multi-line messages, notes) under whatever a log put in front of each line; it
+ * knows nothing of what any exception means.
+ */
+#ifndef PICKDOC_PARSE_H
+#define PICKDOC_PARSE_H
+
+#include <stddef.h>
+
+#include "record.h"
+
+/* Receives each finished record; the receiver owns it (record_free). */
+typedef void (*parse_emit_fn)(struct tb_record *rec, void *arg);
+
+/* Asked about an exception line seen outside any traceback ("Type: message" alone on a
+ * line, as a logger prints it): nonzero makes it a record of its own.  NULL: never. */
+typedef int (*parse_bare_fn)(const char *type, size_t type_len, const char *message,
+			     size_t message_len, void *arg);
+
+struct parser;
+
+struct parser *parser_new(const char *origin, parse_emit_fn emit, parse_bare_fn bare,
+			  void *arg);
+/* Feeds one raw input line (no '\n'); LINENO is its 1-based number in the input. */
+void parser_line(struct parser *p, const char *line, size_t len, size_t lineno);
+/* Ends the input: emits what is still open (marked truncated when it had no exception
+ * line). */
+void parser_finish(struct parser *p);
+void parser_free(struct parser *p);
+
+/* Parses a whole text held in memory (knowledge base samples, tests). */
+void parse_text(const char *text, size_t len, const char *origin, parse_emit_fn emit,
+		parse_bare_fn bare, void *arg);
+
+#endif

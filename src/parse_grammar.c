@@ -1,0 +1,455 @@
+/*
+ * parse_grammar.c: the grammar of one printed report, line by line: frames with their
+ * source, caret and elision lines, the exception line, a message over several lines, notes,
+ * chain sentences, carriers and the traceback they quote.  Builds the record as it goes and
+ * keeps it bounded: a block keeps its first FRAMES_HEAD and last FRAMES_TAIL frames (the
+ * rest counted in tb_exc.dropped), NOTES_MAX notes (a line after those ends the record:
+ * notes are few, a program's output after its report is not to keep it open), and a record
+ * BLOCKS_MAX blocks (the first ones and the latest).  Knows nothing of where the lines
+ * come from, nor of what any exception means.
+ */
+#include "parse_grammar.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+
+#define FRAMES_HEAD 64
+#define FRAMES_TAIL 64
+#define NOTES_MAX 64
+#define BLOCKS_MAX 64
+#define TEXT_MAX PARSE_TEXT_MAX
+#define MESSAGE_MAX PARSE_MESSAGE_MAX
+
+static size_t cap(size_t n, size_t max)
+{
+	return n < max ? n : max;
+}
+
+static struct tb_exc *current(struct reading *r)
+{
+	return &r->rec->excs[r->rec->nexcs - 1];
+}
+
+static void touch(struct reading *r, size_t lineno)
+{
+	r->rec->last_line = lineno;
+	if (r->in_block)
+		current(r)->last_line = lineno;
+}
+
+static void begin_block(struct reading *r, size_t lineno, int has_header)
+{
+	struct tb_record *rec = r->rec;
+
+	if (rec->nexcs == BLOCKS_MAX) {
+		tb_exc_fini(&rec->excs[BLOCKS_MAX / 2]);
+		memmove(&rec->excs[BLOCKS_MAX / 2], &rec->excs[BLOCKS_MAX / 2 + 1],
+			(BLOCKS_MAX / 2 - 1) * sizeof *rec->excs);
+		rec->nexcs--;
+	}
+	grow(&rec->excs, &r->excs_cap, rec->nexcs, sizeof *rec->excs);
+	struct tb_exc *x = &rec->excs[rec->nexcs++];
+	memset(x, 0, sizeof *x);
+	x->link = r->link;
+	x->carrier = r->carrier ? xstrdup(r->carrier) : NULL;
+	x->has_header = has_header;
+	x->first_line = x->last_line = lineno;
+	r->link = TB_LINK_NONE;
+	r->in_block = 1;
+	r->frames_cap = r->notes_cap = 0;
+	r->ring = 0;
+	r->expect_source = 0;
+	r->msg_open = r->msg_more = r->msg_indented = 0;
+	r->message_indent = 0;
+	r->blanks = 0;
+	buf_reset(&r->source);
+	buf_reset(&r->message);
+}
+
+static void flush_source(struct reading *r)
+{
+	if (!r->source.len)
+		return;
+	struct tb_frame *f = &current(r)->frames[r->last_frame];
+	free(f->source);
+	f->source = xstrndup(r->source.s, r->source.len);
+	buf_reset(&r->source);
+}
+
+static void add_frame(struct reading *r, const struct pl_frame *pf, size_t lineno)
+{
+	struct tb_exc *x = current(r);
+	struct tb_frame *f;
+
+	flush_source(r);
+	if (x->nframes < FRAMES_HEAD + FRAMES_TAIL) {
+		grow(&x->frames, &r->frames_cap, x->nframes, sizeof *x->frames);
+		f = &x->frames[x->nframes++];
+	} else {
+		f = &x->frames[FRAMES_HEAD + r->ring];
+		free(f->file);
+		free(f->func);
+		free(f->source);
+		r->ring = (r->ring + 1) % FRAMES_TAIL;
+		x->dropped++;
+	}
+	f->file = xstrndup(pf->file, cap(pf->file_len, TEXT_MAX));
+	f->lineno = pf->lineno;
+	f->func = pf->func ? xstrndup(pf->func, cap(pf->func_len, TEXT_MAX)) : NULL;
+	f->source = NULL;
+	f->input_line = lineno;
+	r->last_frame = (size_t)(f - x->frames);
+	r->expect_source = 1;
+}
+
+/* Lines of a statement keep their indentation relative to its first line. */
+static size_t dedent(const char *s, size_t n, size_t *first, int is_first)
+{
+	size_t indent = pl_indent(s, n);
+
+	if (is_first)
+		*first = indent;
+	return cap(indent, *first);
+}
+
+static void add_source(struct reading *r, const char *s, size_t n)
+{
+	size_t skip = dedent(s, n, &r->source_indent, !r->source.len);
+
+	s += skip;
+	n -= skip;
+	if (r->source.len && r->source.len < TEXT_MAX)
+		buf_addc(&r->source, '\n');
+	if (r->source.len < TEXT_MAX)
+		buf_add(&r->source, s, cap(n, TEXT_MAX - r->source.len));
+	r->expect_source = 0;
+}
+
+/* Adds a line to the message, after BLANKS empty lines when the message has begun. */
+static void add_message_line(struct reading *r, const char *s, size_t n, size_t blanks)
+{
+	struct buf *m = &r->message;
+	size_t skip = dedent(s, n, &r->message_indent, !r->message_indent && pl_indent(s, n));
+
+	s += skip;
+	n -= skip;
+	if (m->len)
+		for (size_t i = 0; i <= blanks && m->len < MESSAGE_MAX; i++)
+			buf_addc(m, '\n');
+	if (m->len < MESSAGE_MAX)
+		buf_add(m, s, cap(n, MESSAGE_MAX - m->len));
+	r->msg_open = 0;
+	r->msg_more = pl_open_end(s, n);
+}
+
+static void add_note(struct reading *r, const char *s, size_t n)
+{
+	struct tb_exc *x = current(r);
+
+	grow(&x->notes, &r->notes_cap, x->nnotes, sizeof *x->notes);
+	x->notes[x->nnotes++] = xstrndup(s, cap(n, TEXT_MAX));
+}
+
+static void set_exception(struct reading *r, const struct pl_exc *e, size_t lineno)
+{
+	struct tb_exc *x = current(r);
+
+	flush_source(r);
+	free(x->type);
+	x->type = xstrndup(e->type, cap(e->type_len, TEXT_MAX));
+	x->type_line = lineno;
+	buf_reset(&r->message);
+	buf_add(&r->message, e->message, cap(e->message_len, MESSAGE_MAX));
+	r->msg_open = e->colon && !e->message_len;
+	r->msg_more = pl_open_end(e->message, e->message_len);
+	r->expect_source = 0;
+	r->state = ST_EXC;
+	r->blanks = 0;
+}
+
+/* Puts the kept tail frames back in order after the ring overwrote the oldest. */
+static void unring(struct reading *r, struct tb_exc *x)
+{
+	struct tb_frame tmp[FRAMES_TAIL];
+	struct tb_frame *tail = x->frames + FRAMES_HEAD;
+
+	if (!x->dropped || !r->ring)
+		return;
+	memcpy(tmp, tail + r->ring, (FRAMES_TAIL - r->ring) * sizeof *tmp);
+	memcpy(tmp + FRAMES_TAIL - r->ring, tail, r->ring * sizeof *tmp);
+	memcpy(tail, tmp, sizeof tmp);
+}
+
+static void end_block(struct reading *r)
+{
+	if (!r->in_block)
+		return;
+	struct tb_exc *x = current(r);
+	flush_source(r);
+	unring(r, x);
+	if (!x->type)
+		x->type = xstrdup("");
+	x->message = xstrndup(r->message.s ? r->message.s : "", r->message.len);
+	buf_reset(&r->message);
+	r->in_block = 0;
+}
+
+/* --- records --- */
+
+struct reading *reading_new(const char *origin, const char *prefix, size_t plen,
+			    size_t channel_len, size_t lineno)
+{
+	struct reading *r = xcalloc(1, sizeof *r);
+	struct tb_record *rec = xcalloc(1, sizeof *rec);
+	size_t lead = pl_indent(prefix, channel_len);
+
+	rec->origin = xstrdup(origin);
+	rec->first_line = rec->last_line = lineno;
+	channel_len = clean_rtrim(prefix, channel_len);
+	if (channel_len > lead)
+		rec->channel = xstrndup(prefix + lead, cap(channel_len - lead, TEXT_MAX));
+	r->rec = rec;
+	buf_add(&r->prefix, prefix, plen);
+	r->mode = plen ? MODE_NEW : MODE_RAW;
+	return r;
+}
+
+static int worth_emitting(const struct tb_record *rec)
+{
+	for (size_t i = 0; i < rec->nexcs; i++) {
+		const struct tb_exc *x = &rec->excs[i];
+
+		if (*x->type || (x->has_header && x->nframes))
+			return 1;
+	}
+	return 0;
+}
+
+void reading_free(struct reading *r)
+{
+	record_free(r->rec);
+	buf_fini(&r->source);
+	buf_fini(&r->message);
+	buf_fini(&r->prefix);
+	free(r->carrier);
+	free(r);
+}
+
+struct tb_record *reading_end(struct reading *r)
+{
+	struct tb_record *rec = r->rec;
+
+	if ((r->in_block && r->state == ST_FRAMES) || r->state == ST_NEXT || r->quote)
+		rec->truncated = 1;
+	end_block(r);
+	r->rec = NULL;
+	reading_free(r);
+	if (worth_emitting(rec))
+		return rec;
+	record_free(rec);
+	return NULL;
+}
+
+int reading_complete(const struct reading *r)
+{
+	return r->state == ST_EXC || r->state == ST_QUOTED_END;
+}
+
+void reading_header(struct reading *r, size_t lineno)
+{
+	begin_block(r, lineno, 1);
+	r->state = ST_FRAMES;
+}
+
+void reading_chain(struct reading *r, enum tb_link link, size_t lineno)
+{
+	end_block(r);
+	r->link = link;
+	r->state = ST_NEXT;
+	r->blanks = 0;
+	touch(r, lineno);
+}
+
+void reading_frame(struct reading *r, const struct pl_frame *f, size_t lineno)
+{
+	begin_block(r, lineno, 0);
+	add_frame(r, f, lineno);
+	r->state = ST_FRAMES;
+}
+
+void reading_lone(struct reading *r, const struct pl_exc *e, size_t first, size_t last)
+{
+	begin_block(r, first, 0);
+	set_exception(r, e, first);
+	touch(r, last);
+}
+
+/* --- the grammar, one state at a time; each returns 0 for a line that does not continue
+ * the record (which then ends) --- */
+
+static int frames_line(struct reading *r, const char *s, size_t n, size_t lineno)
+{
+	struct pl_frame f;
+	struct pl_exc e;
+	long count;
+	size_t indent = pl_indent(s, n);
+
+	if (pl_frame(s, n, &f)) {
+		add_frame(r, &f, lineno);
+	} else if (indent) {
+		if (pl_elision(s, n, &count))
+			current(r)->elided += count;
+		else if (pl_repeat(s, n, &count))
+			current(r)->repeated += count;
+		else if (!current(r)->nframes)
+			return 1;       /* not a shape this parser reads: skipped */
+		else if (!pl_caret(s, n))
+			add_source(r, s, n);
+	} else if (!clean_is_log_line(s, n) && pl_exception(s, n, &e)) {
+		set_exception(r, &e, lineno);
+	} else {
+		return 0;
+	}
+	touch(r, lineno);
+	return 1;
+}
+
+/* "Some.Type: " then a line of three quotes: the quoted text is another traceback. */
+void reading_quote(struct reading *r, int quote, size_t lineno)
+{
+	struct tb_exc *x = current(r);
+
+	free(r->carrier);
+	r->carrier = xstrdup(x->type);
+	if (x->has_header || x->nframes) {
+		end_block(r);
+	} else {
+		r->link = x->link;
+		r->in_block = 0;
+		tb_exc_fini(x);
+		r->rec->nexcs--;
+	}
+	r->quote = quote;
+	r->state = ST_NEXT;
+	touch(r, lineno);
+}
+
+static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
+{
+	struct tb_exc *x = current(r);
+	struct pl_frame f;
+	struct pl_exc e;
+	size_t at, indent = pl_indent(s, n);
+	int quote = pl_quote(s, n);
+	enum tb_link link = pl_chain(s, n, &at);
+
+	if (quote && !r->blanks && r->msg_open && !x->nnotes) {
+		reading_quote(r, quote, lineno);
+		return 1;
+	}
+	if (link) {
+		if (at)
+			return 0;
+		reading_chain(r, link, lineno);
+		return 1;
+	}
+	if (pl_frame(s, n, &f))
+		return 0;
+	if (indent) {
+		if (x->nnotes)
+			return 0;
+		add_message_line(r, s, n, r->blanks);
+		r->msg_indented = 1;
+	} else if (r->blanks || clean_is_log_line(s, n) ||
+		   (pl_exception(s, n, &e) && pl_exception_like(e.type, e.type_len))) {
+		return 0;
+	} else if ((r->msg_open || r->msg_more) && !x->nnotes) {
+		add_message_line(r, s, n, 0);
+	} else if (r->msg_indented) {
+		return 0;       /* notes follow a one-line message; this is what came next */
+	} else if (x->nnotes < NOTES_MAX) {
+		add_note(r, s, n);
+	} else {
+		return 0;       /* a program's output after its report, more likely */
+	}
+	r->blanks = 0;
+	touch(r, lineno);
+	return 1;
+}
+
+static int next_line(struct reading *r, const char *s, size_t n, size_t lineno)
+{
+	struct pl_frame f;
+	struct pl_exc e;
+
+	if (pl_frame(s, n, &f)) {
+		reading_frame(r, &f, lineno);
+	} else if (!pl_indent(s, n) && !clean_is_log_line(s, n) && pl_exception(s, n, &e)) {
+		begin_block(r, lineno, 0);
+		set_exception(r, &e, lineno);
+	} else {
+		return 0;
+	}
+	touch(r, lineno);
+	return 1;
+}
+
+static int quoted_end_line(struct reading *r, const char *s, size_t n, size_t lineno)
+{
+	size_t at;
+	enum tb_link link = pl_chain(s, n, &at);
+
+	if (!link || at)
+		return 0;
+	reading_chain(r, link, lineno);
+	return 1;
+}
+
+int reading_feed(struct reading *r, const char *s, size_t n, size_t lineno)
+{
+	size_t at;
+
+	if (r->quote && pl_quote(s, n) == r->quote) {
+		if (r->in_block && r->state == ST_FRAMES)
+			r->rec->truncated = 1;
+		end_block(r);
+		r->quote = 0;
+		free(r->carrier);
+		r->carrier = NULL;
+		r->state = ST_QUOTED_END;
+		r->blanks = 0;
+		touch(r, lineno);
+		return 1;
+	}
+	if (n == 0) {
+		if (r->state != ST_FRAMES) {
+			r->blanks++;
+			return 1;
+		}
+		/* a source line that was all blanks (2.7 and 3.6 SyntaxError) */
+		if (!r->expect_source)
+			return 0;
+		r->expect_source = 0;
+		return 1;
+	}
+	if (pl_header(s, n, &at)) {
+		if (at || r->state != ST_NEXT)
+			return 0;
+		reading_header(r, lineno);
+		touch(r, lineno);
+		return 1;
+	}
+	switch (r->state) {
+	case ST_FRAMES:
+		return frames_line(r, s, n, lineno);
+	case ST_EXC:
+		return exc_line(r, s, n, lineno);
+	case ST_NEXT:
+		return next_line(r, s, n, lineno);
+	case ST_QUOTED_END:
+		return quoted_end_line(r, s, n, lineno);
+	}
+	return 0;
+}

@@ -1,0 +1,86 @@
+/*
+ * parse_grammar.h: one record being read, block by block, under the prefix its lines carry.
+ * parse.c decides which record a line goes to; parse_grammar.c decides what the line does
+ * to that record.  For parse.c and parse_grammar.c only.
+ */
+#ifndef PICKDOC_PARSE_GRAMMAR_H
+#define PICKDOC_PARSE_GRAMMAR_H
+
+#include <stddef.h>
+
+#include "parse_line.h"
+#include "record.h"
+#include "util.h"
+
+/* Bytes kept of a message, and of any other text (file, function, source, type, note). */
+#define PARSE_MESSAGE_MAX 65536
+#define PARSE_TEXT_MAX 4096
+
+/* How a record's lines relate to the prefix its first line was printed under. */
+enum reading_mode {
+	MODE_NEW,                /* not known yet */
+	MODE_STRICT,             /* every line carries it (docker, "> " quoting) */
+	MODE_RAW                 /* only the first did (a logger's line), or there is none */
+};
+
+enum reading_state {
+	ST_FRAMES,               /* after a header or a frame: until the exception line */
+	ST_EXC,                  /* after the exception line: message, notes, chain, quote */
+	ST_NEXT,                 /* after a chain sentence or an opening quote: a block */
+	ST_QUOTED_END            /* after a closing quote: a chain sentence, or the end */
+};
+
+struct reading {
+	struct tb_record *rec;
+	struct buf prefix;       /* what the first line had before the report */
+	enum reading_mode mode;
+	enum reading_state state;
+	/* the rest is parse_grammar.c's */
+	size_t excs_cap;
+	int in_block;            /* the last block of rec is still being read */
+	size_t frames_cap, notes_cap;
+	size_t ring;             /* oldest kept tail frame, once frames are dropped */
+	size_t last_frame;
+	int expect_source;       /* the last line was a frame line */
+	struct buf source;       /* source lines of the last frame */
+	size_t source_indent;    /* indentation of its first line, removed from all */
+	struct buf message;      /* message of the block being read */
+	size_t message_indent;   /* that of its first indented line, likewise */
+	int msg_open;            /* "Type: " with nothing after: the message follows */
+	int msg_more;            /* the last message line ends open, as "...encountered," */
+	int msg_indented;        /* the message went on over indented lines */
+	enum tb_link link;       /* for the next block */
+	int quote;               /* '"' or '\'' inside a quoted traceback */
+	char *carrier;           /* the carrier's type while inside it */
+	size_t blanks;           /* blank lines seen since the last line that counted */
+};
+
+/* A record of ORIGIN whose first line (LINENO) had PREFIX (PLEN bytes) before the report;
+ * the channel is the first CHANNEL_LEN bytes of it, trimmed. */
+struct reading *reading_new(const char *origin, const char *prefix, size_t plen,
+			    size_t channel_len, size_t lineno);
+
+/* How the record starts: a header line; a chain sentence; a frame line without a header;
+ * an exception line seen alone (over lines FIRST to LAST).  reading_chain and reading_quote
+ * also follow a lone exception line. */
+void reading_header(struct reading *r, size_t lineno);
+void reading_chain(struct reading *r, enum tb_link link, size_t lineno);
+void reading_frame(struct reading *r, const struct pl_frame *f, size_t lineno);
+void reading_lone(struct reading *r, const struct pl_exc *e, size_t first, size_t last);
+/* The exception line just read is a carrier: QUOTE opens the traceback it quotes. */
+void reading_quote(struct reading *r, int quote, size_t lineno);
+
+/* Feeds the line (prefix removed, trailing blanks too): 0 when it cannot continue the
+ * record, which is then to be ended and the line looked at again. */
+int reading_feed(struct reading *r, const char *s, size_t n, size_t lineno);
+
+/* Nothing is missing: the record may end at the next line that does not continue it. */
+int reading_complete(const struct reading *r);
+
+/* Ends the record and frees R: the record, or NULL when it held nothing worth keeping. */
+struct tb_record *reading_end(struct reading *r);
+
+/* Frees R and its record. */
+void reading_free(struct reading *r);
+
+#endif

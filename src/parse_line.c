@@ -1,0 +1,340 @@
+/*
+ * parse_line.c: recognises each kind of line CPython prints for an exception, in every
+ * version from 2.7 on (traceback-format.md in the reference material has the shapes).
+ * Looks at one cleaned line at a time and keeps no state; knows nothing of what an
+ * exception means.
+ */
+#include "parse_line.h"
+
+#include <string.h>
+
+#define HEADER "Traceback (most recent call last):"
+#define CONTEXT_SENTENCE "During handling of the above exception, another exception occurred:"
+#define CAUSE_SENTENCE "The above exception was the direct cause of the following exception:"
+#define GROUP_WORDS "Exception Group "
+#define LIT(s) s, sizeof s - 1
+
+/* Longest exception type looked at when searching a line for one. */
+#define BARE_TYPE_MAX 256
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* Letters, '_' and any byte of a multi-byte character: Python 3 names may be non-ASCII. */
+static int is_name_start(char c)
+{
+	return is_upper(c) || is_lower(c) || c == '_' || (unsigned char)c >= 0x80;
+}
+
+static int is_name_char(char c)
+{
+	return is_name_start(c) || is_digit(c);
+}
+
+/* An exception line's type: dotted names, and "<locals>" for classes made in a function. */
+static int is_type_char(char c)
+{
+	return is_name_char(c) || c == '.' || c == '<' || c == '>';
+}
+
+static int starts_with(const char *s, size_t n, const char *lit, size_t len)
+{
+	return n >= len && memcmp(s, lit, len) == 0;
+}
+
+static int ends_with(const char *s, size_t n, const char *lit, size_t len, size_t *at)
+{
+	if (n < len || memcmp(s + n - len, lit, len) != 0)
+		return 0;
+	*at = n - len;
+	return 1;
+}
+
+/* The first LIT in S at or after FROM; N when there is none. */
+static size_t find(const char *s, size_t n, size_t from, const char *lit, size_t len)
+{
+	while (from + len <= n) {
+		const char *hit = memchr(s + from, lit[0], n - from - len + 1);
+
+		if (!hit)
+			break;
+		from = (size_t)(hit - s);
+		if (memcmp(hit, lit, len) == 0)
+			return from;
+		from++;
+	}
+	return n;
+}
+
+/* Parses digits at S[*I], advancing *I; -1 when there are none.  Saturates rather than
+ * overflows. */
+static long number(const char *s, size_t n, size_t *i)
+{
+	long v = 0;
+	size_t start = *i;
+
+	for (; *i < n && is_digit(s[*i]); (*i)++)
+		v = v > 99999999999L ? v : v * 10 + (s[*i] - '0');
+	return *i > start ? v : -1;
+}
+
+size_t pl_indent(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+int pl_header(const char *s, size_t n, size_t *at)
+{
+	return ends_with(s, n, LIT(HEADER), at);
+}
+
+int pl_group_header(const char *s, size_t at, size_t *margin, size_t *prefix_len)
+{
+	size_t words = sizeof GROUP_WORDS - 1;
+
+	if (at < words || memcmp(s + at - words, GROUP_WORDS, words) != 0)
+		return 0;
+	size_t m = at - words;
+	while (m > 0 && memchr(" +|", s[m - 1], 3))
+		m--;
+	*margin = m;
+	*prefix_len = at - words;
+	return 1;
+}
+
+enum tb_link pl_chain(const char *s, size_t n, size_t *at)
+{
+	if (ends_with(s, n, LIT(CONTEXT_SENTENCE), at))
+		return TB_LINK_CONTEXT;
+	if (ends_with(s, n, LIT(CAUSE_SENTENCE), at))
+		return TB_LINK_CAUSE;
+	return TB_LINK_NONE;
+}
+
+/* The frame line proper, from its "File" word. */
+static int frame_at(const char *s, size_t n, struct pl_frame *f)
+{
+	static const char line_kw[] = "\", line ";
+
+	if (!starts_with(s, n, LIT("File \"")))
+		return 0;
+	size_t close = find(s, n, 6, LIT(line_kw));
+	if (close == n || close == 6)
+		return 0;
+	size_t i = close + sizeof line_kw - 1;
+	long lineno = number(s, n, &i);
+	f->file = s + 6;
+	f->file_len = close - 6;
+	f->lineno = lineno < 0 ? 0 : lineno;
+	f->func = NULL;
+	f->func_len = 0;
+	if (i == n)
+		return 1;
+	if (!starts_with(s + i, n - i, LIT(", in ")) || i + 5 == n)
+		return 0;
+	f->func = s + i + 5;
+	f->func_len = n - i - 5;
+	return 1;
+}
+
+int pl_frame(const char *s, size_t n, struct pl_frame *f)
+{
+	size_t i = pl_indent(s, n);
+
+	return frame_at(s + i, n - i, f);
+}
+
+int pl_find_frame(const char *s, size_t n, size_t *at, struct pl_frame *f)
+{
+	/* quotes are rarer than 'F' in log lines: find them, then look behind */
+	for (const char *q = memchr(s, '"', n); q; q = memchr(q + 1, '"', n - (size_t)(q + 1 - s))) {
+		size_t k = (size_t)(q - s);
+
+		if (k < 5 || memcmp(q - 5, "File ", 5) != 0 || !frame_at(q - 5, n - k + 5, f))
+			continue;
+		k -= 5;
+		size_t indent = 0;
+		while (indent < 2 && indent < k && (s[k - indent - 1] == ' ' ||
+						    s[k - indent - 1] == '\t'))
+			indent++;
+		*at = k - indent;
+		return 1;
+	}
+	return 0;
+}
+
+int pl_caret(const char *s, size_t n)
+{
+	size_t i = pl_indent(s, n);
+	int marks = 0;
+
+	if (i == 0)
+		return 0;
+	for (; i < n; i++) {
+		if (s[i] == '^' || s[i] == '~')
+			marks = 1;
+		else if (s[i] != ' ')
+			return 0;
+	}
+	return marks;
+}
+
+/* "WORD N UNIT" with an optional plural 's' on UNIT and the closing TAIL: the shape shared
+ * by the elision and repetition lines. */
+static int counted(const char *s, size_t n, const char *head, size_t head_len,
+		   const char *unit, size_t unit_len, const char *tail, size_t tail_len,
+		   long *count)
+{
+	size_t i = pl_indent(s, n);
+
+	if (!starts_with(s + i, n - i, head, head_len))
+		return 0;
+	i += head_len;
+	long v = number(s, n, &i);
+	if (v < 0 || !starts_with(s + i, n - i, unit, unit_len))
+		return 0;
+	i += unit_len;
+	if (i < n && s[i] == 's')
+		i++;
+	if (n - i != tail_len || memcmp(s + i, tail, tail_len) != 0)
+		return 0;
+	*count = v;
+	return 1;
+}
+
+int pl_elision(const char *s, size_t n, long *count)
+{
+	return counted(s, n, LIT("...<"), LIT(" line"), LIT(">..."), count);
+}
+
+int pl_repeat(const char *s, size_t n, long *count)
+{
+	return counted(s, n, LIT("[Previous line repeated "), LIT(" more time"), LIT("]"),
+		       count);
+}
+
+int pl_exception(const char *s, size_t n, struct pl_exc *e)
+{
+	size_t i = 0;
+
+	if (n == 0 || !is_name_start(s[0]))
+		return 0;
+	while (i < n && is_type_char(s[i]))
+		i++;
+	if (s[i - 1] == '.')
+		return 0;
+	e->type = s;
+	e->type_len = i;
+	e->message = s + i;
+	e->message_len = 0;
+	e->colon = 0;
+	if (i == n)
+		return 1;
+	if (s[i] != ':')
+		return 0;
+	e->colon = 1;
+	if (i + 1 == n) {
+		e->message = s + n;
+		return 1;
+	}
+	if (s[i + 1] != ' ')
+		return 0;
+	e->message = s + i + 2;
+	e->message_len = n - i - 2;
+	return 1;
+}
+
+int pl_exception_like(const char *type, size_t len)
+{
+	static const char *const suffixes[] = {
+		"Error", "Exception", "Warning", "Exit", "Interrupt", NULL
+	};
+	size_t start = len, upper = 0, lower = 0;
+
+	while (start && type[start - 1] != '.')
+		start--;
+	const char *last = type + start;
+	size_t n = len - start;
+	while (n && *last == '_') {
+		last++;
+		n--;
+	}
+	if (!n || !is_upper(last[0]))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		upper += is_upper(last[i]);
+		lower += is_lower(last[i]);
+	}
+	if (!lower)
+		return 0;
+	if (start > 0 || upper >= 2)
+		return 1;
+	for (size_t k = 0; suffixes[k]; k++) {
+		size_t at, sl = strlen(suffixes[k]);
+
+		if (ends_with(last, n, suffixes[k], sl, &at))
+			return 1;
+	}
+	return 0;
+}
+
+int pl_find_bare(const char *s, size_t n, size_t *at, struct pl_exc *e)
+{
+	for (const char *c = memchr(s, ':', n); c; ) {
+		size_t ci = (size_t)(c - s);
+		int at_end = ci + 1 == n;
+
+		if (at_end || s[ci + 1] == ' ') {
+			size_t lim = ci > BARE_TYPE_MAX ? ci - BARE_TYPE_MAX : 0;
+			size_t b = ci;
+
+			while (b > lim && (is_name_char(s[b - 1]) || s[b - 1] == '.'))
+				b--;
+			while (b < ci && !is_name_start(s[b]))
+				b++;
+			int whole = b > lim || lim == 0 || !is_name_char(s[lim - 1]);
+			if (whole && b < ci && s[ci - 1] != '.' &&
+			    (at_end || pl_exception_like(s + b, ci - b))) {
+				e->type = s + b;
+				e->type_len = ci - b;
+				e->colon = 1;
+				e->message = at_end ? s + n : s + ci + 2;
+				e->message_len = at_end ? 0 : n - ci - 2;
+				*at = b;
+				return 1;
+			}
+		}
+		if (at_end)
+			break;
+		c = memchr(c + 1, ':', n - ci - 1);
+	}
+	return 0;
+}
+
+int pl_quote(const char *s, size_t n)
+{
+	if (n == 3 && (s[0] == '"' || s[0] == '\'') && s[1] == s[0] && s[2] == s[0])
+		return s[0];
+	return 0;
+}
+
+int pl_open_end(const char *s, size_t n)
+{
+	return n && memchr(",;:([{", s[n - 1], 6) != NULL;
+}

@@ -1,0 +1,81 @@
+/*
+ * parse_line.h: what one cleaned line of a printed exception is (a header, a frame, a caret
+ * line, an exception line, a chain sentence...).  Pure functions with no state; parse.c
+ * (and its tests) only.  Texts are (pointer, length) views of the line, never copies.
+ */
+#ifndef PICKDOC_PARSE_LINE_H
+#define PICKDOC_PARSE_LINE_H
+
+#include <stddef.h>
+
+#include "record.h"
+
+struct pl_frame {
+	const char *file;
+	size_t file_len;
+	long lineno;             /* 0 when the line gave none */
+	const char *func;        /* NULL in the "File ..., line N" form */
+	size_t func_len;
+};
+
+struct pl_exc {
+	const char *type;
+	size_t type_len;
+	const char *message;     /* after ": "; empty when absent */
+	size_t message_len;
+	int colon;               /* the type was followed by ':' */
+};
+
+/* Leading blanks of S. */
+size_t pl_indent(const char *s, size_t n);
+
+/* S ends with "Traceback (most recent call last):"; *AT is where that starts. */
+int pl_header(const char *s, size_t n, size_t *at);
+
+/* S is the header of an exception group ("  + Exception Group Traceback ...", the header
+ * at AT): its lines are printed under the text before "Exception Group" (*PREFIX_LEN bytes)
+ * with the '+' of the margin that starts at *MARGIN turned into '|'. */
+int pl_group_header(const char *s, size_t at, size_t *margin, size_t *prefix_len);
+
+/* S ends with one of the two chain sentences: TB_LINK_CONTEXT or TB_LINK_CAUSE, with *AT
+ * where the sentence starts; TB_LINK_NONE otherwise. */
+enum tb_link pl_chain(const char *s, size_t n, size_t *at);
+
+/* S is a frame line: blanks, File "F", line N[, in FUNC]. */
+int pl_frame(const char *s, size_t n, struct pl_frame *f);
+
+/* A frame line anywhere in S (under a prefix): *AT is where the text before it ends, the
+ * frame's usual two-blank indentation excluded. */
+int pl_find_frame(const char *s, size_t n, size_t *at, struct pl_frame *f);
+
+/* S is a caret line: blanks and at least one '^' or '~', nothing else. */
+int pl_caret(const char *s, size_t n);
+
+/* S is "...<N lines>..." (3.13+ elision inside a multi-line statement). */
+int pl_elision(const char *s, size_t n, long *count);
+
+/* S is "[Previous line repeated N more times]". */
+int pl_repeat(const char *s, size_t n, long *count);
+
+/* S is an exception line as printed at the end of a traceback: a dotted name, alone or
+ * followed by ':' and the message. */
+int pl_exception(const char *s, size_t n, struct pl_exc *e);
+
+/* TYPE looks like an exception class name rather than a word with a colon ("Note",
+ * "INFO", "file"): its last component is CamelCase, or ends in Error, Exception, Warning,
+ * Exit or Interrupt, or is capitalised under a module path. */
+int pl_exception_like(const char *type, size_t len);
+
+/* An exception line somewhere in S, as a logger prints one without its traceback: the first
+ * "Type: message" whose type is exception-like, else a line ending in "name:" (a
+ * possible carrier).  *AT is where the type starts. */
+int pl_find_bare(const char *s, size_t n, size_t *at, struct pl_exc *e);
+
+/* S is exactly three double or single quotes: returns that quote character, else 0. */
+int pl_quote(const char *s, size_t n);
+
+/* The message line S leaves its sentence open (ends in ',' ';' ':' or an opening
+ * bracket), so an unindented line after it continues the message. */
+int pl_open_end(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,236 @@
+/*
+ * regex.c: lazy PCRE2 compilation with JIT, a pointer-keyed cache of compiled patterns, named
+ * groups, "$name" templates.  Match and depth limits keep a hostile pattern or subject from
+ * running away.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "regex.h"
+
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "util.h"
+
+#define MATCH_LIMIT 1000000u
+#define DEPTH_LIMIT 10000u
+#define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_MATCH_INVALID_UTF)
+
+struct regex_entry {
+	const char *pattern;     /* the key: the knowledge base's string */
+	pcre2_code *code;        /* NULL when it failed to compile */
+	int reported;            /* a matching error was already reported */
+};
+
+struct regex_cache {
+	struct regex_entry *slots;
+	size_t nslots, used;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+};
+
+struct regex_cache *regex_cache_new(void)
+{
+	struct regex_cache *rc = xcalloc(1, sizeof *rc);
+
+	rc->nslots = 256;
+	rc->slots = xcalloc(rc->nslots, sizeof *rc->slots);
+	rc->md = pcre2_match_data_create(64, NULL);
+	rc->mctx = pcre2_match_context_create(NULL);
+	if (!rc->md || !rc->mctx) {
+		fputs("pickdoc: out of memory\n", stderr);
+		exit(2);
+	}
+	pcre2_set_match_limit(rc->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(rc->mctx, DEPTH_LIMIT);
+	return rc;
+}
+
+void regex_cache_free(struct regex_cache *rc)
+{
+	if (!rc)
+		return;
+	for (size_t i = 0; i < rc->nslots; i++)
+		pcre2_code_free(rc->slots[i].code);
+	free(rc->slots);
+	pcre2_match_data_free(rc->md);
+	pcre2_match_context_free(rc->mctx);
+	free(rc);
+}
+
+static size_t slot_of(const struct regex_cache *rc, const char *pattern)
+{
+	uintptr_t h = (uintptr_t)pattern;
+
+	h ^= h >> 17;
+	h *= 0x9e3779b97f4a7c15u;
+	return (size_t)(h >> 7) & (rc->nslots - 1);
+}
+
+static void rehash(struct regex_cache *rc)
+{
+	struct regex_entry *old = rc->slots;
+	size_t nold = rc->nslots;
+
+	rc->nslots *= 2;
+	rc->slots = xcalloc(rc->nslots, sizeof *rc->slots);
+	for (size_t i = 0; i < nold; i++) {
+		if (!old[i].pattern)
+			continue;
+		size_t s = slot_of(rc, old[i].pattern);
+		while (rc->slots[s].pattern)
+			s = (s + 1) & (rc->nslots - 1);
+		rc->slots[s] = old[i];
+	}
+	free(old);
+}
+
+static pcre2_code *compile(const char *pattern, const struct kb_pos *pos)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+					 COMPILE_OPTIONS, &err, &off, NULL);
+
+	if (!code) {
+		PCRE2_UCHAR text[256];
+		pcre2_get_error_message(err, text, sizeof text);
+		msg(MSG_ERROR, pos ? pos->file : NULL, pos ? pos->line : 0,
+		    pos && pos->line ? pos->col + (unsigned)off : 0,
+		    "pattern does not compile: %s", (const char *)text);
+		msg_caret(pattern, off);
+		return NULL;
+	}
+	/* JIT is an optimisation: where it is unavailable the interpreter still matches. */
+	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
+int regex_check(const char *pattern, const struct kb_pos *pos)
+{
+	pcre2_code *code = compile(pattern, pos);
+
+	pcre2_code_free(code);
+	return code ? 0 : -1;
+}
+
+static struct regex_entry *lookup(struct regex_cache *rc, const char *pattern,
+				  const struct kb_pos *pos)
+{
+	size_t s = slot_of(rc, pattern);
+
+	while (rc->slots[s].pattern) {
+		if (rc->slots[s].pattern == pattern)
+			return &rc->slots[s];
+		s = (s + 1) & (rc->nslots - 1);
+	}
+	if ((rc->used + 1) * 2 > rc->nslots) {
+		rehash(rc);
+		return lookup(rc, pattern, pos);
+	}
+	rc->slots[s].pattern = pattern;
+	rc->slots[s].code = compile(pattern, pos);
+	rc->used++;
+	return &rc->slots[s];
+}
+
+static void collect_groups(pcre2_code *code, const PCRE2_SIZE *ov, int rc_count,
+			   const char *subject, struct regex_match *m)
+{
+	uint32_t count = 0, entry_size = 0;
+	PCRE2_SPTR table = NULL;
+
+	m->ngroups = 0;
+	pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count);
+	if (!count)
+		return;
+	pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+	pcre2_pattern_info(code, PCRE2_INFO_NAMETABLE, &table);
+	for (uint32_t i = 0; i < count && m->ngroups < REGEX_MAX_GROUPS; i++) {
+		PCRE2_SPTR e = table + (size_t)i * entry_size;
+		int n = (e[0] << 8) | e[1];
+		if (n >= rc_count || ov[2 * n] == PCRE2_UNSET)
+			continue;
+		struct regex_group *g = &m->groups[m->ngroups++];
+		g->name = (const char *)(e + 2);
+		g->start = subject + ov[2 * n];
+		g->len = ov[2 * n + 1] - ov[2 * n];
+	}
+}
+
+static int run(struct regex_cache *rc, const char *pattern, const struct kb_pos *pos,
+	       const char *subject, size_t len, uint32_t options, struct regex_match *m)
+{
+	struct regex_entry *e = lookup(rc, pattern, pos);
+
+	if (!e->code)
+		return -1;
+	int n = pcre2_match(e->code, (PCRE2_SPTR)subject, len, 0, options, rc->md, rc->mctx);
+	if (n == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (n < 0) {
+		if (!e->reported) {
+			PCRE2_UCHAR text[256];
+			pcre2_get_error_message(n, text, sizeof text);
+			msg(MSG_WARNING, pos ? pos->file : NULL, pos ? pos->line : 0,
+			    pos ? pos->col : 0, "pattern gave up on an input line: %s",
+			    (const char *)text);
+			e->reported = 1;
+		}
+		return -1;
+	}
+	if (m) {
+		const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rc->md);
+		m->start = subject + ov[0];
+		m->len = ov[1] - ov[0];
+		collect_groups(e->code, ov, n ? n : 64, subject, m);
+	}
+	return 1;
+}
+
+int regex_match(struct regex_cache *rc, const char *pattern, const struct kb_pos *pos,
+		const char *subject, size_t len, struct regex_match *m)
+{
+	return run(rc, pattern, pos, subject, len, 0, m);
+}
+
+int regex_match_whole(struct regex_cache *rc, const char *pattern, const struct kb_pos *pos,
+		      const char *subject, size_t len)
+{
+	return run(rc, pattern, pos, subject, len, PCRE2_ANCHORED | PCRE2_ENDANCHORED, NULL);
+}
+
+char *regex_expand(const char *template, const struct regex_match *m)
+{
+	struct buf b = { 0 };
+
+	for (const char *p = template; *p; p++) {
+		if (*p != '$') {
+			buf_addc(&b, *p);
+			continue;
+		}
+		if (p[1] == '$') {
+			buf_addc(&b, '$');
+			p++;
+			continue;
+		}
+		size_t n = 0;
+		while (p[1 + n] == '_' || (p[1 + n] >= 'a' && p[1 + n] <= 'z') ||
+		       (p[1 + n] >= 'A' && p[1 + n] <= 'Z') || (p[1 + n] >= '0' && p[1 + n] <= '9'))
+			n++;
+		if (!n) {
+			buf_addc(&b, '$');
+			continue;
+		}
+		for (size_t i = 0; m && i < m->ngroups; i++) {
+			if (strlen(m->groups[i].name) == n && !strncmp(m->groups[i].name, p + 1, n)) {
+				buf_add(&b, m->groups[i].start, m->groups[i].len);
+				break;
+			}
+		}
+		p += n;
+	}
+	return buf_release(&b);
+}

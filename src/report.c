@@ -1,0 +1,145 @@
+/*
+ * report.c: the reporter table and what every format shares: which facts are evidence
+ * worth showing and in what order, which fix comes first, the next open question, the
+ * summary line.  Knows nothing of how any format looks, nor of what a fact means beyond
+ * its name.
+ */
+#include "report_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct reporter *const reporters[] = {
+	[REPORT_TEXT] = &report_text,
+	[REPORT_JSON] = &report_json,
+	[REPORT_MARKDOWN] = &report_md,
+};
+
+static const struct reporter *reporter_for(const struct report_opts *opts)
+{
+	size_t i = (size_t)opts->format;
+
+	return i < sizeof reporters / sizeof reporters[0] ? reporters[i] : reporters[0];
+}
+
+/* Flushes so that a full disk shows up here rather than at exit. */
+static int finish(FILE *out, int rc)
+{
+	if (fflush(out) == EOF || ferror(out))
+		return -1;
+	return rc;
+}
+
+int report_write(FILE *out, const struct report_input *in, const struct report_opts *opts)
+{
+	return finish(out, reporter_for(opts)->findings(out, in, opts));
+}
+
+int report_playbook(FILE *out, const struct kb_playbook *pb, const struct report_opts *opts)
+{
+	return finish(out, reporter_for(opts)->playbook(out, pb, opts));
+}
+
+size_t report_first_line(const char *s, int *more)
+{
+	size_t n = strcspn(s, "\n");
+
+	*more = s[n] == '\n' && s[n + 1] != '\0';
+	return n;
+}
+
+/* Facts the heading and exception line already show, or that the user frame row joins. */
+static int hidden(const struct finding *fd, const struct fact *f)
+{
+	static const char *const shown_elsewhere[] = { "exception", "message" };
+	static const char *const frame_parts[] = { "user_line", "user_func", "user_source" };
+
+	for (size_t i = 0; i < sizeof shown_elsewhere / sizeof shown_elsewhere[0]; i++)
+		if (!strcmp(f->name, shown_elsewhere[i]))
+			return 1;
+	if (!strcmp(f->name, "final_exception")) {
+		const char *exc = facts_get(&fd->facts, "exception");
+		return exc && !strcmp(exc, f->value);
+	}
+	if (facts_find(&fd->facts, "user_file"))
+		for (size_t i = 0; i < sizeof frame_parts / sizeof frame_parts[0]; i++)
+			if (!strcmp(f->name, frame_parts[i]))
+				return 1;
+	return 0;
+}
+
+const struct fact **report_evidence(const struct finding *fd, size_t *n)
+{
+	const struct facts *facts = &fd->facts;
+	const struct fact **v = xcalloc(facts->n ? facts->n : 1, sizeof *v);
+	size_t k = 0;
+
+	/* The subject first, then the order the stages set them in: the signature's, the
+	 * shared evidence rules' (in knowledge-base order), the user frame, derived facts. */
+	const struct fact *subject = facts_find(facts, "subject");
+	if (subject)
+		v[k++] = subject;
+	for (size_t i = 0; i < facts->n; i++) {
+		const struct fact *f = &facts->v[i];
+		if (f != subject && !hidden(fd, f))
+			v[k++] = f;
+	}
+	*n = k;
+	return v;
+}
+
+int report_user_frame(const struct finding *fd, struct buf *b)
+{
+	const char *file = facts_get(&fd->facts, "user_file");
+	const char *line = facts_get(&fd->facts, "user_line");
+	const char *func = facts_get(&fd->facts, "user_func");
+
+	if (!file)
+		return 0;
+	buf_adds(b, file);
+	if (line && strcmp(line, "0"))
+		buf_printf(b, ":%s", line);
+	if (func)
+		buf_printf(b, " in %s", func);
+	return 1;
+}
+
+const struct kb_cause *report_fix_cause(const struct finding *fd)
+{
+	if (fd->conclusion)
+		return fd->conclusion;
+	return fd->ncauses ? fd->causes[0].cause : NULL;
+}
+
+const struct kb_question *report_next_question(const struct finding *fd)
+{
+	for (size_t i = 0; i < fd->npath; i++)
+		if (!fd->path[i].answer)
+			return fd->path[i].question;
+	return NULL;
+}
+
+static void count(struct buf *b, size_t n, const char *one, const char *many)
+{
+	buf_printf(b, "%zu %s", n, n == 1 ? one : many);
+}
+
+void report_summary(const struct report_input *in, struct buf *b)
+{
+	size_t secondary = 0;
+
+	for (size_t i = 0; i < in->nfindings; i++)
+		secondary += in->findings[i]->secondary != 0;
+	if (!in->nfindings && !in->nunmatched) {
+		buf_adds(b, "no traceback found");
+		return;
+	}
+	count(b, in->nfindings, "failure diagnosed", "failures diagnosed");
+	if (in->nfindings)
+		buf_printf(b, " (%zu primary, %zu secondary)", in->nfindings - secondary,
+			   secondary);
+	if (in->nunmatched) {
+		buf_adds(b, ", ");
+		count(b, in->nunmatched, "traceback not diagnosed", "tracebacks not diagnosed");
+	}
+}

@@ -1,0 +1,50 @@
+/*
+ * report_int.h: what the reporters share, for report*.c and their unit test only.  The
+ * reporter table lives in report.c; each format is one reporter in its own file.  The
+ * helpers here decide what is shown and in which order, so that the formats agree; how
+ * it looks is each reporter's business.
+ */
+#ifndef PICKDOC_REPORT_INT_H
+#define PICKDOC_REPORT_INT_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "report.h"
+#include "util.h"
+
+struct reporter {
+	int (*findings)(FILE *out, const struct report_input *in, const struct report_opts *opts);
+	int (*playbook)(FILE *out, const struct kb_playbook *pb, const struct report_opts *opts);
+};
+
+extern const struct reporter report_text;
+extern const struct reporter report_json;
+extern const struct reporter report_md;
+
+/* Bytes of S up to its first newline; sets *MORE when lines follow. */
+size_t report_first_line(const char *s, int *more);
+
+/* The evidence worth showing, most useful first, borrowed from FD into a new array the
+ * caller frees; *N is its length.  The user frame is represented by its "user_file" fact
+ * alone (see report_user_frame); facts the exception line already shows are left out. */
+const struct fact **report_evidence(const struct finding *fd, size_t *n);
+
+/* "FILE:LINE in FUNC" of the user frame into B; returns 0 when there is none. */
+int report_user_frame(const struct finding *fd, struct buf *b);
+
+/* The cause whose fix comes first: the conclusion, else the best ranked; may be NULL. */
+const struct kb_cause *report_fix_cause(const struct finding *fd);
+
+/* The first question of the walked path that the facts did not answer, or NULL. */
+const struct kb_question *report_next_question(const struct finding *fd);
+
+/* The closing summary, "2 failures diagnosed (1 primary, 1 secondary), ...", into B. */
+void report_summary(const struct report_input *in, struct buf *b);
+
+/* A JSON string from LEN bytes of text that may hold invalid UTF-8 or NUL bytes: invalid
+ * sequences become U+FFFD, NUL stays a character (\u0000).  NULL gives JSON null. */
+json_t *report_json_text(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,377 @@
+/*
+ * report_json.c: the report as one JSON document for programs (schema in README.md),
+ * built with jansson and written in one go.  Text from logs may be any bytes; it is made
+ * valid UTF-8 here and nowhere else.  Knows nothing of how findings were made.
+ */
+#include "report_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the well-formed UTF-8 sequence at S (N bytes left), or 0. */
+static size_t utf8_sequence(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len;
+	unsigned char lo = 0x80, hi = 0xbf;      /* range of the second byte */
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (c == 0xe0)
+		lo = 0xa0;                       /* overlong */
+	else if (c == 0xed)
+		hi = 0x9f;                       /* surrogates */
+	else if (c == 0xf0)
+		lo = 0x90;                       /* overlong */
+	else if (c == 0xf4)
+		hi = 0x8f;                       /* above U+10FFFF */
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+json_t *report_json_text(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct buf b = { 0 };
+	size_t i = 0, done = 0;
+
+	if (!s)
+		return json_null();
+	while (i < len) {
+		size_t n = utf8_sequence(p + i, len - i);
+		if (n) {
+			i += n;
+			continue;
+		}
+		buf_add(&b, s + done, i - done);
+		buf_adds(&b, "\xef\xbf\xbd");
+		done = ++i;
+	}
+	if (!b.s)
+		return json_stringn(s, len);
+	buf_add(&b, s + done, len - done);
+	json_t *j = json_stringn(b.s, b.len);
+	buf_fini(&b);
+	return j;
+}
+
+static json_t *str(const char *s)
+{
+	return report_json_text(s, s ? strlen(s) : 0);
+}
+
+/* A string, or null when S is NULL or empty. */
+static json_t *opt_str(const char *s)
+{
+	return s && *s ? str(s) : json_null();
+}
+
+static json_t *size(size_t n)
+{
+	return json_integer((json_int_t)n);
+}
+
+static json_t *strings(const char *const *v, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, str(v[i]));
+	return a;
+}
+
+static json_t *checks(const struct kb_check *v, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *e = json_pack("{s:o,s:o,s:o}", "run", str(v[i].run),
+				      "before", opt_str(v[i].before),
+				      "after", opt_str(v[i].after));
+		json_array_append_new(a, e);
+	}
+	return a;
+}
+
+/* --- findings --- */
+
+static json_t *facts(const struct finding *fd)
+{
+	json_t *o = json_object();
+
+	for (size_t i = 0; i < fd->facts.n; i++)
+		json_object_set_new(o, fd->facts.v[i].name, str(fd->facts.v[i].value));
+	return o;
+}
+
+static json_t *evidence(const struct finding *fd)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < fd->facts.n; i++) {
+		const struct fact *f = &fd->facts.v[i];
+		json_t *e = json_pack("{s:o,s:o,s:o,s:o}", "fact", str(f->name),
+				      "value", str(f->value), "source", opt_str(f->source),
+				      "line", f->line ? size(f->line) : json_null());
+		json_array_append_new(a, e);
+	}
+	return a;
+}
+
+static json_t *causes(const struct finding *fd)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < fd->ncauses; i++) {
+		const struct ranked_cause *rc = &fd->causes[i];
+		json_t *e = json_pack("{s:o,s:o,s:i,s:o}", "id", str(rc->cause->id),
+				      "title", str(rc->cause->title), "score", rc->score,
+				      "because", opt_str(rc->because));
+		json_array_append_new(a, e);
+	}
+	return a;
+}
+
+static json_t *questions(const struct finding *fd)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < fd->npath; i++) {
+		const struct kb_question *q = fd->path[i].question;
+		const struct kb_answer *ans = fd->path[i].answer;
+		json_t *e = json_pack("{s:o,s:o,s:o,s:o,s:o}", "id", str(q->id),
+				      "ask", str(q->ask), "why", opt_str(q->why),
+				      "fact", opt_str(q->fact),
+				      "answer", ans ? str(ans->value) : json_null());
+		json_array_append_new(a, e);
+	}
+	return a;
+}
+
+static json_t *fixes(const struct finding *fd)
+{
+	const struct kb_playbook *pb = fd->playbook;
+	const struct kb_cause *c = report_fix_cause(fd);
+	json_t *a = json_array();
+
+	if (c && c->fix && *c->fix)
+		json_array_append_new(a, str(c->fix));
+	for (size_t i = 0; i < pb->nfix; i++)
+		json_array_append_new(a, str(pb->fix[i]));
+	return a;
+}
+
+static json_t *finding(const struct finding *fd)
+{
+	const struct kb_playbook *pb = fd->playbook;
+	const struct tb_exc *exc = finding_exc(fd);
+	const struct kb_question *next = report_next_question(fd);
+	json_t *o = json_object();
+	json_t *primary = json_null();
+
+	if (fd->secondary && fd->primary)
+		primary = json_pack("{s:o,s:o}", "playbook", str(fd->primary->playbook->id),
+				    "first_line", size(fd->primary->first_line));
+	json_object_set_new(o, "playbook", str(pb->id));
+	json_object_set_new(o, "title", str(pb->title));
+	json_object_set_new(o, "exception", str(exc ? exc->type : ""));
+	json_object_set_new(o, "message", str(exc ? exc->message : ""));
+	json_object_set_new(o, "subject", str(finding_subject(fd)));
+	json_object_set_new(o, "occurrences", size(fd->occurrences));
+	json_object_set_new(o, "first_line", size(fd->first_line));
+	json_object_set_new(o, "origin", str(fd->origin));
+	json_object_set_new(o, "secondary", json_boolean(fd->secondary));
+	json_object_set_new(o, "primary", primary);
+	json_object_set_new(o, "facts", facts(fd));
+	json_object_set_new(o, "evidence", evidence(fd));
+	json_object_set_new(o, "causes", causes(fd));
+	json_object_set_new(o, "conclusion",
+			    fd->conclusion ? str(fd->conclusion->id) : json_null());
+	json_object_set_new(o, "questions", questions(fd));
+	json_object_set_new(o, "next_question", next ? str(next->id) : json_null());
+	json_object_set_new(o, "first_ten_minutes",
+			    strings(pb->first_ten_minutes, pb->nfirst_ten_minutes));
+	json_object_set_new(o, "where_to_look", strings(pb->where_to_look, pb->nwhere_to_look));
+	json_object_set_new(o, "fix", fixes(fd));
+	json_object_set_new(o, "verify", checks(pb->verify, pb->nverify));
+	json_object_set_new(o, "worse", strings(pb->worse, pb->nworse));
+	return o;
+}
+
+static json_t *unmatched(const struct unmatched *u)
+{
+	return json_pack("{s:o,s:o,s:o,s:o,s:o}", "exception", str(u->exception),
+			 "message", str(u->message), "first_line", size(u->first_line),
+			 "origin", str(u->origin), "occurrences", size(u->occurrences));
+}
+
+/* Writes ROOT and a final newline, and releases it. */
+static int dump(FILE *out, json_t *root)
+{
+	int rc = root ? json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
+
+	json_decref(root);
+	if (rc == 0 && fputc('\n', out) == EOF)
+		rc = -1;
+	return rc;
+}
+
+static int json_findings(FILE *out, const struct report_input *in,
+			 const struct report_opts *opts)
+{
+	json_t *root = json_object();
+	json_t *found = json_array();
+	json_t *missed = json_array();
+
+	(void)opts;
+	for (size_t i = 0; i < in->nfindings; i++)
+		json_array_append_new(found, finding(in->findings[i]));
+	for (size_t i = 0; i < in->nunmatched; i++)
+		json_array_append_new(missed, unmatched(&in->unmatched[i]));
+	json_object_set_new(root, "pickdoc", str(PICKDOC_VERSION));
+	json_object_set_new(root, "findings", found);
+	json_object_set_new(root, "unmatched", missed);
+	return dump(out, root);
+}
+
+/* --- one playbook in full --- */
+
+static json_t *signatures(const struct kb_playbook *pb)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < pb->nsignatures; i++) {
+		const struct kb_signature *s = &pb->signatures[i];
+		const struct kb_fact *facts = s->facts;
+		json_t *constants = json_object();
+		for (size_t k = 0; k < s->nfacts; k++)
+			json_object_set_new(constants, facts[k].name, str(facts[k].value));
+		json_t *e = json_pack("{s:o,s:o,s:o,s:o,s:o,s:i,s:o}",
+				      "exception", opt_str(s->exception),
+				      "pattern", str(s->pattern),
+				      "literal", opt_str(s->literal),
+				      "versions", opt_str(s->versions),
+				      "frame", opt_str(s->frame),
+				      "priority", s->priority,
+				      "facts", constants);
+		json_array_append_new(a, e);
+	}
+	return a;
+}
+
+static json_t *conditions(const struct kb_cond *when, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *e = json_pack("{s:o,s:o,s:b}", "fact", str(when[i].fact),
+				      "pattern", str(when[i].pattern),
+				      "negate", when[i].negate);
+		json_array_append_new(a, e);
+	}
+	return a;
+}
+
+static json_t *playbook_causes(const struct kb_playbook *pb)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < pb->ncauses; i++) {
+		const struct kb_cause *c = &pb->causes[i];
+		json_t *boosts = json_array();
+		for (size_t k = 0; k < c->nboosts; k++) {
+			const struct kb_boost *b = &c->boosts[k];
+			json_t *e = json_pack("{s:o,s:i,s:o}",
+					      "when", conditions(b->when, b->nwhen),
+					      "add", b->add, "because", opt_str(b->because));
+			json_array_append_new(boosts, e);
+		}
+		json_t *e = json_pack("{s:o,s:o,s:i,s:o,s:o}", "id", str(c->id),
+				      "title", str(c->title), "prior", c->prior,
+				      "fix", opt_str(c->fix), "boosts", boosts);
+		json_array_append_new(a, e);
+	}
+	return a;
+}
+
+static json_t *tree(const struct kb_playbook *pb)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < pb->nquestions; i++) {
+		const struct kb_question *q = &pb->questions[i];
+		json_t *answers = json_array();
+		for (size_t k = 0; k < q->nanswers; k++) {
+			const struct kb_answer *ans = &q->answers[k];
+			json_t *e = json_pack("{s:o,s:o,s:o,s:o}", "value", str(ans->value),
+					      "label", opt_str(ans->label),
+					      "match", opt_str(ans->match),
+					      "next", opt_str(ans->next));
+			json_array_append_new(answers, e);
+		}
+		json_t *e = json_pack("{s:o,s:o,s:o,s:o,s:o}", "id", str(q->id),
+				      "ask", str(q->ask), "why", opt_str(q->why),
+				      "fact", opt_str(q->fact), "answers", answers);
+		json_array_append_new(a, e);
+	}
+	return a;
+}
+
+static json_t *incident(const struct kb_incident *in)
+{
+	if (!in)
+		return json_null();
+	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "title", opt_str(in->title),
+			 "timeline", strings(in->timeline, in->ntimeline),
+			 "story", opt_str(in->story), "root_cause", opt_str(in->root_cause),
+			 "fix", opt_str(in->fix), "lesson", opt_str(in->lesson));
+}
+
+static json_t *faq(const struct kb_faq *v, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *e = json_pack("{s:o,s:o}", "q", str(v[i].q), "a", str(v[i].a));
+		json_array_append_new(a, e);
+	}
+	return a;
+}
+
+static int json_playbook(FILE *out, const struct kb_playbook *pb,
+			 const struct report_opts *opts)
+{
+	json_t *o = json_object();
+
+	(void)opts;
+	json_object_set_new(o, "id", str(pb->id));
+	json_object_set_new(o, "title", str(pb->title));
+	json_object_set_new(o, "means", str(pb->means));
+	json_object_set_new(o, "secondary_to", strings(pb->secondary_to, pb->nsecondary_to));
+	json_object_set_new(o, "signatures", signatures(pb));
+	json_object_set_new(o, "causes", playbook_causes(pb));
+	json_object_set_new(o, "questions", tree(pb));
+	json_object_set_new(o, "first_ten_minutes",
+			    strings(pb->first_ten_minutes, pb->nfirst_ten_minutes));
+	json_object_set_new(o, "where_to_look", strings(pb->where_to_look, pb->nwhere_to_look));
+	json_object_set_new(o, "fix", strings(pb->fix, pb->nfix));
+	json_object_set_new(o, "verify", checks(pb->verify, pb->nverify));
+	json_object_set_new(o, "worse", strings(pb->worse, pb->nworse));
+	json_object_set_new(o, "incident", incident(pb->incident));
+	json_object_set_new(o, "faq", faq(pb->faq, pb->nfaq));
+	return dump(out, o);
+}
+
+const struct reporter report_json = { json_findings, json_playbook };

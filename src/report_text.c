@@ -1,0 +1,654 @@
+/*
+ * report_text.c: the report for a person at a terminal: per finding the failure, what it
+ * means, the evidence with where it came from, ranked causes, the open question or the
+ * conclusion, then the playbook's steps; or one line per finding with --brief.  Escape
+ * sequences only when colour was asked for, and control bytes from logs are shown
+ * escaped so they never reach the terminal.  Knows nothing of how findings were made.
+ */
+#include "report_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define WIDTH 80
+#define MESSAGE_MAX 240          /* bytes of a message's first line shown */
+#define CAUSES_SHOWN 5           /* the rest are counted; JSON and --show have them all */
+
+#define ARROW "\xe2\x86\x92"
+#define DASH "\xe2\x80\x94"
+
+#define SGR_BOLD "\033[1m"
+#define SGR_ID "\033[1;36m"
+#define SGR_SCORE "\033[33m"
+#define SGR_RESET "\033[0m"
+
+struct text {
+	FILE *out;
+	int color;
+};
+
+static void sgr(const struct text *t, const char *seq)
+{
+	if (t->color)
+		fputs(seq, t->out);
+}
+
+static void put_id(const struct text *t, const char *id)
+{
+	sgr(t, SGR_ID);
+	fputs(id, t->out);
+	sgr(t, SGR_RESET);
+}
+
+/* Log text: control bytes other than tab are written as \xHH. */
+static void put_log(FILE *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			fprintf(out, "\\x%02x", c);
+		else
+			fputc(c, out);
+	}
+}
+
+static void put_logs(FILE *out, const char *s)
+{
+	put_log(out, s, strlen(s));
+}
+
+/* The first line of a log message, cut at MESSAGE_MAX bytes on a character boundary. */
+static void put_first_line(FILE *out, const char *s)
+{
+	int more;
+	size_t n = report_first_line(s, &more);
+
+	if (n > MESSAGE_MAX) {
+		n = MESSAGE_MAX;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		more = 1;
+	}
+	put_log(out, s, n);
+	if (more)
+		fputs(" ...", out);
+}
+
+static size_t columns(const char *s, size_t n)
+{
+	size_t cols = 0;
+
+	for (size_t i = 0; i < n; i++)
+		cols += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return cols;
+}
+
+static void spaces(FILE *out, size_t n)
+{
+	fprintf(out, "%*s", (int)n, "");
+}
+
+/*
+ * Knowledge-base prose, word-wrapped at WIDTH: the cursor is at column COL, continuation
+ * lines start at column HANG.  A line of TEXT that starts with white space is code or a
+ * table and is kept as it is.
+ */
+static void flow(FILE *out, size_t col, size_t hang, const char *text)
+{
+	const char *end = text + strlen(text);
+	int fresh = 1;
+
+	while (end > text && end[-1] == '\n')
+		end--;
+	for (const char *p = text; p < end;) {
+		size_t n;
+		if (*p == '\n') {
+			fputc('\n', out);
+			spaces(out, hang);
+			col = hang;
+			fresh = 1;
+			p++;
+			if (p < end && (*p == ' ' || *p == '\t')) {
+				n = strcspn(p, "\n");
+				fwrite(p, 1, n, out);
+				p += n;
+				fresh = 0;
+			}
+			continue;
+		}
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		n = strcspn(p, " \n");
+		size_t w = columns(p, n);
+		if (!fresh && col + 1 + w > WIDTH) {
+			fputc('\n', out);
+			spaces(out, hang);
+			col = hang;
+			fresh = 1;
+		}
+		if (!fresh) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(p, 1, n, out);
+		col += w;
+		fresh = 0;
+		p += n;
+	}
+	fputc('\n', out);
+}
+
+/* PREFIX at column INDENT, then TEXT flowed with continuation lines aligned after it. */
+static void wrap(FILE *out, size_t indent, const char *prefix, const char *text)
+{
+	size_t col = indent + columns(prefix, strlen(prefix));
+
+	spaces(out, indent);
+	fputs(prefix, out);
+	flow(out, col, col, text);
+}
+
+/* Continuation lines two columns further in, so that items stand out. */
+static void hanging(FILE *out, size_t indent, const char *text)
+{
+	spaces(out, indent);
+	flow(out, indent, indent + 2, text);
+}
+
+/* Commands and patterns are never wrapped: they must survive a copy and paste. */
+static void verbatim(FILE *out, size_t indent, const char *prefix, const char *text)
+{
+	size_t hang = indent + columns(prefix, strlen(prefix));
+
+	spaces(out, indent);
+	fputs(prefix, out);
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		fwrite(p, 1, n, out);
+		p += n;
+		if (*p && *++p) {
+			fputc('\n', out);
+			spaces(out, hang);
+		}
+	}
+	fputc('\n', out);
+}
+
+static void section(const struct text *t, const char *title)
+{
+	fputc('\n', t->out);
+	sgr(t, SGR_BOLD);
+	fputs(title, t->out);
+	sgr(t, SGR_RESET);
+	fputc('\n', t->out);
+}
+
+static void bullets(const struct text *t, const char *title, const char *const *v, size_t n)
+{
+	if (!n)
+		return;
+	section(t, title);
+	for (size_t i = 0; i < n; i++)
+		wrap(t->out, 2, "- ", v[i]);
+}
+
+static void numbered(const struct text *t, const char *title, const char *const *v, size_t n)
+{
+	char num[32];
+
+	if (!n)
+		return;
+	section(t, title);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(num, sizeof num, "%zu. ", i + 1);
+		wrap(t->out, 2, num, v[i]);
+	}
+}
+
+static void labelled(FILE *out, size_t indent, const char *label, const char *text)
+{
+	if (text && *text)
+		wrap(out, indent, label, text);
+}
+
+static void verify(const struct text *t, const struct kb_check *v, size_t n)
+{
+	if (!n)
+		return;
+	section(t, "Verify");
+	for (size_t i = 0; i < n; i++) {
+		verbatim(t->out, 2, "$ ", v[i].run);
+		labelled(t->out, 6, "before: ", v[i].before);
+		labelled(t->out, 6, "after:  ", v[i].after);
+	}
+}
+
+static void heading(const struct text *t, const char *id, const char *title)
+{
+	put_id(t, id);
+	sgr(t, SGR_BOLD);
+	fprintf(t->out, " " DASH " %s", title);
+	sgr(t, SGR_RESET);
+	fputc('\n', t->out);
+}
+
+/* --- findings --- */
+
+static void put_exception(FILE *out, const struct tb_exc *exc)
+{
+	put_logs(out, exc->type);
+	if (*exc->type && *exc->message)
+		fputs(": ", out);
+	put_first_line(out, exc->message);
+}
+
+/* Where a fact came from, compactly: its line and the rule without the rule's reason
+ * ("file:line: reason" is cut at the reason). */
+static void put_source(FILE *out, const struct fact *f)
+{
+	const char *source = f->source ? f->source : "";
+	const char *reason = strstr(source, ": ");
+	size_t n = reason ? (size_t)(reason - source) : strlen(source);
+
+	if (!f->line && !n)
+		return;
+	fputs("  (", out);
+	if (f->line)
+		fprintf(out, "line %zu%s", f->line, n ? ", " : "");
+	put_log(out, source, n);
+	fputc(')', out);
+}
+
+static void evidence(const struct text *t, const struct finding *fd)
+{
+	size_t n;
+	const struct fact **v = report_evidence(fd, &n);
+	const char *frame_label = "user frame";
+	size_t width = 0;
+
+	if (!n) {
+		free(v);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t w = strcmp(v[i]->name, "user_file") ? strlen(v[i]->name) :
+			   strlen(frame_label);
+		if (w > width)
+			width = w;
+	}
+	section(t, "Evidence");
+	for (size_t i = 0; i < n; i++) {
+		const struct fact *f = v[i];
+		if (strcmp(f->name, "user_file")) {
+			fprintf(t->out, "  %-*s  ", (int)width, f->name);
+			put_logs(t->out, f->value);
+			put_source(t->out, f);
+			fputc('\n', t->out);
+			continue;
+		}
+		struct buf frame = { 0 };
+		const char *source = facts_get(&fd->facts, "user_source");
+		report_user_frame(fd, &frame);
+		fprintf(t->out, "  %-*s  ", (int)width, frame_label);
+		put_logs(t->out, frame.s);
+		put_source(t->out, f);
+		fputc('\n', t->out);
+		if (source) {
+			spaces(t->out, width + 6);
+			put_logs(t->out, source);
+			fputc('\n', t->out);
+		}
+		buf_fini(&frame);
+	}
+	free(v);
+}
+
+static void causes(const struct text *t, const struct finding *fd)
+{
+	char score[32];
+	int width = 0;
+
+	if (!fd->ncauses)
+		return;
+	for (size_t i = 0; i < fd->ncauses; i++) {
+		int w = snprintf(score, sizeof score, "%d", fd->causes[i].score);
+		if (w > width)
+			width = w;
+	}
+	section(t, "Likely causes");
+	for (size_t i = 0; i < fd->ncauses && i < CAUSES_SHOWN; i++) {
+		const struct ranked_cause *rc = &fd->causes[i];
+		fputs("  ", t->out);
+		sgr(t, SGR_SCORE);
+		fprintf(t->out, "%*d", width, rc->score);
+		sgr(t, SGR_RESET);
+		spaces(t->out, 2);
+		flow(t->out, (size_t)width + 4, (size_t)width + 4, rc->cause->title);
+		struct buf because = { 0 };
+		if (rc->because)
+			buf_printf(&because, "because %s", rc->because);
+		else
+			buf_adds(&because, "prior: the typical cause, no evidence for or against it");
+		wrap(t->out, (size_t)width + 4, "", because.s);
+		buf_fini(&because);
+	}
+	if (fd->ncauses > CAUSES_SHOWN)
+		fprintf(t->out, "  and %zu less likely (pickdoc --show=%s lists them)\n",
+			fd->ncauses - CAUSES_SHOWN, fd->playbook->id);
+}
+
+static const char *answer_label(const struct kb_answer *a)
+{
+	return a->label && *a->label ? a->label : a->value;
+}
+
+static void tree(const struct text *t, const struct finding *fd)
+{
+	if (fd->conclusion) {
+		section(t, "Conclusion");
+		struct buf b = { 0 };
+		buf_printf(&b, "%s (%s)", fd->conclusion->title, fd->conclusion->id);
+		wrap(t->out, 2, "", b.s);
+		buf_fini(&b);
+		for (size_t i = 0; i < fd->npath; i++) {
+			const struct tree_step *s = &fd->path[i];
+			if (!s->answer)
+				continue;
+			struct buf step = { 0 };
+			buf_printf(&step, "%s " ARROW " %s", s->question->ask,
+				   answer_label(s->answer));
+			hanging(t->out, 4, step.s);
+			buf_fini(&step);
+		}
+		return;
+	}
+	int open = 0;
+	for (size_t i = 0; i < fd->npath; i++) {
+		const struct kb_question *q = fd->path[i].question;
+		if (fd->path[i].answer)
+			continue;
+		if (!open++)
+			section(t, "Still to find out");
+		wrap(t->out, 2, "? ", q->ask);
+		labelled(t->out, 4, "why: ", q->why);
+		for (size_t k = 0; k < q->nanswers; k++)
+			wrap(t->out, 4, "- ", answer_label(&q->answers[k]));
+	}
+}
+
+static void fixes(const struct text *t, const struct finding *fd)
+{
+	const struct kb_playbook *pb = fd->playbook;
+	const struct kb_cause *c = report_fix_cause(fd);
+	const char *first = c && c->fix && *c->fix ? c->fix : NULL;
+
+	if (!first && !pb->nfix)
+		return;
+	section(t, "Fix");
+	if (first)
+		wrap(t->out, 2, "- ", first);
+	for (size_t i = 0; i < pb->nfix; i++)
+		wrap(t->out, 2, "- ", pb->fix[i]);
+}
+
+static void finding(const struct text *t, const struct finding *fd)
+{
+	const struct kb_playbook *pb = fd->playbook;
+	const char *subject = finding_subject(fd);
+	const struct tb_exc *exc = finding_exc(fd);
+
+	heading(t, pb->id, pb->title);
+	if (fd->secondary) {
+		fputs("  secondary: a consequence of ", t->out);
+		if (fd->primary) {
+			put_id(t, fd->primary->playbook->id);
+			fprintf(t->out, " at line %zu\n", fd->primary->first_line);
+		} else {
+			fputs("another failure\n", t->out);
+		}
+	}
+	fprintf(t->out, "  %zu occurrence%s, first at ", fd->occurrences,
+		fd->occurrences == 1 ? "" : "s");
+	put_logs(t->out, fd->origin ? fd->origin : "-");
+	fprintf(t->out, ":%zu\n", fd->first_line);
+	if (exc) {
+		fputs("  ", t->out);
+		put_exception(t->out, exc);
+		fputc('\n', t->out);
+	}
+	if (subject) {
+		fputs("  subject: ", t->out);
+		put_logs(t->out, subject);
+		fputc('\n', t->out);
+	}
+	if (pb->means && *pb->means) {
+		section(t, "What it means");
+		wrap(t->out, 2, "", pb->means);
+	}
+	evidence(t, fd);
+	causes(t, fd);
+	tree(t, fd);
+	numbered(t, "First ten minutes", pb->first_ten_minutes, pb->nfirst_ten_minutes);
+	bullets(t, "Where to look", pb->where_to_look, pb->nwhere_to_look);
+	fixes(t, fd);
+	verify(t, pb->verify, pb->nverify);
+	bullets(t, "What makes it worse", pb->worse, pb->nworse);
+}
+
+static void put_unmatched(FILE *out, const struct unmatched *u)
+{
+	put_logs(out, u->exception);
+	if (*u->exception && *u->message)
+		fputs(": ", out);
+	put_first_line(out, u->message);
+}
+
+static void brief(const struct text *t, const struct report_input *in)
+{
+	for (size_t i = 0; i < in->nfindings; i++) {
+		const struct finding *fd = in->findings[i];
+		const char *subject = finding_subject(fd);
+		put_logs(t->out, fd->origin ? fd->origin : "-");
+		fprintf(t->out, ":%zu: ", fd->first_line);
+		put_id(t, fd->playbook->id);
+		if (subject) {
+			fputs(": ", t->out);
+			put_logs(t->out, subject);
+		}
+		fprintf(t->out, " (x%zu) " DASH " %s", fd->occurrences, fd->playbook->title);
+		if (fd->secondary && fd->primary)
+			fprintf(t->out, " [secondary to %s at line %zu]",
+				fd->primary->playbook->id, fd->primary->first_line);
+		else if (fd->secondary)
+			fputs(" [secondary]", t->out);
+		fputc('\n', t->out);
+	}
+	for (size_t i = 0; i < in->nunmatched; i++) {
+		const struct unmatched *u = &in->unmatched[i];
+		put_logs(t->out, u->origin ? u->origin : "-");
+		fprintf(t->out, ":%zu: unmatched: ", u->first_line);
+		put_unmatched(t->out, u);
+		fputc('\n', t->out);
+	}
+}
+
+static int text_findings(FILE *out, const struct report_input *in,
+			 const struct report_opts *opts)
+{
+	struct text t = { out, opts->color };
+
+	if (opts->brief) {
+		brief(&t, in);
+		return 0;
+	}
+	for (size_t i = 0; i < in->nfindings; i++) {
+		if (i)
+			fputc('\n', out);
+		finding(&t, in->findings[i]);
+	}
+	if (in->nunmatched) {
+		if (in->nfindings)
+			fputc('\n', out);
+		sgr(&t, SGR_BOLD);
+		fputs("Not diagnosed", out);
+		sgr(&t, SGR_RESET);
+		fputc('\n', out);
+		for (size_t i = 0; i < in->nunmatched; i++) {
+			const struct unmatched *u = &in->unmatched[i];
+			fputs("  ", out);
+			put_logs(out, u->origin ? u->origin : "-");
+			fprintf(out, ":%zu: ", u->first_line);
+			put_unmatched(out, u);
+			fprintf(out, " (x%zu)\n", u->occurrences);
+		}
+	}
+	struct buf summary = { 0 };
+	report_summary(in, &summary);
+	fprintf(out, "%s%s\n", in->nfindings || in->nunmatched ? "\n" : "", summary.s);
+	buf_fini(&summary);
+	return 0;
+}
+
+/* --- one playbook in full --- */
+
+static void signatures(const struct text *t, const struct kb_playbook *pb)
+{
+	if (!pb->nsignatures)
+		return;
+	section(t, "Signatures");
+	for (size_t i = 0; i < pb->nsignatures; i++) {
+		const struct kb_signature *s = &pb->signatures[i];
+		fprintf(t->out, "  %s", s->exception ? s->exception : "(any exception)");
+		if (s->versions)
+			fprintf(t->out, "  versions %s", s->versions);
+		if (s->priority)
+			fprintf(t->out, "  priority %d", s->priority);
+		fputc('\n', t->out);
+		verbatim(t->out, 4, "pattern: ", s->pattern);
+		if (s->literal)
+			verbatim(t->out, 4, "literal: ", s->literal);
+		if (s->frame)
+			verbatim(t->out, 4, "frame:   ", s->frame);
+	}
+}
+
+static void conditions(struct buf *b, const struct kb_cond *when, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, "%s%s%s ~ %s", i ? ", " : "", when[i].negate ? "!" : "",
+			   when[i].fact, when[i].pattern);
+}
+
+static void playbook_causes(const struct text *t, const struct kb_playbook *pb)
+{
+	if (!pb->ncauses)
+		return;
+	section(t, "Causes");
+	for (size_t i = 0; i < pb->ncauses; i++) {
+		const struct kb_cause *c = &pb->causes[i];
+		struct buf b = { 0 };
+		fputs("  ", t->out);
+		put_id(t, c->id);
+		fputs("  prior ", t->out);
+		sgr(t, SGR_SCORE);
+		fprintf(t->out, "%d", c->prior);
+		sgr(t, SGR_RESET);
+		fputc('\n', t->out);
+		wrap(t->out, 4, "", c->title);
+		for (size_t k = 0; k < c->nboosts; k++) {
+			const struct kb_boost *bo = &c->boosts[k];
+			buf_reset(&b);
+			buf_printf(&b, "%+d when ", bo->add);
+			conditions(&b, bo->when, bo->nwhen);
+			if (bo->because)
+				buf_printf(&b, ": %s", bo->because);
+			hanging(t->out, 6, b.s);
+		}
+		labelled(t->out, 4, "fix: ", c->fix);
+		buf_fini(&b);
+	}
+}
+
+static void questions(const struct text *t, const struct kb_playbook *pb)
+{
+	if (!pb->nquestions)
+		return;
+	section(t, "Decision tree");
+	for (size_t i = 0; i < pb->nquestions; i++) {
+		const struct kb_question *q = &pb->questions[i];
+		fprintf(t->out, "  %s", q->id);
+		if (q->fact)
+			fprintf(t->out, " (fact %s)", q->fact);
+		fputc('\n', t->out);
+		wrap(t->out, 4, "? ", q->ask);
+		labelled(t->out, 4, "why: ", q->why);
+		for (size_t k = 0; k < q->nanswers; k++) {
+			const struct kb_answer *a = &q->answers[k];
+			struct buf b = { 0 };
+			buf_adds(&b, a->value);
+			if (a->label && *a->label)
+				buf_printf(&b, " (%s)", a->label);
+			if (a->match)
+				buf_printf(&b, " [matches %s]", a->match);
+			buf_printf(&b, " " ARROW " %s", a->next ? a->next : "-");
+			hanging(t->out, 6, b.s);
+			buf_fini(&b);
+		}
+	}
+}
+
+static void incident(const struct text *t, const struct kb_incident *in)
+{
+	if (!in)
+		return;
+	section(t, "Incident");
+	labelled(t->out, 2, "", in->title);
+	for (size_t i = 0; i < in->ntimeline; i++)
+		wrap(t->out, 4, "- ", in->timeline[i]);
+	if (in->story && *in->story) {
+		fputc('\n', t->out);
+		wrap(t->out, 2, "", in->story);
+	}
+	labelled(t->out, 2, "Root cause: ", in->root_cause);
+	labelled(t->out, 2, "Fix: ", in->fix);
+	labelled(t->out, 2, "Lesson: ", in->lesson);
+}
+
+static void faq(const struct text *t, const struct kb_faq *v, size_t n)
+{
+	if (!n)
+		return;
+	section(t, "FAQ");
+	for (size_t i = 0; i < n; i++) {
+		wrap(t->out, 2, "Q: ", v[i].q);
+		wrap(t->out, 2, "A: ", v[i].a);
+	}
+}
+
+static int text_playbook(FILE *out, const struct kb_playbook *pb,
+			 const struct report_opts *opts)
+{
+	struct text t = { out, opts->color };
+
+	heading(&t, pb->id, pb->title);
+	if (pb->means && *pb->means) {
+		section(&t, "What it means");
+		wrap(out, 2, "", pb->means);
+	}
+	bullets(&t, "Secondary to", pb->secondary_to, pb->nsecondary_to);
+	signatures(&t, pb);
+	playbook_causes(&t, pb);
+	questions(&t, pb);
+	numbered(&t, "First ten minutes", pb->first_ten_minutes, pb->nfirst_ten_minutes);
+	bullets(&t, "Where to look", pb->where_to_look, pb->nwhere_to_look);
+	bullets(&t, "Fix", pb->fix, pb->nfix);
+	verify(&t, pb->verify, pb->nverify);
+	bullets(&t, "What makes it worse", pb->worse, pb->nworse);
+	incident(&t, pb->incident);
+	faq(&t, pb->faq, pb->nfaq);
+	return 0;
+}
+
+const struct reporter report_text = { text_findings, text_playbook };

@@ -1,0 +1,439 @@
+#!/bin/sh
+# The CLI suite: runs the real binary ($PICKDOC, default ./pickdoc) over the labelled corpus
+# and the cases in tests/cli/, and checks exit statuses, stderr, and the JSON, text and
+# Markdown reports. Knows the public interface (options, exit codes, JSON fields, playbook
+# ids), nothing of how pickdoc works inside. Prints each failure with what was expected and
+# what came out, ends with "N passed, M failed", and exits 1 when M > 0.
+# Usage: PICKDOC=path/to/pickdoc tests/cli/run.sh   (POSIX sh, jq, timeout)
+. "$(dirname "$0")/setup.sh"
+
+passed=0
+failed=0
+skipped=0
+US=$(printf '\037')
+
+pass() {
+	passed=$((passed + 1))
+}
+
+# fail NAME [EXPLANATION...]: the explanation lines are indented under the name.
+fail() {
+	failed=$((failed + 1))
+	printf 'FAIL %s\n' "$1"
+	shift
+	for fail_text in "$@"; do
+		printf '%s\n' "$fail_text" | sed 's/^/    /'
+	done
+}
+
+# excerpt FILE LABEL: the first lines of an output, for a failure message.
+excerpt() {
+	if [ -s "$1" ]; then
+		printf '%s:\n' "$2"
+		head -n 12 "$1" | cut -c1-200 | sed 's/^/  | /'
+	else
+		printf '%s: (empty)\n' "$2"
+	fi
+}
+
+finish() {
+	if [ "$skipped" -gt 0 ]; then
+		# shellcheck disable=SC2086 # one id per word
+		printf 'skipped %d golden checks: their playbooks are not in the knowledge base yet (%s)\n' \
+			"$skipped" "$(printf '%s\n' $skipped_ids | sort -u | tr '\n' ' ' | sed 's/ $//')"
+	fi
+	printf '%d passed, %d failed\n' "$passed" "$failed"
+	[ "$failed" -eq 0 ]
+	exit
+}
+
+if [ ! -x "$PICKDOC" ]; then
+	fail "binary" "$PICKDOC is not an executable file (build it with make, or set PICKDOC)"
+	finish
+fi
+command -v jq >/dev/null 2>&1 || { echo "run.sh: jq is needed" >&2; exit 2; }
+
+# ---------------------------------------------------------------------------------------------
+# 1. The exit-status transcript (exitcodes.t).
+
+check_transcript_case() { # name command expectations-file
+	tc_name=$1 tc_cmd=$2 tc_expect=$3
+	(cd "$ROOT" && eval "$tc_cmd") >"$WORK/out" 2>"$WORK/err"
+	rc=$?
+	: >"$WORK/problems"
+	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+		echo "timed out after ${TIMEOUT}s" >>"$WORK/problems"
+	fi
+	while IFS= read -r exp; do
+		arg=${exp#* }
+		case $exp in
+		'?! '*) [ "$rc" -ne "$arg" ] || echo "exit status $rc, expected anything but $arg" ;;
+		'? '*) [ "$rc" -eq "$arg" ] || echo "exit status $rc, expected $arg" ;;
+		'!! '*) n=$(wc -l <"$WORK/err" | tr -d ' ')
+			[ "$n" -eq "$arg" ] || echo "stderr has $n lines, expected $arg" ;;
+		'! '*) grep -Eq -- "$arg" "$WORK/err" || echo "no stderr line matches /$arg/" ;;
+		'>> '*) n=$(wc -l <"$WORK/out" | tr -d ' ')
+			[ "$n" -eq "$arg" ] || echo "stdout has $n lines, expected $arg" ;;
+		'> '*) grep -Eq -- "$arg" "$WORK/out" || echo "no stdout line matches /$arg/" ;;
+		*) echo "exitcodes.t: cannot read the expectation '$exp'" ;;
+		esac
+	done <"$tc_expect" >>"$WORK/problems"
+	if [ ! -s "$WORK/problems" ]; then
+		pass
+	else
+		fail "$tc_name" "\$ $tc_cmd" "$(cat "$WORK/problems")" \
+			"$(excerpt "$WORK/out" stdout)" "$(excerpt "$WORK/err" stderr)"
+	fi
+}
+
+run_transcript() { # file
+	t_cmd=
+	: >"$WORK/expect"
+	while IFS= read -r t_line || [ -n "$t_line" ]; do
+		case $t_line in
+		'#'* | '') ;;
+		'$ '*)
+			[ -n "$t_cmd" ] && check_transcript_case "exitcodes.t: $t_cmd" "$t_cmd" "$WORK/expect"
+			t_cmd=${t_line#\$ }
+			: >"$WORK/expect"
+			;;
+		*) printf '%s\n' "$t_line" >>"$WORK/expect" ;;
+		esac
+	done <"$1"
+	[ -n "$t_cmd" ] && check_transcript_case "exitcodes.t: $t_cmd" "$t_cmd" "$WORK/expect"
+}
+
+run_transcript "$ROOT/tests/cli/exitcodes.t"
+
+# ---------------------------------------------------------------------------------------------
+# 2. Golden JSON checks for every labelled capture of tests/corpus/labels.tsv (reference/ and
+# messy/; the holdout set is only measured, by eval.sh). Rows whose playbook the knowledge
+# base does not have yet are skipped and counted.
+
+ALL_IDS="local-object lambda main-lookup unpicklable-object missing-main-guard bad-reduce
+not-same-object result-unpicklable child-eof recursion unpickle-missing unpickle-corrupt
+broken-pool"
+KB_IDS=
+for id in $ALL_IDS; do
+	pickdoc --show "$id" >/dev/null 2>&1 && KB_IDS="$KB_IDS $id "
+done
+skipped_ids=
+
+# All rows are run first; one jq then checks every output (a jq per row costs seconds in total).
+# The stream it reads holds, per row, an RS byte, the row's fields and pickdoc's exit status
+# separated by US, a newline, and the raw stdout of pickdoc -f json (JSON escapes control
+# bytes, so RS cannot occur inside).
+GOLDEN_JQ='
+def alts($s): $s | split("|");
+def primary: [.findings[] | select(.secondary != true)][0];
+def subj($v): if $v == null then "-" else ($v | tostring) end;
+def check($playbook; $subject; $occurrences; $first_line):
+if (.pickdoc | type) != "string" then "\"pickdoc\" is not a string: \(.pickdoc)" else empty end,
+if (.findings | type) != "array" then "\"findings\" is not an array" else empty end,
+if (.unmatched | type) != "array" then "\"unmatched\" is not an array" else empty end,
+if $playbook == "-" then
+	(if (.findings | length) > 0 then "expected no finding, got \([.findings[].playbook])" else empty end),
+	(if (.unmatched | length) == 0 then "expected the traceback under \"unmatched\", which is empty" else empty end)
+elif $playbook == "~" then empty
+elif (.findings | length) == 0 then
+	"expected a finding (\($playbook)), got none; unmatched: \([.unmatched[]?.exception])"
+elif primary == null then "every finding is secondary: \([.findings[].playbook])"
+else primary as $p |
+	(if (alts($playbook) | index([$p.playbook])) == null
+	 then "primary playbook \($p.playbook | tojson), expected \($playbook)" else empty end),
+	(if $subject == "*" or (alts($subject) | index([subj($p.subject)])) != null then empty
+	 else "primary subject \($p.subject | tojson), expected \($subject)" end),
+	(if $occurrences == "." or ($p.occurrences | tostring) == $occurrences then empty
+	 else "occurrences \($p.occurrences | tojson), expected \($occurrences)" end),
+	(if $first_line == "." or ($p.first_line | tostring) == $first_line then empty
+	 else "first_line \($p.first_line | tojson), expected \($first_line)" end)
+end;
+split("\u001e")[1:][] | (index("\n")) as $nl | .[:$nl] as $head | .[$nl + 1:] as $body
+| ($head | split("\u001f")) as [$file, $playbook, $subject, $occurrences, $first_line, $err, $rc]
+| [ (if $playbook == "-" then (if $rc == "1" then empty else "exit status \($rc), expected 1 (nothing diagnosed)" end)
+     elif $playbook == "~" then (if $rc == "0" or $rc == "1" then empty else "exit status \($rc), expected 0 or 1" end)
+     elif $rc == "0" then empty else "exit status \($rc), expected 0 (a failure diagnosed)" end),
+    (try ($body | fromjson | check($playbook; $subject; $occurrences; $first_line))
+     catch "stdout is not exactly one JSON document") ]
+| [$file, $err] + . | join("\u001f")
+'
+
+# Labels with empty fields turned into "." and fields separated by US, so that `read` keeps them.
+awk -F'\t' -v OFS="$US" '!/^#/ && NF >= 3 {
+	for (i = 1; i <= 6; i++) if ($i == "") $i = "."
+	print $1, $2, $3, $5, $6
+}' "$CORPUS/labels.tsv" >"$WORK/labels"
+
+RS=$(printf '\036')
+mkdir -p "$WORK/golden"
+n=0
+while IFS=$US read -r file playbook subject occurrences first_line; do
+	truth=${playbook%%|*}
+	case $truth in
+	-|'~') ;;
+	*)
+		case $KB_IDS in
+		*" $truth "*) ;;
+		*) skipped=$((skipped + 1)); skipped_ids="$skipped_ids $truth"; continue ;;
+		esac
+		;;
+	esac
+	n=$((n + 1))
+	printf '%s\n' "$file$US$playbook$US$subject$US$occurrences$US$first_line$US$WORK/golden/$n.err"
+	printf '%s %s\n' "$n" "$file" >>"$WORK/golden.todo"
+done <"$WORK/labels" >"$WORK/golden.rows"
+
+# The runs, JOBS at a time (they dominate the suite's time, most of all under ASan), each
+# bounded by a CPU-time limit; then the outputs in row order, each after its row and status.
+if [ "$n" -gt 0 ]; then
+	jobs=${PICKDOC_TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
+	export PICKDOC CORPUS WORK TIMEOUT
+	xargs -n 2 -P "$jobs" sh -c 'ulimit -t "$TIMEOUT"
+		"$PICKDOC" -f json "$CORPUS/$2" >"$WORK/golden/$1.out" 2>"$WORK/golden/$1.err"
+		echo $? >"$WORK/golden/$1.rc"' sh <"$WORK/golden.todo"
+	awk -v dir="$WORK/golden" -v rs="$RS" -v us="$US" '{
+		rc = "(killed)"
+		getline rc <(dir "/" NR ".rc")
+		close(dir "/" NR ".rc")
+		printf "%s%s%s%s\n", rs, $0, us, rc
+		while ((getline line <(dir "/" NR ".out")) > 0)
+			print line
+		close(dir "/" NR ".out")
+	}' "$WORK/golden.rows" >"$WORK/golden.stream"
+fi
+
+if [ "$n" -gt 0 ]; then
+	jq -R -r -s "$GOLDEN_JQ" "$WORK/golden.stream" >"$WORK/golden.results" 2>"$WORK/golden.jqerr" ||
+		fail "golden checks" "jq could not run the checks" "$(cat "$WORK/golden.jqerr")"
+	while IFS=$US read -r file err problems; do
+		if [ -z "$problems" ]; then
+			pass
+		else
+			fail "golden $file" "$(printf '%s\n' "$problems" | tr "$US" '\n')" "$(excerpt "$err" stderr)"
+		fi
+	done <"$WORK/golden.results"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 3. Output formats. Text checks stay loose: the playbook id and the subject are there.
+
+# report_check NAME FILE PLAYBOOK SUBJECT
+report_check() {
+	name=$1 file=$2 id=$3 subject=$4
+	pickdoc -f text "$file" >"$WORK/text" 2>"$WORK/err"
+	rc=$?
+	if [ "$rc" -eq 0 ] && grep -Fq -- "$id" "$WORK/text" && grep -Fq -- "$subject" "$WORK/text" &&
+		! grep -q "$(printf '\033')" "$WORK/text"; then
+		pass
+	else
+		fail "text report $name" "exit $rc; expected 0, the id '$id', the subject '$subject', no escape codes" \
+			"$(excerpt "$WORK/text" stdout)"
+	fi
+	pickdoc -f markdown "$file" >"$WORK/md" 2>"$WORK/err"
+	rc=$?
+	if [ "$rc" -eq 0 ] && grep -q '^## ' "$WORK/md" && grep -Fq -- '- [ ]' "$WORK/md" &&
+		grep -Fq -- "$id" "$WORK/md"; then
+		pass
+	else
+		fail "markdown report $name" "exit $rc; expected 0, a '## ' heading, a '- [ ]' item and '$id'" \
+			"$(excerpt "$WORK/md" stdout)"
+	fi
+	pickdoc --format=json "$file" >"$WORK/json" 2>"$WORK/err"
+	if jq -e -s 'length == 1 and (.[0].findings | length) > 0' "$WORK/json" >/dev/null 2>&1; then
+		pass
+	else
+		fail "json report $name" "expected one JSON document with findings" "$(excerpt "$WORK/json" stdout)"
+	fi
+}
+
+report_check scraper "$ROOT/examples/scraper-pool.log" local-object 'scrape_page.<locals>.parse'
+report_check indexer "$ROOT/examples/indexer-lock.log" unpicklable-object '_thread.lock'
+report_check lambda "$CORPUS/reference/mp-pool-lambda.py3.12.txt" lambda '<lambda>'
+report_check main-lookup "$CORPUS/reference/not-found.py3.11.txt" main-lookup helper
+report_check bad-reduce "$CORPUS/reference/reduce-short-tuple.py3.9.txt" bad-reduce '__reduce__'
+report_check missing-main-guard "$CORPUS/reference/mp-spawn-no-main-guard.py3.13.txt" \
+	missing-main-guard missing-main-guard
+
+# Colour only when asked for: never on a pipe by default, always with --color=always.
+pickdoc --color=always "$ROOT/examples/scraper-pool.log" >"$WORK/out" 2>&1
+if grep -q "$(printf '\033')\[" "$WORK/out"; then pass; else
+	fail "--color=always" "expected ANSI escape sequences in the text report" "$(excerpt "$WORK/out" stdout)"
+fi
+pickdoc --color=never "$ROOT/examples/scraper-pool.log" >"$WORK/out" 2>&1
+if ! grep -q "$(printf '\033')" "$WORK/out"; then pass; else
+	fail "--color=never" "expected no escape sequences" "$(excerpt "$WORK/out" stdout)"
+fi
+
+# --brief: one line per failure.
+brief_check() { # file lines ERE
+	pickdoc -b "$1" >"$WORK/out" 2>"$WORK/err"
+	n=$(wc -l <"$WORK/out" | tr -d ' ')
+	if [ "$n" -eq "$2" ] && grep -Eq -- "$3" "$WORK/out"; then pass; else
+		fail "--brief ${1#"$ROOT"/}" "expected $2 line(s) matching /$3/, got $n" "$(excerpt "$WORK/out" stdout)"
+	fi
+}
+brief_check "$ROOT/examples/scraper-pool.log" 1 'local-object'
+brief_check "$CORPUS/messy/two-failures.py3.9.log" 2 'unpicklable-object'
+brief_check "$CORPUS/messy/sixty-workers.py3.11.log" 1 'local-object'
+
+# --dump=records shows the parsed record without the knowledge base's help.
+pickdoc --dump=records "$CORPUS/reference/local-object.py3.12.txt" >"$WORK/out" 2>"$WORK/err"
+if grep -q 'AttributeError' "$WORK/out" && grep -Fq 'make_adder.<locals>.add' "$WORK/out"; then pass; else
+	fail "--dump=records" "expected the exception type and message in the dump" "$(excerpt "$WORK/out" stdout)"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 4. More than one failure, and the order and grouping of findings.
+
+# json_expect NAME FILE JQ-EXPRESSION EXPLANATION [ARG...]: runs pickdoc -f json ARG... FILE; the
+# expression must be true of its output.
+json_expect() {
+	name=$1 file=$2 expr=$3 why=$4
+	shift 4
+	pickdoc -f json "$@" "$file" >"$WORK/out" 2>"$WORK/err"
+	if jq -e "$expr" "$WORK/out" >/dev/null 2>&1; then pass; else
+		fail "$name" "$why" "jq: $expr" "$(excerpt "$WORK/out" stdout)" "$(excerpt "$WORK/err" stderr)"
+	fi
+}
+
+json_expect "two failures in order" "$CORPUS/messy/two-failures.py3.9.log" \
+	'[.findings[] | select(.secondary != true) | .playbook] == ["local-object", "unpicklable-object"]' \
+	"two primaries: local-object (line 2), then unpicklable-object (line 20)"
+json_expect "two failures, second subject" "$CORPUS/messy/two-failures.py3.9.log" \
+	'[.findings[] | select(.secondary != true)][1] | .subject == "_io.TextIOWrapper" and .first_line == 20' \
+	"the second finding is the open file, first seen on line 20"
+json_expect "sixty workers, one finding" "$CORPUS/messy/sixty-workers.py3.11.log" \
+	'(.findings | length) == 1 and .findings[0].occurrences == 60' \
+	"60 copies of one traceback are one finding with occurrences 60"
+json_expect "worker exception then a lock" "$CORPUS/messy/concat.mp-pool-worker-exception+lock.py3.12.log" \
+	'(.findings | length) == 1 and (.unmatched | length) >= 1 and (.unmatched[0].exception | test("ZeroDivisionError"))' \
+	"the ZeroDivisionError is unmatched, the lock is the one finding"
+json_expect "secondary broken pool" "$CORPUS/reference/cf-spawn-no-main-guard.py3.12.txt" \
+	'[.findings[] | select(.secondary != true) | .playbook] == ["missing-main-guard"]' \
+	"the bootstrapping RuntimeError is the only primary (BrokenProcessPool is its consequence)"
+json_expect "two files, findings in order" "$CORPUS/reference/lock.py3.12.txt" \
+	'[.findings[].playbook] == ["lambda", "unpicklable-object"] and (.findings[1].origin | test("lock\\.py3\\.12"))' \
+	"one finding per file, in the order the files were given, each naming its file" \
+	"$CORPUS/reference/lambda.py3.12.txt"
+
+# ---------------------------------------------------------------------------------------------
+# 5. Facts the log shows.
+
+json_expect "facts: scraper user frame" "$ROOT/examples/scraper-pool.log" \
+	'.findings[0].facts | (.user_file == "/srv/scraper/scraper-pool.py") and ((.user_line | tostring) == "32") and (.user_func == "scrape_page") and (.user_source | test("pool\\.map\\(parse, urls\\)"))' \
+	"the user frame is scrape_page, line 32 of /srv/scraper/scraper-pool.py"
+json_expect "facts: python version" "$ROOT/examples/scraper-pool.log" \
+	'.findings[0].facts.python_version | tostring | startswith("3.12")' \
+	"the stdlib paths say Python 3.12"
+json_expect "facts: python 2.7" "$CORPUS/reference/lock.py2.7.txt" \
+	'.findings[0].facts.python_version | tostring | startswith("2.7")' \
+	"the stdlib paths say Python 2.7"
+json_expect "facts: spawn start method" "$CORPUS/reference/mp-spawn-lambda-target.py3.12.txt" \
+	'.findings[0].facts.start_method == "spawn"' "popen_spawn_posix.py is in the frames"
+json_expect "facts: forkserver start method" "$CORPUS/reference/mp-forkserver-lambda-target.py3.12.txt" \
+	'.findings[0].facts.start_method == "forkserver"' "popen_forkserver.py is in the frames"
+json_expect "facts: fields of a finding" "$CORPUS/reference/local-object.py3.12.txt" \
+	'.findings[0] | (.title | type) == "string" and (.exception | type) == "string" and (.message | type) == "string" and (.causes | type) == "array" and (.causes | length) > 0 and (.first_ten_minutes | length) > 0 and (.fix | length) > 0 and (.verify | length) > 0 and (.verify[0] | has("run") and has("before") and has("after")) and (.secondary == false) and (.primary == null)' \
+	"a finding carries title, exception, message, causes, first_ten_minutes, fix and verify"
+
+# ---------------------------------------------------------------------------------------------
+# 6. Bad input. Every run is bounded by the timeout in setup.sh.
+
+# Binary data: NUL bytes and every other byte value, then a real traceback.
+{
+	dd if=/dev/zero bs=1024 count=64 2>/dev/null
+	i=1
+	# shellcheck disable=SC2059 # the format is the octal escape of byte i
+	while [ $i -lt 256 ]; do printf "\\$(printf '%03o' $i)"; i=$((i + 1)); done
+	printf '\nchatter\000with\000NULs\n'
+} >"$WORK/binary"
+cat "$WORK/binary" "$CORPUS/reference/lock.py3.12.txt" >"$WORK/binary-then-traceback"
+pickdoc -f json "$WORK/binary" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+if [ "$rc" -eq 1 ] && jq -e '(.findings | length) == 0' "$WORK/out" >/dev/null 2>&1; then pass; else
+	fail "binary input" "exit $rc, expected 1 with valid JSON and no finding" "$(excerpt "$WORK/err" stderr)"
+fi
+json_expect "binary input, then a traceback" "$WORK/binary-then-traceback" \
+	'.findings[0].playbook == "unpicklable-object" and .findings[0].subject == "_thread.lock"' \
+	"the traceback after the binary data is still found"
+
+# Invalid UTF-8 (0xFF 0xFE) in the source line of a real traceback and in a chatter line.
+bad=$(printf '\377\376')
+sed "3s/\$/  # $bad/" "$CORPUS/reference/local-object.py3.12.txt" >"$WORK/bad-utf8"
+printf 'worker %s started\n' "$bad" | cat - "$WORK/bad-utf8" >"$WORK/bad-utf8-chatter"
+json_expect "invalid UTF-8 in a source line" "$WORK/bad-utf8" \
+	'.findings[0].playbook == "local-object" and .findings[0].subject == "make_adder.<locals>.add"' \
+	"JSON stays valid and the finding is still found"
+json_expect "invalid UTF-8 in chatter" "$WORK/bad-utf8-chatter" \
+	'.findings[0].playbook == "local-object" and .findings[0].first_line == 2' \
+	"JSON stays valid, the finding starts on line 2"
+
+# A traceback cut after its frames: no exception line, nothing to diagnose, no crash.
+head -n 3 "$CORPUS/reference/lock.py3.12.txt" >"$WORK/cut"
+pickdoc -f json "$WORK/cut" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+if [ "$rc" -eq 1 ] && jq -e '(.findings | length) == 0' "$WORK/out" >/dev/null 2>&1; then pass; else
+	fail "truncated traceback" "exit $rc, expected 1 with valid JSON and no finding" "$(excerpt "$WORK/out" stdout)"
+fi
+
+# No final newline after the exception line.
+printf '%s' "$(cat "$CORPUS/reference/lock.py3.12.txt")" >"$WORK/no-newline"
+json_expect "no final newline" "$WORK/no-newline" '.findings[0].subject == "_thread.lock"' \
+	"the last line counts even without a newline"
+
+# A 50 MB line: nothing to find, and quickly.
+head -c 50000000 /dev/zero | tr '\0' 'x' >"$WORK/long-line"
+start=$(date +%s)
+pickdoc "$WORK/long-line" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+elapsed=$(($(date +%s) - start))
+if [ "$rc" -eq 1 ] && [ "$elapsed" -le 10 ]; then pass; else
+	fail "50 MB single line" "exit $rc after ${elapsed}s, expected 1 within 10s" "$(excerpt "$WORK/err" stderr)"
+fi
+# The same line in front of a real traceback: the traceback is still found.
+cat "$WORK/long-line" "$CORPUS/reference/lock.py3.12.txt" >"$WORK/long-then-traceback"
+rm -f "$WORK/long-line"
+json_expect "50 MB line, then a traceback" "$WORK/long-then-traceback" \
+	'.findings[0].playbook == "unpicklable-object"' "a huge line does not hide what follows it"
+rm -f "$WORK/long-then-traceback"
+
+# ---------------------------------------------------------------------------------------------
+# 7. The playbooks.
+
+pickdoc --list >"$WORK/out" 2>"$WORK/err"
+missing=
+for id in local-object lambda main-lookup unpicklable-object missing-main-guard bad-reduce; do
+	grep -Eq "(^|[^a-z-])$id([^a-z-]|\$)" "$WORK/out" || missing="$missing $id"
+done
+if [ -z "$missing" ]; then pass; else
+	fail "--list" "missing ids:$missing" "$(excerpt "$WORK/out" stdout)"
+fi
+pickdoc --show local-object >"$WORK/out" 2>"$WORK/err"
+if [ "$(wc -l <"$WORK/out")" -gt 5 ] && grep -q 'local-object' "$WORK/out"; then pass; else
+	fail "--show local-object" "expected the playbook in full" "$(excerpt "$WORK/out" stdout)"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 8. Every long option of --help is documented in the man page.
+
+pickdoc --help >"$WORK/help" 2>&1
+if [ ! -f "$ROOT/pickdoc.1" ]; then
+	fail "man page" "$ROOT/pickdoc.1 does not exist"
+else
+	if command -v mandoc >/dev/null 2>&1; then
+		mandoc -T ascii "$ROOT/pickdoc.1" | sed "s/.$(printf '\b')//g" >"$WORK/man"
+	else
+		sed 's/\\-/-/g; s/Fl -/--/g; s/Fl \([a-z]\)/--\1/g' "$ROOT/pickdoc.1" >"$WORK/man"
+	fi
+	options=$(grep -Eo -- '--[a-z][a-z-]*' "$WORK/help" | sort -u)
+	if [ -z "$options" ]; then
+		fail "man page" "no long option found in pickdoc --help" "$(excerpt "$WORK/help" help)"
+	fi
+	for opt in $options; do
+		if grep -Eq -- "$opt([^a-z-]|\$)" "$WORK/man"; then pass; else
+			fail "man page documents $opt" "$opt is in pickdoc --help but not in pickdoc.1"
+		fi
+	done
+fi
+
+finish

@@ -1,0 +1,176 @@
+/*
+ * test_clean.c: line cleaning (carriage returns, escape sequences), prefix shapes, and the
+ * log-record detector the parser uses to tell a note from the next log line.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "clean.h"
+
+#define LIT_ARGS(s) s, sizeof s - 1
+
+static char *cleaned(struct buf *scratch, const char *line)
+{
+	size_t n;
+	const char *s = clean_text(scratch, line, strlen(line), &n);
+	static char out[256];
+
+	assert_true(n < sizeof out);
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return out;
+}
+
+static void test_plain_line_is_returned_in_place(void **state)
+{
+	struct buf scratch = { 0 };
+	const char *line = "  File \"x.py\", line 3, in f";
+	size_t n;
+
+	(void)state;
+	assert_ptr_equal(clean_text(&scratch, line, strlen(line), &n), line);
+	assert_int_equal(n, strlen(line));
+	assert_null(scratch.s);
+}
+
+static void test_carriage_returns(void **state)
+{
+	struct buf scratch = { 0 };
+
+	(void)state;
+	assert_string_equal(cleaned(&scratch, "KeyError: 'a'\r"), "KeyError: 'a'");
+	assert_string_equal(cleaned(&scratch, "KeyError: 'a'\r\r"), "KeyError: 'a'");
+	/* a progress bar overwritten by what came after its carriage return */
+	assert_string_equal(cleaned(&scratch, " 40%|####  |\r100%|######|\rTraceback"), "Traceback");
+	buf_fini(&scratch);
+}
+
+static void test_colour_escapes(void **state)
+{
+	struct buf scratch = { 0 };
+
+	(void)state;
+	/* 3.13 colours inside the frame line, as captured in tb-basic-color.py3.13.txt */
+	assert_string_equal(cleaned(&scratch, "  File \x1b[35m\"/app/x.py\"\x1b[0m, line \x1b[35m6"
+					      "\x1b[0m, in \x1b[35m<module>\x1b[0m"),
+			    "  File \"/app/x.py\", line 6, in <module>");
+	assert_string_equal(cleaned(&scratch, "\x1b[1;35mKeyError\x1b[0m: \x1b[35m'workers'\x1b[0m"),
+			    "KeyError: 'workers'");
+	/* a hyperlink (OSC 8) and a lone escape at the end */
+	assert_string_equal(cleaned(&scratch, "see \x1b]8;;http://x\x07here\x1b]8;;\x1b\\ now\x1b"),
+			    "see here now");
+	buf_fini(&scratch);
+}
+
+static void test_escape_cut_short(void **state)
+{
+	struct buf scratch = { 0 };
+
+	(void)state;
+	assert_string_equal(cleaned(&scratch, "abc\x1b[1;3"), "abc");
+	assert_string_equal(cleaned(&scratch, "\x1b"), "");
+	buf_fini(&scratch);
+}
+
+static void test_rtrim(void **state)
+{
+	(void)state;
+	assert_int_equal(clean_rtrim("ab \t ", 5), 2);
+	assert_int_equal(clean_rtrim("   ", 3), 0);
+	assert_int_equal(clean_rtrim("", 0), 0);
+}
+
+static int match(const char *prefix, const char *line, size_t *m)
+{
+	return clean_prefix_match(prefix, strlen(prefix), line, strlen(line), m);
+}
+
+static void test_prefix_digits_vary_in_dates_and_times(void **state)
+{
+	size_t m;
+
+	(void)state;
+	assert_true(match("2024-05-01 12:00:03,5 ERROR ", "2024-05-01 12:00:04,117 ERROR   File", &m));
+	assert_int_equal(m, strlen("2024-05-01 12:00:04,117 ERROR "));
+	assert_true(match("2024-05-01T12:00:03.1Z stderr F ", "2024-05-01T12:00:03.123456Z stderr F x", &m));
+	assert_int_equal(m, strlen("2024-05-01T12:00:03.123456Z stderr F "));
+	assert_false(match("2024-05-01 12:00:03 ERROR ", "2024-05-01 12:00:03 INFO next", &m));
+}
+
+static void test_prefix_names_a_channel(void **state)
+{
+	size_t m;
+
+	(void)state;
+	assert_true(match("[ForkPoolWorker-3] ", "[ForkPoolWorker-3]   File", &m));
+	assert_int_equal(m, 19);
+	assert_false(match("[ForkPoolWorker-3] ", "[ForkPoolWorker-4]   File", &m));
+	assert_false(match("[ForkPoolWorker-3] ", "[ForkPoolWorker-31]   File", &m));
+	assert_true(match("web_1  | ", "web_1  | KeyError: 'a'", &m));
+	assert_false(match("web_1  | ", "web_2  | KeyError: 'a'", &m));
+	assert_false(match("web_1  | ", "db_1   | KeyError: 'a'", &m));
+}
+
+static void test_prefix_alone_is_a_blank_line(void **state)
+{
+	size_t m;
+
+	(void)state;
+	assert_true(match("> ", ">", &m));
+	assert_int_equal(m, 1);
+	assert_true(match("web_1  | ", "web_1  |", &m));
+	assert_false(match("web_1  | ", "web_1", &m));
+	assert_false(match("> ", "", &m));
+	assert_true(match("", "anything", &m));
+	assert_int_equal(m, 0);
+}
+
+static void test_log_line_starts(void **state)
+{
+	(void)state;
+	assert_true(clean_is_log_line(LIT_ARGS("2024-05-01 12:00:03,123 INFO started")));
+	assert_true(clean_is_log_line(LIT_ARGS("[2024-05-01 12:00:03,123: ERROR/ForkPoolWorker-3] x")));
+	assert_true(clean_is_log_line(LIT_ARGS("12:00:03 worker ready")));
+	assert_true(clean_is_log_line(LIT_ARGS("INFO:root:done")));
+	assert_true(clean_is_log_line(LIT_ARGS("WARNING retrying")));
+	assert_true(clean_is_log_line(LIT_ARGS("[ERROR] failed")));
+	assert_true(clean_is_log_line(LIT_ARGS("Jan  5 10:00:00 host app[12]: x")));
+	assert_true(clean_is_log_line(LIT_ARGS("E0512 12:00:03.123456  99 x.cc:1] boom")));
+}
+
+static void test_not_log_line_starts(void **state)
+{
+	(void)state;
+	/* notes, messages and exception lines must not pass for log records */
+	assert_false(clean_is_log_line(LIT_ARGS("when serializing dict item 'log'")));
+	assert_false(clean_is_log_line(LIT_ARGS("while loading shard 3 of 8")));
+	assert_false(clean_is_log_line(LIT_ARGS("file: /data/shards/part-0003.bin")));
+	assert_false(clean_is_log_line(LIT_ARGS("KeyError: 'workers'")));
+	assert_false(clean_is_log_line(LIT_ARGS("ERRORS were found")));
+	assert_false(clean_is_log_line(LIT_ARGS("3 items failed")));
+	assert_false(clean_is_log_line(LIT_ARGS("Information")));
+	assert_false(clean_is_log_line(LIT_ARGS("")));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plain_line_is_returned_in_place),
+		cmocka_unit_test(test_carriage_returns),
+		cmocka_unit_test(test_colour_escapes),
+		cmocka_unit_test(test_escape_cut_short),
+		cmocka_unit_test(test_rtrim),
+		cmocka_unit_test(test_prefix_digits_vary_in_dates_and_times),
+		cmocka_unit_test(test_prefix_names_a_channel),
+		cmocka_unit_test(test_prefix_alone_is_a_blank_line),
+		cmocka_unit_test(test_log_line_starts),
+		cmocka_unit_test(test_not_log_line_starts),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,124 @@
+/*
+ * test_group.c: message normalisation, repeats folded into counts with the first line
+ * kept, distinct failures kept in order, secondaries after primaries, undiagnosed
+ * tracebacks counted.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "group.h"
+#include "helpers.h"
+#include "match.h"
+
+#define PLAYBOOK(ID, EXC, EXTRA)                                                        \
+	"id: " ID "\ntitle: T\nmeans: m\n" EXTRA "signatures:\n"                       \
+	"  - {exception: '" EXC "', pattern: '(?<subject>.+)'}\n"                       \
+	"causes:\n  - {id: c, title: C, prior: 1}\n"                                    \
+	"first_ten_minutes: [l]\nfix: [f]\nverify:\n  - {run: x, before: y, after: z}\n" \
+	"samples: {match: [], no_match: []}\n"
+
+static void test_normalise(void **state)
+{
+	(void)state;
+	char *n = group_normalise("<function <lambda> at 0x7f3a9c1e2d30> in worker 12");
+
+	assert_string_equal(n, "<function <lambda> at 0x?> in worker #");
+	free(n);
+}
+
+static struct finding *found(struct kb *kb, struct regex_cache *rc, const char *type,
+			     const char *message, size_t line, const char *user_file)
+{
+	struct tb_record *rec = new_record(line);
+	add_block(rec, type, message, 0, NULL);
+	struct finding *fd = match_record(kb, rc, rec);
+	assert_non_null(fd);
+	fd->record = rec;
+	facts_set(&fd->facts, "user_file", user_file, "test", 0);
+	return fd;
+}
+
+static void test_repeats_and_order(void **state)
+{
+	(void)state;
+	const char *yaml = PLAYBOOK("alpha", "AlphaError", "");
+	struct kb *kb = kb_from_yaml("a.yaml", yaml);
+	struct regex_cache *rc = regex_cache_new();
+	struct groups *g = groups_new();
+	struct report_input out;
+
+	groups_add(g, found(kb, rc, "AlphaError", "obj at 0x7f01 pid 11", 40, "/a.py"));
+	groups_add(g, found(kb, rc, "AlphaError", "other", 50, "/a.py"));
+	groups_add(g, found(kb, rc, "AlphaError", "obj at 0x7f99 pid 12", 60, "/a.py"));
+	groups_add(g, found(kb, rc, "AlphaError", "obj at 0x7f99 pid 12", 70, "/b.py"));
+	struct tb_record *u1 = new_record(3), *u2 = new_record(9), *u3 = new_record(12);
+	add_block(u1, "KeyError", "'k1'", 0, NULL);
+	add_block(u2, "KeyError", "'other'", 0, NULL);
+	add_block(u3, "KeyError", "'k2'", 0, NULL);
+	groups_add_unmatched(g, u1);
+	groups_add_unmatched(g, u2);
+	groups_add_unmatched(g, u3);
+	groups_finish(g, &out);
+
+	assert_int_equal(out.nfindings, 3);
+	assert_int_equal(out.findings[0]->occurrences, 2);
+	assert_int_equal(out.findings[0]->first_line, 40);
+	assert_int_equal(out.findings[1]->first_line, 50);
+	/* Another user frame is another failure. */
+	assert_int_equal(out.findings[2]->first_line, 70);
+	assert_int_equal(out.findings[2]->occurrences, 1);
+	assert_int_equal(out.nunmatched, 2);
+	assert_string_equal(out.unmatched[0].exception, "KeyError");
+	assert_string_equal(out.unmatched[0].origin, "test.log");
+	assert_int_equal(out.unmatched[0].occurrences, 2);
+	assert_int_equal(out.unmatched[1].first_line, 9);
+	groups_free(g);
+	regex_cache_free(rc);
+	kb_free(kb);
+}
+
+static void test_secondary_after_primary(void **state)
+{
+	(void)state;
+	const char *a = PLAYBOOK("parent", "ParentError", "");
+	const char *b = PLAYBOOK("child", "ChildError", "secondary_to: [parent]\n");
+	struct kb *kb = kb_from_yaml("a.yaml", a);
+	assert_int_equal(kb_load_text(kb, "b.yaml", b, strlen(b)), 0);
+	struct regex_cache *rc = regex_cache_new();
+	struct groups *g = groups_new();
+	struct report_input out;
+
+	groups_add(g, found(kb, rc, "ChildError", "Ran out", 1, "/c.py"));
+	groups_add(g, found(kb, rc, "ParentError", "cannot", 20, "/p.py"));
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 2);
+	assert_string_equal(out.findings[0]->playbook->id, "parent");
+	assert_false(out.findings[0]->secondary);
+	assert_string_equal(out.findings[1]->playbook->id, "child");
+	assert_true(out.findings[1]->secondary);
+	assert_ptr_equal(out.findings[1]->primary, out.findings[0]);
+	groups_free(g);
+
+	/* Alone, the consequence is primary. */
+	g = groups_new();
+	groups_add(g, found(kb, rc, "ChildError", "Ran out", 1, "/c.py"));
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 1);
+	assert_false(out.findings[0]->secondary);
+	groups_free(g);
+	regex_cache_free(rc);
+	kb_free(kb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_normalise),
+		cmocka_unit_test(test_repeats_and_order),
+		cmocka_unit_test(test_secondary_after_primary),
+	};
+	return cmocka_run_group_tests_name("group", tests, NULL, NULL);
+}

@@ -1,0 +1,206 @@
+/*
+ * test_match.c: signatures against hand-built records: literal prefilter, whole-type
+ * exception patterns, named groups and constant facts, priorities across blocks and
+ * playbooks, frame conditions, bare-line candidates.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "helpers.h"
+#include "match.h"
+
+static const char *const yaml_a =
+	"id: alpha\n"
+	"title: Alpha\n"
+	"means: m\n"
+	"signatures:\n"
+	"  - exception: 'AttributeError'\n"
+	"    literal: \"Can't frob\"\n"
+	"    pattern: \"^Can't frob '(?<subject>[^']+)'$\"\n"
+	"    versions: '3.6-'\n"
+	"    facts: {direction: send}\n"
+	"  - exception: '(?:\\w+\\.)?FrobError'\n"
+	"    pattern: 'deep (?<subject>\\w+)'\n"
+	"    frame: 'frobber\\.py:frob$'\n"
+	"  - exception: 'LitError'\n"
+	"    literal: 'needle'\n"
+	"    pattern: '(?<subject>.+)'\n"
+	"causes:\n"
+	"  - {id: c1, title: C1, prior: 1}\n"
+	"first_ten_minutes: [look]\n"
+	"fix: [fix it]\n"
+	"verify:\n"
+	"  - {run: x, before: y, after: z}\n"
+	"samples: {match: [], no_match: []}\n";
+
+static const char *const yaml_b =
+	"id: beta\n"
+	"title: Beta\n"
+	"means: m\n"
+	"signatures:\n"
+	"  - exception: 'WrapError'\n"
+	"    literal: 'wrapped'\n"
+	"    pattern: 'wrapped: (?<subject>.*)'\n"
+	"    priority: 10\n"
+	"causes:\n"
+	"  - {id: c1, title: C1, prior: 1}\n"
+	"first_ten_minutes: [look]\n"
+	"fix: [fix it]\n"
+	"verify:\n"
+	"  - {run: x, before: y, after: z}\n"
+	"samples: {match: [], no_match: []}\n";
+
+struct fixture {
+	struct kb *kb;
+	struct regex_cache *rc;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+
+	f->kb = kb_from_yaml("a.yaml", yaml_a);
+	assert_int_equal(kb_load_text(f->kb, "b.yaml", yaml_b, strlen(yaml_b)), 0);
+	f->rc = regex_cache_new();
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	regex_cache_free(f->rc);
+	kb_free(f->kb);
+	free(f);
+	return 0;
+}
+
+static void test_named_group_and_constant_facts(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *rec = new_record(5);
+	add_block(rec, "AttributeError", "Can't frob 'outer.<locals>.inner'", 0, NULL);
+
+	struct finding *fd = match_record(f->kb, f->rc, rec);
+	assert_non_null(fd);
+	assert_string_equal(fd->playbook->id, "alpha");
+	assert_string_equal(facts_get(&fd->facts, "subject"), "outer.<locals>.inner");
+	assert_string_equal(facts_get(&fd->facts, "direction"), "send");
+	assert_string_equal(facts_get(&fd->facts, "exception"), "AttributeError");
+	assert_string_equal(facts_get(&fd->facts, "wording_versions"), "3.6-");
+	assert_int_equal(facts_find(&fd->facts, "subject")->line, rec->excs[0].type_line);
+	assert_int_equal(fd->first_line, 5);
+	finding_free(fd);
+	record_free(rec);
+}
+
+static void test_exception_must_match_whole_type(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *rec = new_record(1);
+	add_block(rec, "MyAttributeErrorX", "Can't frob 'x'", 0, NULL);
+
+	assert_null(match_record(f->kb, f->rc, rec));
+	record_free(rec);
+}
+
+static void test_literal_is_required(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *without = new_record(1), *with = new_record(1);
+	/* The pattern matches any message: only the literal tells these apart. */
+	add_block(without, "LitError", "haystack", 0, NULL);
+	add_block(with, "LitError", "hay needle stack", 0, NULL);
+
+	assert_null(match_record(f->kb, f->rc, without));
+	struct finding *fd = match_record(f->kb, f->rc, with);
+	assert_non_null(fd);
+	assert_string_equal(facts_get(&fd->facts, "subject"), "hay needle stack");
+	finding_free(fd);
+	record_free(without);
+	record_free(with);
+}
+
+static void test_frame_condition(void **state)
+{
+	struct fixture *f = *state;
+	const char *const frames[] = { "/app/main.py", "<module>", "run()",
+				       "/lib/frobber.py", "frob", "frob(x)" };
+	const char *const other[] = { "/app/main.py", "<module>", "run()" };
+	struct tb_record *yes = new_record(1), *no = new_record(1);
+	add_block(yes, "pkg.FrobError", "too deep thing", 2, frames);
+	add_block(no, "pkg.FrobError", "too deep thing", 1, other);
+
+	struct finding *fd = match_record(f->kb, f->rc, yes);
+	assert_non_null(fd);
+	assert_string_equal(facts_get(&fd->facts, "subject"), "thing");
+	assert_null(match_record(f->kb, f->rc, no));
+	finding_free(fd);
+	record_free(yes);
+	record_free(no);
+}
+
+static void test_priority_beats_block_order(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *rec = new_record(1);
+	add_block(rec, "AttributeError", "Can't frob 'first'", 0, NULL);
+	struct tb_exc *carrier = add_block(rec, "WrapError", "wrapped: second", 0, NULL);
+	carrier->link = TB_LINK_CAUSE;
+
+	struct finding *fd = match_record(f->kb, f->rc, rec);
+	assert_non_null(fd);
+	assert_string_equal(fd->playbook->id, "beta");
+	assert_int_equal(fd->block, 1);
+	assert_string_equal(facts_get(&fd->facts, "subject"), "second");
+	finding_free(fd);
+	record_free(rec);
+}
+
+static void test_equal_priority_takes_first_block(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *rec = new_record(1);
+	add_block(rec, "AttributeError", "Can't frob 'root'", 0, NULL);
+	struct tb_exc *e = add_block(rec, "AttributeError", "Can't frob 'later'", 0, NULL);
+	e->link = TB_LINK_CONTEXT;
+	e->carrier = xstrdup("Remote");
+
+	struct finding *fd = match_record(f->kb, f->rc, rec);
+	assert_non_null(fd);
+	assert_int_equal(fd->block, 0);
+	assert_string_equal(facts_get(&fd->facts, "subject"), "root");
+	assert_string_equal(facts_get(&fd->facts, "final_exception"), "AttributeError");
+	assert_null(facts_get(&fd->facts, "carrier"));
+	finding_free(fd);
+	record_free(rec);
+}
+
+static void test_bare_candidates(void **state)
+{
+	struct fixture *f = *state;
+	const char *m1 = "Can't frob 'x'", *m2 = "all fine";
+
+	assert_true(match_bare_candidate(f->kb, f->rc, "AttributeError", 14, m1, strlen(m1)));
+	assert_false(match_bare_candidate(f->kb, f->rc, "ValueError", 10, m2, strlen(m2)));
+	/* No literal: the exception pattern decides. */
+	assert_true(match_bare_candidate(f->kb, f->rc, "x.FrobError", 11, m2, strlen(m2)));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_named_group_and_constant_facts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exception_must_match_whole_type, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_literal_is_required, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_frame_condition, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_priority_beats_block_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_equal_priority_takes_first_block, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bare_candidates, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("match", tests, NULL, NULL);
+}

@@ -1,0 +1,1208 @@
+/*
+ * test_parse.c: lines to traceback records, on real captures (tests/unit/data/parse/, copied
+ * from the reference examples) and on what logs do to them: prefixes on every line,
+ * "> " quoting, CRLF, colour, truncation, interleaved workers, buffer edges, huge lines, NUL
+ * bytes.  Also the stable dump (record_dump) and the line recognisers of parse_line.h.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "input.h"
+#include "parse.h"
+#include "parse_line.h"
+#include "record.h"
+#include "util.h"
+
+#define DATA_DIR "tests/unit/data/parse/"
+#define LIT_ARGS(s) s, sizeof s - 1
+
+/* --- harness --- */
+
+struct got {
+	struct tb_record **recs;
+	size_t n, cap;
+	int bare_answer;         /* what the bare callback says */
+	size_t bare_asked;
+	char bare_type[128], bare_message[256];
+};
+
+static void collect(struct tb_record *rec, void *arg)
+{
+	struct got *g = arg;
+
+	grow(&g->recs, &g->cap, g->n, sizeof *g->recs);
+	g->recs[g->n++] = rec;
+}
+
+static int ask_bare(const char *type, size_t type_len, const char *message, size_t message_len,
+		    void *arg)
+{
+	struct got *g = arg;
+
+	g->bare_asked++;
+	snprintf(g->bare_type, sizeof g->bare_type, "%.*s", (int)type_len, type);
+	snprintf(g->bare_message, sizeof g->bare_message, "%.*s", (int)message_len, message);
+	return g->bare_answer;
+}
+
+static void got_free(struct got *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		record_free(g->recs[i]);
+	free(g->recs);
+	memset(g, 0, sizeof *g);
+}
+
+static void parse_into(struct got *g, const char *text, size_t len)
+{
+	parse_text(text, len, "test.log", collect, ask_bare, g);
+}
+
+static char *read_data(const char *name, size_t *len)
+{
+	char path[256];
+	struct buf b = { 0 };
+	char chunk[65536];
+	size_t got;
+
+	snprintf(path, sizeof path, DATA_DIR "%s", name);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot open %s (run from the top of the tree)", path);
+	buf_add(&b, "", 0);
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, got);
+	fclose(f);
+	*len = b.len;
+	return buf_release(&b);
+}
+
+static void parse_data(struct got *g, const char *name)
+{
+	size_t len;
+	char *text = read_data(name, &len);
+
+	parse_into(g, text, len);
+	free(text);
+}
+
+/* The dump of every record, channels left out when NO_CHANNEL (so that a wrapped copy of a
+ * capture can be compared with the capture). */
+static char *dump_all(struct got *g, int no_channel)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&text, &size);
+
+	for (size_t i = 0; i < g->n; i++) {
+		char *channel = g->recs[i]->channel;
+
+		if (no_channel)
+			g->recs[i]->channel = NULL;
+		record_dump(out, g->recs[i]);
+		g->recs[i]->channel = channel;
+	}
+	fclose(out);
+	return text;
+}
+
+static const struct tb_exc *exc(struct got *g, size_t rec, size_t block)
+{
+	assert_true(rec < g->n);
+	assert_true(block < g->recs[rec]->nexcs);
+	return &g->recs[rec]->excs[block];
+}
+
+/* --- real captures --- */
+
+static void test_py27_deep_recursion_is_bounded(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "tb-recursion.py2.7.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_string_equal(e->type, "RuntimeError");
+	assert_string_equal(e->message, "maximum recursion depth exceeded");
+	/* 1000 frames: the first 64 and the last 64 are kept */
+	assert_int_equal(e->nframes, 128);
+	assert_int_equal(e->dropped, 1000 - 128);
+	assert_string_equal(e->frames[0].func, "<module>");
+	assert_string_equal(e->frames[0].source, "walk(0)");
+	assert_int_equal(e->frames[0].input_line, 2);
+	assert_int_equal(e->frames[127].input_line, 2000);
+	assert_int_equal(e->frames[64].input_line, 2000 - 63 * 2);
+	assert_string_equal(e->frames[127].source, "return walk(n + 1)");
+	assert_int_equal(g.recs[0]->first_line, 1);
+	assert_int_equal(g.recs[0]->last_line, 2002);
+	assert_int_equal(e->type_line, 2002);
+	got_free(&g);
+}
+
+static void test_py27_frames(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "class-redefined.py2.7.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_string_equal(e->type, "pickle.PicklingError");
+	assert_string_equal(e->message, "Can't pickle <class '__main__.Config'>: it's not the same "
+			    "object as __main__.Config");
+	assert_int_equal(e->nframes, 9);
+	assert_string_equal(e->frames[8].file, "/usr/lib/python2.7/pickle.py");
+	assert_int_equal(e->frames[8].lineno, 759);
+	assert_string_equal(e->frames[8].func, "save_global");
+	assert_string_equal(e->frames[8].source, "(obj, module, name))");
+	assert_int_equal(e->has_header, 1);
+	assert_int_equal(e->link, TB_LINK_NONE);
+	got_free(&g);
+}
+
+static void test_py36_process_header_and_two_reports(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "cf-unpicklable-result.py3.6.txt");
+	assert_int_equal(g.n, 2);
+	/* "Process Process-1:" is not part of the record */
+	assert_int_equal(g.recs[0]->first_line, 2);
+	assert_int_equal(g.recs[0]->last_line, 13);
+	assert_string_equal(exc(&g, 0, 0)->type, "TypeError");
+	assert_string_equal(exc(&g, 0, 0)->message, "can't pickle _thread.lock objects");
+	assert_int_equal(exc(&g, 0, 0)->nframes, 5);
+	assert_int_equal(g.recs[1]->first_line, 14);
+	assert_int_equal(g.recs[1]->nexcs, 1);
+	assert_string_equal(exc(&g, 1, 0)->type, "concurrent.futures.process.BrokenProcessPool");
+	assert_string_equal(exc(&g, 1, 0)->frames[0].file, "/home/user/app/cf-unpicklable-result.py");
+	assert_int_equal(g.recs[0]->truncated, 0);
+	got_free(&g);
+}
+
+static void test_py36_context_chain(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "tb-chained-context.py3.6.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	assert_string_equal(exc(&g, 0, 0)->type, "ValueError");
+	assert_int_equal(exc(&g, 0, 0)->last_line, 4);
+	assert_int_equal(exc(&g, 0, 1)->link, TB_LINK_CONTEXT);
+	assert_int_equal(exc(&g, 0, 1)->first_line, 8);
+	assert_string_equal(record_final(g.recs[0])->message, "could not parse 'abc'");
+	got_free(&g);
+}
+
+static void test_py311_carets_are_dropped(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "tb-caret-binop.py3.11.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_int_equal(e->nframes, 2);
+	assert_string_equal(e->frames[1].source,
+			    "return totals[\"done\"] / counts[\"all\"] + totals[\"skipped\"] / "
+			    "counts[\"skipped\"]");
+	assert_string_equal(e->type, "ZeroDivisionError");
+	got_free(&g);
+}
+
+static void test_py313_elided_lines(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "tb-multiline-call.py3.13.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_int_equal(e->elided, 2);
+	assert_int_equal(e->nframes, 2);
+	/* the statement's lines, relative indentation kept, the elision not taken as source */
+	assert_string_equal(e->frames[0].source,
+			    "tensor = build(\n    \"weights\",\n    device=\"cpu\",\n)");
+	assert_int_equal(e->frames[1].input_line, 8);
+	assert_string_equal(e->message, "unsupported dtype: float8");
+	got_free(&g);
+}
+
+static const char bootstrapping[] =
+	"An attempt has been made to start a new process before the\n"
+	"current process has finished its bootstrapping phase.\n"
+	"\n"
+	"This probably means that you are not using fork to start your\n"
+	"child processes and you have forgotten to use the proper idiom\n"
+	"in the main module:\n"
+	"\n"
+	"    if __name__ == '__main__':\n"
+	"        freeze_support()\n"
+	"        ...\n"
+	"\n"
+	"The \"freeze_support()\" line can be omitted if the program\n"
+	"is not going to be frozen to produce an executable.";
+
+static void test_spawn_message_py37(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "mp-spawn-no-main-guard.py3.7.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_string_equal(e->type, "RuntimeError");
+	assert_string_equal(e->message, bootstrapping);
+	assert_int_equal(e->nnotes, 0);
+	assert_int_equal(e->nframes, 17);
+	assert_string_equal(e->frames[0].file, "<string>");
+	assert_null(e->frames[0].source);
+	assert_int_equal(g.recs[0]->last_line, 48);
+	got_free(&g);
+
+	/* what the parent printed next is no note of a message that went on indented */
+	size_t len;
+	char *text = read_data("mp-spawn-no-main-guard.py3.7.txt", &len);
+	struct buf b = { 0 };
+	buf_add(&b, text, len);
+	buf_adds(&b, "exit code: 1\n");
+	parse_into(&g, b.s, b.len);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(exc(&g, 0, 0)->nnotes, 0);
+	assert_string_equal(exc(&g, 0, 0)->message, bootstrapping);
+	assert_int_equal(g.recs[0]->last_line, 48);
+	got_free(&g);
+	buf_fini(&b);
+	free(text);
+}
+
+static void test_spawn_message_py312(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "mp-spawn-no-main-guard.py3.12.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_memory_equal(e->message, bootstrapping, sizeof bootstrapping - 1);
+	assert_string_equal(e->message + sizeof bootstrapping - 1,
+			    "\n\nTo fix this issue, refer to the \"Safe importing of main module\"\n"
+			    "section in https://docs.python.org/3/library/multiprocessing.html");
+	assert_int_equal(e->nnotes, 0);
+	got_free(&g);
+}
+
+static void test_spawn_py313_elision_and_next_report(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "mp-spawn-no-main-guard.py3.13.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_int_equal(e->elided, 16);
+	assert_string_equal(e->frames[e->nframes - 1].source, "raise RuntimeError('''\n''')");
+	assert_string_equal(e->frames[0].source, "from multiprocessing.spawn import spawn_main; "
+			    "spawn_main(tracker_fd=4, pipe_handle=6)");
+	got_free(&g);
+
+	parse_data(&g, "cf-spawn-no-main-guard.py3.12.txt");
+	assert_int_equal(g.n, 2);
+	assert_string_equal(exc(&g, 0, 0)->type, "RuntimeError");
+	assert_int_equal(g.recs[0]->last_line, 58);
+	assert_int_equal(g.recs[1]->first_line, 60);
+	assert_string_equal(exc(&g, 1, 0)->type, "concurrent.futures.process.BrokenProcessPool");
+	got_free(&g);
+}
+
+static void test_py314_bare_line_before_chain(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "lambda.py3.14.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.bare_asked, 0);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	const struct tb_exc *first = exc(&g, 0, 0);
+	assert_string_equal(first->type, "AttributeError");
+	assert_string_equal(first->message, "module '__main__' has no attribute '<lambda>'");
+	assert_int_equal(first->has_header, 0);
+	assert_int_equal(first->nframes, 0);
+	assert_int_equal(first->type_line, 1);
+	const struct tb_exc *last = exc(&g, 0, 1);
+	assert_int_equal(last->link, TB_LINK_CONTEXT);
+	assert_int_equal(last->has_header, 1);
+	assert_string_equal(last->type, "_pickle.PicklingError");
+	assert_string_equal(last->frames[0].source, "pickle.dumps(double)");
+	assert_ptr_equal(record_final(g.recs[0]), last);
+	assert_int_equal(g.recs[0]->first_line, 1);
+	assert_int_equal(g.recs[0]->last_line, 9);
+	got_free(&g);
+}
+
+static void test_py314_notes(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "nested-lock-in-object.py3.14.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_string_equal(e->message, "cannot pickle '_thread.lock' object");
+	assert_int_equal(e->nnotes, 4);
+	assert_string_equal(e->notes[0], "when serializing dict item 'lock'");
+	assert_string_equal(e->notes[3], "when serializing list item 0");
+	assert_int_equal(e->last_line, 9);
+	got_free(&g);
+}
+
+static void test_notes_that_look_like_messages(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "tb-notes.py3.11.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_string_equal(e->message, "bad shard size");
+	assert_int_equal(e->nnotes, 2);
+	assert_string_equal(e->notes[0], "while loading shard 3 of 8");
+	assert_string_equal(e->notes[1], "file: /data/shards/part-0003.bin");
+	got_free(&g);
+
+	/* a line printed after the report without a pause cannot be told from a note: kept as
+	 * one, the report itself unharmed */
+	parse_data(&g, "mp-queue-put-unpicklable.py3.12.txt");
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->message, "cannot pickle '_thread.lock' object");
+	assert_int_equal(exc(&g, 0, 0)->nnotes, 1);
+	got_free(&g);
+}
+
+static void test_remote_traceback(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "mp-pool-worker-exception.py3.13.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	const struct tb_exc *remote = exc(&g, 0, 0);
+	assert_string_equal(remote->carrier, "multiprocessing.pool.RemoteTraceback");
+	assert_string_equal(remote->type, "ZeroDivisionError");
+	assert_int_equal(remote->nframes, 3);
+	assert_string_equal(remote->frames[2].func, "work");
+	assert_string_equal(remote->frames[2].source, "return 10 // x");
+	assert_int_equal(remote->first_line, 3);
+	assert_int_equal(remote->link, TB_LINK_NONE);
+	const struct tb_exc *local = exc(&g, 0, 1);
+	assert_null(local->carrier);
+	assert_int_equal(local->link, TB_LINK_CAUSE);
+	assert_string_equal(local->frames[2].source, "raise self._value");
+	assert_int_equal(g.recs[0]->first_line, 1);
+	assert_int_equal(g.recs[0]->last_line, 26);
+	assert_int_equal(g.recs[0]->truncated, 0);
+	got_free(&g);
+}
+
+static void test_remote_traceback_both_quotes(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "cf-unpicklable-result.py3.12.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	assert_string_equal(exc(&g, 0, 0)->carrier, "concurrent.futures.process._RemoteTraceback");
+	assert_string_equal(exc(&g, 0, 0)->message, "cannot pickle '_thread.lock' object");
+	assert_string_equal(exc(&g, 0, 0)->frames[0].func, "_sendback_result");
+	assert_int_equal(exc(&g, 0, 1)->link, TB_LINK_CAUSE);
+	got_free(&g);
+
+	parse_data(&g, "cf-exception-unpicklable.py3.11.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	assert_string_equal(exc(&g, 0, 0)->carrier, "concurrent.futures.process._RemoteTraceback");
+	assert_string_equal(exc(&g, 0, 0)->message,
+			    "JobFailed.__init__() missing 1 required positional argument: 'reason'");
+	assert_string_equal(record_final(g.recs[0])->type,
+			    "concurrent.futures.process.BrokenProcessPool");
+	got_free(&g);
+}
+
+/* billiard prints the carrier as the exception line of a traceback of its own. */
+static void test_carrier_ending_a_traceback(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "billiard-worker-lost.py3.13.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	assert_string_equal(exc(&g, 0, 0)->type, "billiard.einfo.ExceptionWithTraceback");
+	assert_int_equal(exc(&g, 0, 0)->nframes, 2);
+	assert_string_equal(exc(&g, 0, 1)->carrier, "billiard.einfo.ExceptionWithTraceback");
+	assert_string_equal(record_final(g.recs[0])->type, "billiard.exceptions.WorkerLostError");
+	assert_int_equal(g.recs[0]->first_line, 2);
+	assert_int_equal(g.recs[0]->last_line, 16);
+	got_free(&g);
+}
+
+static void test_repeated_frames(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "tb-recursion.py3.12.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(exc(&g, 0, 0)->repeated, 996);
+	assert_int_equal(exc(&g, 0, 0)->nframes, 4);
+	assert_string_equal(exc(&g, 0, 0)->type, "RecursionError");
+	got_free(&g);
+}
+
+static void test_colour(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "tb-basic-color.py3.13.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_string_equal(e->type, "KeyError");
+	assert_string_equal(e->message, "'workers'");
+	assert_int_equal(e->nframes, 3);
+	assert_string_equal(e->frames[0].file, "/home/user/app/tb-basic-color.py");
+	assert_int_equal(e->frames[0].lineno, 6);
+	assert_string_equal(e->frames[0].func, "<module>");
+	assert_string_equal(e->frames[0].source, "start({\"pool\": {\"threads\": 4}})");
+	got_free(&g);
+
+	parse_data(&g, "tb-chained-cause-color.py3.13.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	assert_int_equal(exc(&g, 0, 1)->link, TB_LINK_CAUSE);
+	assert_string_equal(exc(&g, 0, 1)->type, "ConfigError");
+	got_free(&g);
+}
+
+static void test_syntax_error_frames(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "tb-syntax-error.py3.10.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_int_equal(e->has_header, 0);
+	assert_int_equal(e->nframes, 1);
+	assert_null(e->frames[0].func);
+	assert_int_equal(e->frames[0].lineno, 3);
+	assert_string_equal(e->frames[0].source, "return (x +");
+	assert_string_equal(e->type, "SyntaxError");
+	assert_string_equal(e->message, "'(' was never closed");
+	got_free(&g);
+
+	/* 3.6 prints the empty source line as four blanks */
+	parse_data(&g, "tb-syntax-error.py3.6.txt");
+	assert_int_equal(g.n, 1);
+	assert_null(exc(&g, 0, 0)->frames[0].source);
+	assert_string_equal(exc(&g, 0, 0)->message, "unexpected EOF while parsing");
+	got_free(&g);
+}
+
+static void test_thread_and_unraisable_headers(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "tb-thread-exception.py3.12.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->first_line, 2);
+	assert_string_equal(exc(&g, 0, 0)->type, "KeyError");
+	got_free(&g);
+
+	parse_data(&g, "tb-unraisable.py3.7.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 1);
+	assert_int_equal(g.recs[0]->first_line, 2);
+	assert_string_equal(exc(&g, 0, 0)->message, "cleanup failed");
+	got_free(&g);
+
+	parse_data(&g, "mp-pool-exception-unpicklable.py3.12.txt");
+	assert_int_equal(g.n, 2);
+	assert_int_equal(g.recs[0]->first_line, 2);
+	assert_string_equal(exc(&g, 1, 0)->type, "multiprocessing.context.TimeoutError");
+	assert_string_equal(exc(&g, 1, 0)->message, "");
+	assert_int_equal(exc(&g, 1, 1)->link, TB_LINK_CONTEXT);
+	got_free(&g);
+}
+
+static void test_exception_group(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	g.bare_answer = 0;
+	parse_data(&g, "tb-exception-group.py3.13.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_string_equal(e->type, "ExceptionGroup");
+	assert_string_equal(e->message, "parallel run failed (3 sub-exceptions)");
+	assert_int_equal(e->nframes, 2);
+	assert_string_equal(e->frames[1].source,
+			    "raise ExceptionGroup(\"parallel run failed\", errors + [inner])");
+	/* the sub-exceptions are offered as lone exception lines */
+	assert_int_equal(g.bare_asked, 5);
+	assert_string_equal(g.bare_type, "OSError");
+	got_free(&g);
+}
+
+static void test_other_tools_make_no_garbage(void **state)
+{
+	static const char *const names[] = {
+		"pytest-pickle.py3.11.txt", "rich-traceback.py3.11.txt", "ipython-script.py3.11.txt"
+	};
+	struct got g = { 0 };
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		parse_data(&g, names[i]);
+		assert_int_equal(g.n, 0);
+		assert_true(g.bare_asked >= 1);
+		assert_string_equal(g.bare_type, "AttributeError");
+		got_free(&g);
+	}
+	g.bare_answer = 1;
+	parse_data(&g, "pytest-pickle.py3.11.txt");
+	assert_int_equal(g.n, 4);
+	assert_string_equal(exc(&g, 0, 0)->message,
+			    "Can't pickle local object 'make_task.<locals>.task'");
+	assert_string_equal(g.recs[0]->channel, "E");
+	assert_int_equal(g.recs[0]->first_line, 13);
+	got_free(&g);
+}
+
+static void test_message_beyond_a_blank_line_is_not_taken(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "joblib-worker-killed.py3.12.txt");
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->type,
+			    "joblib.externals.loky.process_executor.TerminatedWorkerError");
+	assert_int_equal(exc(&g, 0, 0)->nnotes, 0);
+	assert_int_equal(g.recs[0]->last_line, 18);
+	got_free(&g);
+}
+
+static void test_bare_lines_and_open_messages(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	g.bare_answer = 1;
+	parse_data(&g, "unpickle-wrong-format.py3.11.txt");
+	assert_int_equal(g.n, 9);
+	assert_int_equal(g.bare_asked, 9);
+	assert_string_equal(exc(&g, 0, 0)->message, "invalid load key, 'v'.");
+	assert_string_equal(g.recs[0]->channel, "git-lfs pointer file                   ->");
+	/* a message line ending in a comma goes on */
+	assert_string_equal(exc(&g, 3, 0)->message, "A load persistent id instruction was "
+			    "encountered,\nbut no persistent_load function was specified.");
+	assert_int_equal(g.recs[3]->last_line, 5);
+	got_free(&g);
+}
+
+/* --- synthetic wrappings of real captures --- */
+
+enum wrapping { W_TIMESTAMP, W_WORKER, W_QUOTE, W_CRLF, W_DOCKER };
+
+static char *wrap(const char *text, size_t len, enum wrapping how, size_t *out_len)
+{
+	struct buf b = { 0 };
+	size_t i = 0, lineno = 0;
+
+	buf_add(&b, "", 0);
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - text - i) : len - i;
+
+		lineno++;
+		switch (how) {
+		case W_TIMESTAMP:
+			buf_printf(&b, "2024-05-01 12:%02zu:%02zu,%zu ERROR ", lineno / 60 % 60,
+				   lineno % 60, lineno * 37 % 1000);
+			break;
+		case W_WORKER:
+			buf_adds(&b, "[ForkPoolWorker-3] ");
+			break;
+		case W_QUOTE:
+			buf_adds(&b, n ? "> " : ">");
+			break;
+		case W_DOCKER:
+			buf_adds(&b, "web_1  | ");
+			break;
+		case W_CRLF:
+			break;
+		}
+		buf_add(&b, text + i, n);
+		buf_adds(&b, how == W_CRLF ? "\r\n" : "\n");
+		i += n + 1;
+	}
+	*out_len = b.len;
+	return buf_release(&b);
+}
+
+static void check_wrapping(const char *name, enum wrapping how, const char *channel)
+{
+	struct got plain = { 0 }, wrapped = { 0 };
+	size_t len, wlen;
+	char *text = read_data(name, &len);
+	char *wtext = wrap(text, len, how, &wlen);
+
+	parse_into(&plain, text, len);
+	parse_into(&wrapped, wtext, wlen);
+	assert_true(plain.n > 0);
+	assert_int_equal(plain.n, wrapped.n);
+	for (size_t i = 0; i < wrapped.n; i++) {
+		if (!channel) {
+			assert_null(wrapped.recs[i]->channel);
+		} else {
+			assert_non_null(wrapped.recs[i]->channel);
+			assert_memory_equal(wrapped.recs[i]->channel, channel, strlen(channel));
+		}
+	}
+	char *a = dump_all(&plain, 1), *b = dump_all(&wrapped, 1);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	free(text);
+	free(wtext);
+	got_free(&plain);
+	got_free(&wrapped);
+}
+
+static const char *const wrapped_captures[] = {
+	"tb-recursion.py2.7.txt", "cf-unpicklable-result.py3.6.txt", "tb-caret-binop.py3.11.txt",
+	"mp-spawn-no-main-guard.py3.13.txt", "lambda.py3.14.txt", "nested-lock-in-object.py3.14.txt",
+	"mp-pool-worker-exception.py3.13.txt", "cf-exception-unpicklable.py3.11.txt",
+	"mp-spawn-no-main-guard.py3.7.txt", "tb-basic-color.py3.13.txt", "tb-syntax-error.py3.6.txt",
+	"billiard-worker-lost.py3.13.txt", "tb-exception-group.py3.13.txt", "tb-notes.py3.11.txt",
+	NULL
+};
+
+static void test_every_line_timestamped(void **state)
+{
+	(void)state;
+	for (size_t i = 0; wrapped_captures[i]; i++)
+		check_wrapping(wrapped_captures[i], W_TIMESTAMP, "2024-05-01 12:");
+}
+
+static void test_every_line_under_a_worker_tag(void **state)
+{
+	(void)state;
+	for (size_t i = 0; wrapped_captures[i]; i++)
+		check_wrapping(wrapped_captures[i], W_WORKER, "[ForkPoolWorker-3]");
+}
+
+static void test_markdown_quoting(void **state)
+{
+	(void)state;
+	for (size_t i = 0; wrapped_captures[i]; i++)
+		check_wrapping(wrapped_captures[i], W_QUOTE, ">");
+}
+
+static void test_docker_compose(void **state)
+{
+	(void)state;
+	for (size_t i = 0; wrapped_captures[i]; i++)
+		check_wrapping(wrapped_captures[i], W_DOCKER, "web_1");
+}
+
+static void test_crlf(void **state)
+{
+	(void)state;
+	for (size_t i = 0; wrapped_captures[i]; i++)
+		check_wrapping(wrapped_captures[i], W_CRLF, NULL);
+}
+
+static void test_truncated_before_exception_line(void **state)
+{
+	struct got g = { 0 };
+	size_t len;
+	char *text = read_data("mp-pool-worker-exception.py3.13.txt", &len);
+	/* cut after the last frame's caret line, before "ZeroDivisionError: ..." */
+	char *cut = strstr(text, "ZeroDivisionError");
+
+	(void)state;
+	parse_into(&g, text, (size_t)(cut - text));
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->truncated, 1);
+	assert_int_equal(g.recs[0]->nexcs, 1);
+	assert_int_equal(exc(&g, 0, 0)->nframes, 3);
+	assert_string_equal(exc(&g, 0, 0)->type, "");
+	assert_string_equal(exc(&g, 0, 0)->carrier, "multiprocessing.pool.RemoteTraceback");
+	assert_int_equal(g.recs[0]->last_line, 11);
+	got_free(&g);
+	free(text);
+
+	text = read_data("tb-caret-binop.py3.11.txt", &len);
+	struct buf b = { 0 };
+	cut = strstr(text, "ZeroDivisionError");
+	buf_add(&b, text, (size_t)(cut - text));
+	buf_adds(&b, "2024-05-01 12:00:03,123 INFO worker restarted\nall good\n");
+	parse_into(&g, b.s, b.len);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->truncated, 1);
+	assert_int_equal(exc(&g, 0, 0)->nframes, 2);
+	assert_int_equal(g.recs[0]->last_line, 6);
+	got_free(&g);
+	buf_fini(&b);
+	free(text);
+}
+
+/* --- logs around the reports --- */
+
+static void test_logger_shapes(void **state)
+{
+	static const char log[] =
+		"2024-05-01 12:00:00,001 INFO [Main] starting\n"
+		"2024-05-01 12:00:00,002 ERROR [Main] task failed\n"       /* logging.exception */
+		"Traceback (most recent call last):\n"
+		"  File \"/app/x.py\", line 3, in f\n"
+		"    g()\n"
+		"ValueError: bad\n"
+		"2024-05-01 12:00:00,003 INFO [Main] next\n"
+		"2024-05-01 12:00:00,004 ERROR [Main] Traceback (most recent call last):\n"
+		"  File \"/app/x.py\", line 3, in f\n"                        /* format_exc logged */
+		"    g()\n"
+		"ValueError: bad2\n"
+		"2024-05-01 12:00:00,005 ERROR [Main] done with errors\n"
+		"ERROR:root:Traceback (most recent call last):\n"
+		"  File \"C:\\Users\\x\\app.py\", line 3, in f\n"
+		"    g()\n"
+		"OSError: [WinError 5] Access is denied\n"
+		"WARNING:root:retrying\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(log));
+	assert_int_equal(g.n, 3);
+	assert_null(g.recs[0]->channel);
+	assert_int_equal(g.recs[0]->first_line, 3);
+	assert_int_equal(g.recs[0]->last_line, 6);
+	assert_int_equal(exc(&g, 0, 0)->nnotes, 0);
+	assert_string_equal(g.recs[1]->channel, "2024-05-01 12:00:00,004 ERROR [Main]");
+	assert_string_equal(exc(&g, 1, 0)->message, "bad2");
+	assert_int_equal(exc(&g, 1, 0)->nnotes, 0);
+	assert_int_equal(g.recs[1]->last_line, 11);
+	assert_string_equal(exc(&g, 2, 0)->frames[0].file, "C:\\Users\\x\\app.py");
+	assert_int_equal(exc(&g, 2, 0)->nnotes, 0);
+	got_free(&g);
+}
+
+static void test_interleaved_workers(void **state)
+{
+	static const char log[] =
+		"[ForkPoolWorker-3] Traceback (most recent call last):\n"
+		"[ForkPoolWorker-4] Traceback (most recent call last):\n"
+		"[ForkPoolWorker-3]   File \"/app/w.py\", line 3, in work\n"
+		"[ForkPoolWorker-4]   File \"/app/w.py\", line 9, in other\n"
+		"[ForkPoolWorker-3]     return 1 / 0\n"
+		"[ForkPoolWorker-4]     return {}[\"k\"]\n"
+		"[ForkPoolWorker-3] ZeroDivisionError: division by zero\n"
+		"[ForkPoolWorker-4] KeyError: 'k'\n"
+		"[MainProcess] pool closed\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(log));
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.recs[0]->channel, "[ForkPoolWorker-3]");
+	assert_string_equal(exc(&g, 0, 0)->type, "ZeroDivisionError");
+	assert_string_equal(exc(&g, 0, 0)->frames[0].func, "work");
+	assert_int_equal(exc(&g, 0, 0)->nnotes, 0);
+	assert_string_equal(g.recs[1]->channel, "[ForkPoolWorker-4]");
+	assert_string_equal(exc(&g, 1, 0)->type, "KeyError");
+	assert_string_equal(exc(&g, 1, 0)->frames[0].source, "return {}[\"k\"]");
+	got_free(&g);
+}
+
+/* A record is handed over on the line after it, not at the end of the input. */
+static void test_records_stream_out(void **state)
+{
+	static const char *const lines[] = {
+		"Traceback (most recent call last):",
+		"  File \"/app/x.py\", line 3, in f",
+		"    g()",
+		"ValueError: bad",
+		"",
+		"During handling of the above exception, another exception occurred:",
+		"",
+		"Traceback (most recent call last):",
+		"  File \"/app/x.py\", line 5, in <module>",
+		"RuntimeError: worse",
+		"when loading x",
+		"2024-05-01 12:00:03 INFO next",
+		"more chatter",
+	};
+	struct got g = { 0 };
+	struct parser *p = parser_new("x", collect, NULL, &g);
+
+	(void)state;
+	for (size_t i = 0; i < 11; i++) {
+		parser_line(p, lines[i], strlen(lines[i]), i + 1);
+		assert_int_equal(g.n, 0);
+	}
+	parser_line(p, lines[11], strlen(lines[11]), 12);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	assert_int_equal(g.recs[0]->last_line, 11);
+	assert_int_equal(exc(&g, 0, 1)->nnotes, 1);
+	parser_line(p, lines[12], strlen(lines[12]), 13);
+	parser_finish(p);
+	parser_free(p);
+	assert_int_equal(g.n, 1);
+	got_free(&g);
+}
+
+/* Unindented lines after the exception line are notes, but a program that goes on printing
+ * does not keep its report open: a line past NOTES_MAX notes ends it. */
+static void test_output_after_a_report(void **state)
+{
+	struct got g = { 0 };
+	struct parser *p = parser_new("x", collect, NULL, &g);
+	size_t lineno = 1;
+
+	(void)state;
+	parser_line(p, LIT_ARGS("Traceback (most recent call last):"), lineno++);
+	parser_line(p, LIT_ARGS("  File \"/app/x.py\", line 3, in f"), lineno++);
+	parser_line(p, LIT_ARGS("ValueError: bad"), lineno++);
+	while (g.n == 0 && lineno < 1000)
+		parser_line(p, LIT_ARGS("processing item"), lineno++);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(lineno, 3 + 64 + 2);
+	assert_int_equal(exc(&g, 0, 0)->nnotes, 64);
+	parser_finish(p);
+	parser_free(p);
+	assert_int_equal(g.n, 1);
+	got_free(&g);
+}
+
+static void test_bare_callback(void **state)
+{
+	static const char log[] =
+		"Note: the cache is cold\n"
+		"INFO: starting\n"
+		"usage: prog [-h]\n"
+		"2024-05-01 12:00:03 ERROR [w-2] job 7 failed: TypeError: cannot pickle 'x' object\n"
+		"done\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(log));
+	assert_int_equal(g.bare_asked, 1);
+	assert_string_equal(g.bare_type, "TypeError");
+	assert_string_equal(g.bare_message, "cannot pickle 'x' object");
+	assert_int_equal(g.n, 0);
+	got_free(&g);
+
+	g.bare_answer = 1;
+	parse_into(&g, LIT_ARGS(log));
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 1);
+	assert_int_equal(g.recs[0]->first_line, 4);
+	assert_int_equal(exc(&g, 0, 0)->has_header, 0);
+	assert_int_equal(exc(&g, 0, 0)->type_line, 4);
+	assert_string_equal(g.recs[0]->channel, "2024-05-01 12:00:03 ERROR [w-2] job 7 failed:");
+	got_free(&g);
+
+	/* no callback: never a record */
+	parse_text(log, sizeof log - 1, "x", collect, NULL, &g);
+	assert_int_equal(g.n, 0);
+	got_free(&g);
+}
+
+/* --- bounds and bad input --- */
+
+static void test_endless_traceback_stays_bounded(void **state)
+{
+	struct got g = { 0 };
+	struct parser *p = parser_new("x", collect, NULL, &g);
+	char line[128];
+	size_t lineno = 1, frames = 200000;
+
+	(void)state;
+	parser_line(p, LIT_ARGS("Traceback (most recent call last):"), lineno++);
+	for (size_t i = 0; i < frames; i++) {
+		int n = snprintf(line, sizeof line, "  File \"/app/f%zu.py\", line %zu, in f", i, i);
+
+		parser_line(p, line, (size_t)n, lineno++);
+		parser_line(p, LIT_ARGS("    f()"), lineno++);
+	}
+	parser_line(p, LIT_ARGS("RecursionError: deep"), lineno);
+	parser_finish(p);
+	parser_free(p);
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *e = exc(&g, 0, 0);
+	assert_int_equal(e->nframes, 128);
+	assert_int_equal(e->dropped, frames - 128);
+	assert_string_equal(e->frames[0].file, "/app/f0.py");
+	assert_string_equal(e->frames[63].file, "/app/f63.py");
+	assert_string_equal(e->frames[64].file, "/app/f199936.py");
+	assert_string_equal(e->frames[127].file, "/app/f199999.py");
+	assert_int_equal(e->frames[127].lineno, 199999);
+	assert_string_equal(e->type, "RecursionError");
+	got_free(&g);
+}
+
+static void test_huge_and_binary_lines(void **state)
+{
+	size_t big = INPUT_LINE_MAX;
+	char *junk = xmalloc(big);
+	struct got g = { 0 };
+	struct parser *p = parser_new("x", collect, ask_bare, &g);
+	static const char pattern[] = "File \"a: b: Error: x:\x1b[1m\r\0";
+
+	(void)state;
+	for (size_t i = 0; i < big; i++)
+		junk[i] = pattern[i % (sizeof pattern - 1)];
+	parser_line(p, junk, big, 1);
+	parser_line(p, LIT_ARGS("Traceback (most recent call last):"), 2);
+	parser_line(p, junk, big, 3);
+	parser_line(p, LIT_ARGS("  File \"a\0b.py\", line 1, in f"), 4);
+	parser_line(p, LIT_ARGS("    x = '\0'"), 5);
+	parser_line(p, LIT_ARGS("ValueError: bad \0 byte \xff\xfe"), 6);
+	parser_line(p, LIT_ARGS(""), 7);
+	parser_finish(p);
+	parser_free(p);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->type, "ValueError");
+	assert_int_equal(exc(&g, 0, 0)->nframes, 1);
+	assert_memory_equal(exc(&g, 0, 0)->frames[0].file, "a", 2);
+	got_free(&g);
+	free(junk);
+}
+
+static void test_empty_input(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, "", 0);
+	assert_int_equal(g.n, 0);
+	parse_into(&g, LIT_ARGS("\n\n\n"));
+	assert_int_equal(g.n, 0);
+	parse_into(&g, LIT_ARGS("Traceback (most recent call last):\n"));
+	assert_int_equal(g.n, 0);
+	got_free(&g);
+}
+
+/* The reader and the parser together, with buffer edges everywhere. */
+static void test_through_input_with_small_reads(void **state)
+{
+	struct got direct = { 0 };
+	size_t len;
+	char *text = read_data("mp-pool-worker-exception.py3.13.txt", &len);
+
+	(void)state;
+	parse_into(&direct, text, len);
+	char *want = dump_all(&direct, 0);
+	const size_t sizes[] = { 1, 7, 64 };
+	for (size_t k = 0; k < 3; k++) {
+		struct got g = { 0 };
+		struct input *in = input_open(DATA_DIR "mp-pool-worker-exception.py3.13.txt");
+		struct parser *p = parser_new("test.log", collect, NULL, &g);
+		const char *line;
+		size_t n;
+
+		input_set_read_size(in, sizes[k]);
+		while (input_next(in, &line, &n) > 0)
+			parser_line(p, line, n, input_lineno(in));
+		parser_finish(p);
+		parser_free(p);
+		input_close(in);
+		char *have = dump_all(&g, 0);
+		assert_string_equal(have, want);
+		free(have);
+		got_free(&g);
+	}
+	free(want);
+	free(text);
+	got_free(&direct);
+}
+
+/* --- the dump --- */
+
+static void test_dump_form(void **state)
+{
+	static const char log[] =
+		"web_1  | Traceback (most recent call last):\n"
+		"web_1  |   File \"/app/x.py\", line 3, in f\n"
+		"web_1  |     s = \"\tx\"\n"
+		"web_1  |   File \"<frozen runpy>\", line 9\n"
+		"web_1  | ValueError: bad,\n"
+		"web_1  | second line\n"
+		"web_1  | a note\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(log));
+	char *text = dump_all(&g, 0);
+	assert_string_equal(text,
+			    "record 1-7 channel=web_1  |\n"
+			    "exc ValueError line 5\n"
+			    "  message: bad,\\nsecond line\n"
+			    "  note: a note\n"
+			    "  frame /app/x.py:3 in f (input line 2)\n"
+			    "    source: s = \"\\tx\"\n"
+			    "  frame <frozen runpy>:9 (input line 4)\n"
+			    "\n");
+	free(text);
+	got_free(&g);
+}
+
+static void test_dump_flags(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "lambda.py3.14.txt");
+	char *text = dump_all(&g, 0);
+	assert_non_null(strstr(text, "record 1-9\nexc AttributeError line 1 noheader\n"));
+	assert_non_null(strstr(text, "exc _pickle.PicklingError line 9 link=context\n"));
+	free(text);
+	got_free(&g);
+
+	parse_into(&g, LIT_ARGS("Traceback (most recent call last):\n"
+				"  File \"/app/x.py\", line 3, in f\n"));
+	text = dump_all(&g, 0);
+	assert_string_equal(text, "record 1-2 truncated\nexc - line 0\n"
+			    "  frame /app/x.py:3 in f (input line 2)\n\n");
+	free(text);
+	got_free(&g);
+}
+
+/* --- line recognisers --- */
+
+static void test_exception_like_names(void **state)
+{
+	(void)state;
+	assert_true(pl_exception_like(LIT_ARGS("KeyError")));
+	assert_true(pl_exception_like(LIT_ARGS("_pickle.PicklingError")));
+	assert_true(pl_exception_like(LIT_ARGS("concurrent.futures.process._RemoteTraceback")));
+	assert_true(pl_exception_like(LIT_ARGS("StopIteration")));
+	assert_true(pl_exception_like(LIT_ARGS("Exception")));
+	assert_true(pl_exception_like(LIT_ARGS("requests.exceptions.Timeout")));
+	assert_false(pl_exception_like(LIT_ARGS("Note")));
+	assert_false(pl_exception_like(LIT_ARGS("INFO")));
+	assert_false(pl_exception_like(LIT_ARGS("file")));
+	assert_false(pl_exception_like(LIT_ARGS("Traceback")));
+	assert_false(pl_exception_like(LIT_ARGS("socket.timeout")));
+}
+
+static void test_line_shapes(void **state)
+{
+	struct pl_frame f;
+	struct pl_exc e;
+	long count;
+	size_t at;
+
+	(void)state;
+	assert_true(pl_frame(LIT_ARGS("  File \"/a b/x.py\", line 12, in <lambda>"), &f));
+	assert_int_equal(f.file_len, 9);
+	assert_int_equal(f.lineno, 12);
+	assert_int_equal(f.func_len, 8);
+	assert_false(pl_frame(LIT_ARGS("  File /home/x.py:9"), &f));
+	assert_false(pl_frame(LIT_ARGS("  File \"x.py\", line 3, in "), &f));
+	assert_true(pl_find_frame(LIT_ARGS("web_1 |   File \"x.py\", line 3"), &at, &f));
+	assert_int_equal(at, strlen("web_1 | "));
+	assert_true(pl_caret(LIT_ARGS("      ~~~~^^^^")));
+	assert_false(pl_caret(LIT_ARGS("^^^")));
+	assert_false(pl_caret(LIT_ARGS("    x ^ y")));
+	assert_true(pl_elision(LIT_ARGS("    ...<1 line>..."), &count));
+	assert_int_equal(count, 1);
+	assert_true(pl_repeat(LIT_ARGS("  [Previous line repeated 996 more times]"), &count));
+	assert_int_equal(count, 996);
+	assert_true(pl_exception(LIT_ARGS("KeyboardInterrupt"), &e));
+	assert_int_equal(e.colon, 0);
+	assert_true(pl_exception(LIT_ARGS("RuntimeError:"), &e));
+	assert_int_equal(e.colon, 1);
+	assert_int_equal(e.message_len, 0);
+	assert_true(pl_exception(LIT_ARGS("__main__.f.<locals>.Oops: x"), &e));
+	assert_int_equal(e.type_len, 24);
+	assert_false(pl_exception(LIT_ARGS("Exception in thread Thread-1:"), &e));
+	assert_true(pl_find_bare(LIT_ARGS("ERROR:root:TypeError: no"), &at, &e));
+	assert_int_equal(at, 11);
+	assert_false(pl_find_bare(LIT_ARGS("Exception ignored in: <function f at 0x1>"), &at, &e));
+	assert_int_equal(pl_quote(LIT_ARGS("'''")), '\'');
+	assert_int_equal(pl_quote(LIT_ARGS("\"\"\"x")), 0);
+	assert_int_equal(pl_chain(LIT_ARGS("> The above exception was the direct cause of the "
+					   "following exception:"), &at), TB_LINK_CAUSE);
+	assert_int_equal(at, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_py27_deep_recursion_is_bounded),
+		cmocka_unit_test(test_py27_frames),
+		cmocka_unit_test(test_py36_process_header_and_two_reports),
+		cmocka_unit_test(test_py36_context_chain),
+		cmocka_unit_test(test_py311_carets_are_dropped),
+		cmocka_unit_test(test_py313_elided_lines),
+		cmocka_unit_test(test_spawn_message_py37),
+		cmocka_unit_test(test_spawn_message_py312),
+		cmocka_unit_test(test_spawn_py313_elision_and_next_report),
+		cmocka_unit_test(test_py314_bare_line_before_chain),
+		cmocka_unit_test(test_py314_notes),
+		cmocka_unit_test(test_notes_that_look_like_messages),
+		cmocka_unit_test(test_remote_traceback),
+		cmocka_unit_test(test_remote_traceback_both_quotes),
+		cmocka_unit_test(test_carrier_ending_a_traceback),
+		cmocka_unit_test(test_repeated_frames),
+		cmocka_unit_test(test_colour),
+		cmocka_unit_test(test_syntax_error_frames),
+		cmocka_unit_test(test_thread_and_unraisable_headers),
+		cmocka_unit_test(test_exception_group),
+		cmocka_unit_test(test_other_tools_make_no_garbage),
+		cmocka_unit_test(test_message_beyond_a_blank_line_is_not_taken),
+		cmocka_unit_test(test_bare_lines_and_open_messages),
+		cmocka_unit_test(test_every_line_timestamped),
+		cmocka_unit_test(test_every_line_under_a_worker_tag),
+		cmocka_unit_test(test_markdown_quoting),
+		cmocka_unit_test(test_docker_compose),
+		cmocka_unit_test(test_crlf),
+		cmocka_unit_test(test_truncated_before_exception_line),
+		cmocka_unit_test(test_logger_shapes),
+		cmocka_unit_test(test_interleaved_workers),
+		cmocka_unit_test(test_records_stream_out),
+		cmocka_unit_test(test_output_after_a_report),
+		cmocka_unit_test(test_bare_callback),
+		cmocka_unit_test(test_endless_traceback_stays_bounded),
+		cmocka_unit_test(test_huge_and_binary_lines),
+		cmocka_unit_test(test_empty_input),
+		cmocka_unit_test(test_through_input_with_small_reads),
+		cmocka_unit_test(test_dump_form),
+		cmocka_unit_test(test_dump_flags),
+		cmocka_unit_test(test_exception_like_names),
+		cmocka_unit_test(test_line_shapes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

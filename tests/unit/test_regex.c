@@ -1,0 +1,95 @@
+/*
+ * test_regex.c: lazy compilation keyed by the pattern's storage, named groups, whole-subject
+ * matching, "$name" templates, compile errors reported with position and caret, and
+ * subjects that are not valid UTF-8.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <cmocka.h>
+
+#include "helpers.h"
+#include "regex.h"
+
+static void test_named_groups_and_expand(void **state)
+{
+	(void)state;
+	struct regex_cache *rc = regex_cache_new();
+	static const char pattern[] = "lookup (?<name>[\\w.<>]+) on (?<module>\\w+)";
+	const char *subject = "attribute lookup <lambda> on __x__ failed";
+	struct regex_match m;
+
+	assert_int_equal(regex_match(rc, pattern, NULL, subject, strlen(subject), &m), 1);
+	assert_int_equal(m.ngroups, 2);
+	char *v = regex_expand("$module.$name costs $$1", &m);
+	assert_string_equal(v, "__x__.<lambda> costs $1");
+	free(v);
+	assert_int_equal(regex_match(rc, pattern, NULL, "nothing", 7, &m), 0);
+	regex_cache_free(rc);
+}
+
+static void test_whole_match(void **state)
+{
+	(void)state;
+	struct regex_cache *rc = regex_cache_new();
+	static const char pattern[] = "(?:\\w+\\.)?PicklingError|Error";
+
+	assert_int_equal(regex_match_whole(rc, pattern, NULL, "_p.PicklingError", 16), 1);
+	/* The short alternative must not win when more of the subject follows. */
+	assert_int_equal(regex_match_whole(rc, pattern, NULL, "ErrorX", 6), 0);
+	assert_int_equal(regex_match_whole(rc, pattern, NULL, "Error", 5), 1);
+	regex_cache_free(rc);
+}
+
+static void test_compile_error_reported_once_with_position(void **state)
+{
+	(void)state;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	struct regex_cache *rc = regex_cache_new();
+	static const char bad[] = "abc(?<x>def";
+	struct kb_pos pos = { "k.yaml", 7, 14 };
+
+	msg_set_stream(mem);
+	assert_int_equal(regex_match(rc, bad, &pos, "abcdef", 6, NULL), -1);
+	assert_int_equal(regex_match(rc, bad, &pos, "abcdef", 6, NULL), -1);
+	msg_set_stream(NULL);
+	fclose(mem);
+	assert_non_null(strstr(text, "pickdoc: k.yaml:7:"));
+	assert_non_null(strstr(text, "error: pattern does not compile"));
+	assert_non_null(strstr(text, "    abc(?<x>def\n"));
+	assert_non_null(strstr(text, "^\n"));
+	/* Compiled once: the second call did not report again. */
+	assert_null(strstr(strstr(text, "error:") + 1, "error:"));
+	free(text);
+	regex_cache_free(rc);
+}
+
+static void test_invalid_utf8_subject(void **state)
+{
+	(void)state;
+	struct regex_cache *rc = regex_cache_new();
+	static const char pattern[] = "cannot (?<what>\\w+) '(?<t>[^']+)'";
+	const char subject[] = "\xff\xfe cannot pickle '_x.lock' \xc3";
+	struct regex_match m;
+
+	assert_int_equal(regex_match(rc, pattern, NULL, subject, sizeof subject - 1, &m), 1);
+	char *t = regex_expand("$t/$what", &m);
+	assert_string_equal(t, "_x.lock/pickle");
+	free(t);
+	regex_cache_free(rc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_named_groups_and_expand),
+		cmocka_unit_test(test_whole_match),
+		cmocka_unit_test(test_compile_error_reported_once_with_position),
+		cmocka_unit_test(test_invalid_utf8_subject),
+	};
+	return cmocka_run_group_tests_name("regex", tests, NULL, NULL);
+}

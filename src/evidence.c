@@ -95,6 +95,23 @@ static int try_text(struct regex_cache *rc, const struct kb_rule *r, struct find
 	return 1;
 }
 
+/* The text FROM names in one item of a block; for frames, BUF holds "file:func". */
+static const char *item_text(const char *from, const struct tb_frame *fr, struct buf *buf)
+{
+	if (!strcmp(from, "file"))
+		return fr->file;
+	if (!strcmp(from, "func"))
+		return fr->func;
+	if (!strcmp(from, "source"))
+		return fr->source;
+	if (!strcmp(from, "frame")) {
+		buf_reset(buf);
+		buf_printf(buf, "%s:%s", fr->file, fr->func ? fr->func : "");
+		return buf->s;
+	}
+	return NULL;
+}
+
 static int apply_rule_to_block(struct regex_cache *rc, const struct kb_rule *r,
 			       struct finding *fd, const struct tb_exc *exc, const char *source)
 {
@@ -115,24 +132,69 @@ static int apply_rule_to_block(struct regex_cache *rc, const struct kb_rule *r,
 	struct buf b = { 0 };
 	int hit = 0;
 	for (size_t i = exc->nframes; i-- > 0 && !hit;) {
-		const struct tb_frame *fr = &exc->frames[i];
-		const char *text = NULL;
-		if (!strcmp(from, "file")) {
-			text = fr->file;
-		} else if (!strcmp(from, "func")) {
-			text = fr->func;
-		} else if (!strcmp(from, "source")) {
-			text = fr->source;
-		} else if (!strcmp(from, "frame")) {
-			buf_reset(&b);
-			buf_printf(&b, "%s:%s", fr->file, fr->func ? fr->func : "");
-			text = b.s;
-		}
+		const char *text = item_text(from, &exc->frames[i], &b);
 		if (text)
-			hit = try_text(rc, r, fd, text, strlen(text), fr->input_line, source);
+			hit = try_text(rc, r, fd, text, strlen(text), exc->frames[i].input_line,
+				       source);
 	}
 	buf_fini(&b);
 	return hit;
+}
+
+static int is_frame_source(const char *from)
+{
+	return strcmp(from, "type") && strcmp(from, "message") && strcmp(from, "note");
+}
+
+/* Adds to OUT the value of the first collecting rule (from FIRST on, same fact and source)
+ * whose pattern matches TEXT. */
+static int collect_item(const struct kb *kb, struct regex_cache *rc, size_t first,
+			const char *text, struct buf *out)
+{
+	const struct kb_rule *r0 = &kb->rules[first];
+	struct regex_match m;
+
+	for (size_t i = first; text && i < kb->nrules; i++) {
+		const struct kb_rule *r = &kb->rules[i];
+		if (!r->collect || strcmp(r->fact, r0->fact) || strcmp(r->from, r0->from))
+			continue;
+		if (regex_match(rc, r->pattern, &r->pos, text, strlen(text), &m) != 1)
+			continue;
+		char *v = regex_expand(r->value ? r->value : "$value", &m);
+		buf_adds(out, v);
+		free(v);
+		return 1;
+	}
+	return 0;
+}
+
+/* A collecting rule: the block's items, outermost first (notes are printed innermost
+ * first, frames outermost first), each adding the value of the first collecting rule for
+ * the fact that matches it. */
+static int collect_block(const struct kb *kb, struct regex_cache *rc, size_t first,
+			 struct finding *fd, const struct tb_exc *exc, const char *source)
+{
+	const struct kb_rule *r = &kb->rules[first];
+	struct buf out = { 0 }, scratch = { 0 };
+	size_t hits = 0, line = exc->type_line;
+
+	if (!strcmp(r->from, "note")) {
+		for (size_t i = exc->nnotes; i-- > 0;)
+			hits += collect_item(kb, rc, first, exc->notes[i], &out);
+	} else if (is_frame_source(r->from)) {
+		for (size_t i = 0; i < exc->nframes; i++)
+			if (collect_item(kb, rc, first, item_text(r->from, &exc->frames[i], &scratch),
+					 &out) && !hits++)
+				line = exc->frames[i].input_line;
+	} else {
+		hits += collect_item(kb, rc, first, !strcmp(r->from, "type") ? exc->type
+								      : exc->message, &out);
+	}
+	if (hits)
+		facts_set(&fd->facts, r->fact, out.s ? out.s : "", source, line);
+	buf_fini(&out);
+	buf_fini(&scratch);
+	return hits > 0;
 }
 
 static void apply_rules(const struct kb *kb, struct regex_cache *rc, struct finding *fd)
@@ -142,10 +204,12 @@ static void apply_rules(const struct kb *kb, struct regex_cache *rc, struct find
 		if (facts_find(&fd->facts, r->fact))
 			continue;
 		char *source = rule_source(r->because, &r->pos);
-		for (size_t k = 0; k < fd->record->nexcs; k++)
-			if (apply_rule_to_block(rc, r, fd, &fd->record->excs[block_at(fd, k)],
-						source))
+		for (size_t k = 0; k < fd->record->nexcs; k++) {
+			const struct tb_exc *exc = &fd->record->excs[block_at(fd, k)];
+			if (r->collect ? collect_block(kb, rc, i, fd, exc, source)
+				       : apply_rule_to_block(rc, r, fd, exc, source))
 				break;
+		}
 		free(source);
 	}
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plan.h"
 #include "util.h"
 
 const struct fact *facts_find(const struct facts *f, const char *name)
@@ -70,6 +71,7 @@ void finding_free(struct finding *fd)
 	free(fd->causes);
 	free(fd->path);
 	free(fd->fingerprint);
+	plan_fini(&fd->plan);
 	record_free(fd->record);
 	free(fd);
 }

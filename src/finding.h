@@ -44,6 +44,22 @@ struct tree_step {
 	const struct kb_answer *answer; /* NULL: the facts do not answer it (ask it) */
 };
 
+/* The playbook's steps with the evidence filled in (plan.c): what the reports print.  All
+ * of it lives in ARENA, owned by the plan. */
+struct plan {
+	const char **first_ten_minutes;
+	size_t nfirst_ten_minutes;
+	const char **where_to_look;
+	size_t nwhere_to_look;
+	const char **fix;                /* the leading cause's own fix first */
+	size_t nfix;
+	struct kb_check *verify;
+	size_t nverify;
+	const char **worse;
+	size_t nworse;
+	struct arena *arena;
+};
+
 struct finding {
 	const struct kb_playbook *playbook;
 	const struct kb_signature *signature;
@@ -61,6 +77,7 @@ struct finding {
 	int secondary;
 	const struct finding *primary;   /* for a secondary finding */
 	char *fingerprint;
+	struct plan plan;
 };
 
 /* The matched exception block. */

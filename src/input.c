@@ -47,7 +47,9 @@ struct input *input_open(const char *path)
 			errno = EISDIR;
 			return NULL;
 		}
+#ifdef POSIX_FADV_SEQUENTIAL
 		posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
 		own = 1;
 	}
 	struct input *in = xcalloc(1, sizeof *in);

@@ -157,13 +157,16 @@ struct kb_playbook {
 /* Evidence shared by all playbooks (knowledge/evidence.yaml): when PATTERN matches the
  * text named by FROM, FACT takes VALUE ("$name" expands named groups).  FROM is one of
  * "file", "func", "source", "frame" (file:func), "type", "message" or "note".  The first
- * rule that sets a fact wins. */
+ * rule that sets a fact wins.  With COLLECT ("outer-first"), the rule and the collecting
+ * rules after it for the same fact build the value together: every item of a block (notes
+ * and frames, outermost first) adds the value of the first of them that matches it. */
 struct kb_rule {
 	const char *fact;
 	const char *from;
 	const char *pattern;
 	const char *value;
 	const char *because;
+	const char *collect;
 	struct kb_pos pos;
 };
 

@@ -391,6 +391,7 @@ static void put_rules(FILE *f, const struct kb *kb)
 		put_member(f, 2, "pattern", r->pattern);
 		put_member(f, 2, "value", r->value);
 		put_member(f, 2, "because", r->because);
+		put_member(f, 2, "collect", r->collect);
 		put_pos(f, 2, "pos", &r->pos);
 		fputs("\t},\n", f);
 	}

@@ -11,6 +11,7 @@
 
 #include "finding.h"
 #include "msg.h"
+#include "plan.h"
 #include "regex.h"
 #include "triage.h"
 #include "util.h"
@@ -49,6 +50,49 @@ static int lint_patterns(const struct kb_playbook *pb)
 		for (size_t j = 0; j < pb->questions[i].nanswers; j++)
 			errors += check(pb->questions[i].answers[j].match,
 					&pb->questions[i].answers[j].pos);
+	return errors;
+}
+
+static int check_text(const struct kb_playbook *pb, const char *key, size_t item,
+		      const char *text)
+{
+	long at = text ? plan_check_text(text) : -1;
+
+	if (at < 0)
+		return 0;
+	msg(MSG_ERROR, pb->pos.file, pb->pos.line, pb->pos.col,
+	    "malformed placeholder in '%s' item %zu of '%s' (write {{fact}} or {{fact|fallback}})",
+	    key, item + 1, pb->id);
+	msg_caret(text, (size_t)at);
+	return 1;
+}
+
+static int check_texts(const struct kb_playbook *pb, const char *key, const char *const *v,
+		       size_t n)
+{
+	int errors = 0;
+
+	for (size_t i = 0; i < n; i++)
+		errors += check_text(pb, key, i, v[i]);
+	return errors;
+}
+
+/* The text a finding's plan is built from: its placeholders must be well formed. */
+static int lint_plan_texts(const struct kb_playbook *pb)
+{
+	int errors = check_texts(pb, "first_ten_minutes", pb->first_ten_minutes,
+				 pb->nfirst_ten_minutes);
+
+	errors += check_texts(pb, "where_to_look", pb->where_to_look, pb->nwhere_to_look);
+	errors += check_texts(pb, "fix", pb->fix, pb->nfix);
+	errors += check_texts(pb, "worse", pb->worse, pb->nworse);
+	for (size_t i = 0; i < pb->nverify; i++) {
+		errors += check_text(pb, "verify", i, pb->verify[i].run);
+		errors += check_text(pb, "verify", i, pb->verify[i].before);
+		errors += check_text(pb, "verify", i, pb->verify[i].after);
+	}
+	for (size_t i = 0; i < pb->ncauses; i++)
+		errors += check_text(pb, "causes", i, pb->causes[i].fix);
 	return errors;
 }
 
@@ -228,6 +272,7 @@ static int lint_static(const struct kb *kb, const struct kb *base)
 		if (in_base(base, pb))
 			continue;
 		errors += lint_patterns(pb);
+		errors += lint_plan_texts(pb);
 		errors += lint_tree(pb);
 		errors += lint_secondary(kb, pb);
 	}

@@ -455,7 +455,19 @@ static void read_source(struct schema *s, const struct kb_node *key, const struc
 		if (!strcmp(rule->from, sources[i]))
 			return;
 	error_at(s, v, "invalid 'from' '%s' (expected file, func, source, frame, type, "
-		 "message, note or text)", shown(buf, sizeof buf, rule->from));
+		 "message or note)", shown(buf, sizeof buf, rule->from));
+}
+
+static void read_collect(struct schema *s, const struct kb_node *key, const struct kb_node *v,
+			 void *obj)
+{
+	struct kb_rule *rule = obj;
+	char buf[80];
+
+	rule->collect = read_text(s, "'collect'", key, v);
+	if (rule->collect && strcmp(rule->collect, "outer-first"))
+		error_at(s, v, "invalid 'collect' '%s' (expected outer-first)",
+			 shown(buf, sizeof buf, rule->collect));
 }
 
 #define TYPE(name, st, fields) \
@@ -612,6 +624,7 @@ static const struct field rule_fields[] = {
 	TEXT(struct kb_rule, pattern, 1),
 	TEXT(struct kb_rule, value, 0),
 	TEXT(struct kb_rule, because, 0),
+	READ("collect", 0, read_collect),
 };
 static const struct type rule_type = TYPE("rule", struct kb_rule, rule_fields);
 

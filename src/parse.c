@@ -211,7 +211,7 @@ static void unclaimed(struct parser *p, const char *s, size_t n, size_t lineno)
 	} else if ((link = pl_chain(s, n, &at))) {
 		reading_chain(open_reading(p, s, at, at, lineno), link, lineno);
 	} else if (pl_find_frame(s, n, &at, &f)) {
-		reading_frame(open_reading(p, s, at, at, lineno), &f, lineno);
+		reading_frame(open_reading(p, s, at, at, lineno), s + at, n - at, lineno);
 	} else if (pl_find_bare(s, n, &at, &e)) {
 		set_pending(p, s, at, &e, lineno);
 	}

@@ -203,8 +203,10 @@ struct reading *reading_new(const char *origin, const char *prefix, size_t plen,
 {
 	struct reading *r = xcalloc(1, sizeof *r);
 	struct tb_record *rec = xcalloc(1, sizeof *rec);
-	size_t lead = pl_indent(prefix, channel_len);
 
+	if (plen > TEXT_MAX)
+		plen = channel_len = 0;         /* no prefix is that long: prose, read raw */
+	size_t lead = pl_indent(prefix, channel_len);
 	rec->origin = xstrdup(origin);
 	rec->first_line = rec->last_line = lineno;
 	channel_len = clean_rtrim(prefix, channel_len);
@@ -272,11 +274,17 @@ void reading_chain(struct reading *r, enum tb_link link, size_t lineno)
 	touch(r, lineno);
 }
 
-void reading_frame(struct reading *r, const struct pl_frame *f, size_t lineno)
+int reading_frame(struct reading *r, const char *s, size_t n, size_t lineno)
 {
+	struct pl_frame f;
+
+	if (!pl_frame(s, n, &f))
+		return 0;
 	begin_block(r, lineno, 0);
-	add_frame(r, f, lineno);
+	add_frame(r, &f, lineno);
+	r->flush_left = !pl_indent(s, n);
 	r->state = ST_FRAMES;
+	return 1;
 }
 
 void reading_lone(struct reading *r, const struct pl_exc *e, size_t first, size_t last)
@@ -298,17 +306,23 @@ static int frames_line(struct reading *r, const char *s, size_t n, size_t lineno
 
 	if (pl_frame(s, n, &f)) {
 		add_frame(r, &f, lineno);
+		r->flush_left = !indent;
+	} else if (pl_elision(s, n, &count)) {
+		current(r)->elided += count;
+	} else if (pl_repeat(s, n, &count)) {
+		current(r)->repeated += count;
+	} else if (pl_caret(s, n)) {
+		/* dropped: it only underlines the source */
 	} else if (indent) {
-		if (pl_elision(s, n, &count))
-			current(r)->elided += count;
-		else if (pl_repeat(s, n, &count))
-			current(r)->repeated += count;
-		else if (!current(r)->nframes)
+		if (!current(r)->nframes)
 			return 1;       /* not a shape this parser reads: skipped */
-		else if (!pl_caret(s, n))
-			add_source(r, s, n);
-	} else if (!clean_is_log_line(s, n) && pl_exception(s, n, &e)) {
+		add_source(r, s, n);
+	} else if (clean_is_log_line(s, n)) {
+		return 0;
+	} else if (pl_exception(s, n, &e)) {
 		set_exception(r, &e, lineno);
+	} else if (r->flush_left && current(r)->nframes) {
+		add_source(r, s, n);    /* a paste that lost its indentation */
 	} else {
 		return 0;
 	}
@@ -381,11 +395,10 @@ static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 
 static int next_line(struct reading *r, const char *s, size_t n, size_t lineno)
 {
-	struct pl_frame f;
 	struct pl_exc e;
 
-	if (pl_frame(s, n, &f)) {
-		reading_frame(r, &f, lineno);
+	if (reading_frame(r, s, n, lineno)) {
+		/* a block without a header: a SyntaxError's */
 	} else if (!pl_indent(s, n) && !clean_is_log_line(s, n) && pl_exception(s, n, &e)) {
 		begin_block(r, lineno, 0);
 		set_exception(r, &e, lineno);

@@ -42,6 +42,7 @@ struct reading {
 	size_t ring;             /* oldest kept tail frame, once frames are dropped */
 	size_t last_frame;
 	int expect_source;       /* the last line was a frame line */
+	int flush_left;          /* and it had lost its indentation */
 	struct buf source;       /* source lines of the last frame */
 	size_t source_indent;    /* indentation of its first line, removed from all */
 	struct buf message;      /* message of the block being read */
@@ -60,12 +61,12 @@ struct reading {
 struct reading *reading_new(const char *origin, const char *prefix, size_t plen,
 			    size_t channel_len, size_t lineno);
 
-/* How the record starts: a header line; a chain sentence; a frame line without a header;
- * an exception line seen alone (over lines FIRST to LAST).  reading_chain and reading_quote
- * also follow a lone exception line. */
+/* How the record starts: a header line; a chain sentence; a frame line without a header
+ * (0 when S is no frame line); an exception line seen alone (over lines FIRST to LAST).
+ * reading_chain and reading_quote also follow a lone exception line. */
 void reading_header(struct reading *r, size_t lineno);
 void reading_chain(struct reading *r, enum tb_link link, size_t lineno);
-void reading_frame(struct reading *r, const struct pl_frame *f, size_t lineno);
+int reading_frame(struct reading *r, const char *s, size_t n, size_t lineno);
 void reading_lone(struct reading *r, const struct pl_exc *e, size_t first, size_t last);
 /* The exception line just read is a carrier: QUOTE opens the traceback it quotes. */
 void reading_quote(struct reading *r, int quote, size_t lineno);

@@ -184,8 +184,6 @@ int pl_caret(const char *s, size_t n)
 	size_t i = pl_indent(s, n);
 	int marks = 0;
 
-	if (i == 0)
-		return 0;
 	for (; i < n; i++) {
 		if (s[i] == '^' || s[i] == '~')
 			marks = 1;

@@ -48,7 +48,7 @@ int pl_frame(const char *s, size_t n, struct pl_frame *f);
  * frame's usual two-blank indentation excluded. */
 int pl_find_frame(const char *s, size_t n, size_t *at, struct pl_frame *f);
 
-/* S is a caret line: blanks and at least one '^' or '~', nothing else. */
+/* S is a caret line: at least one '^' or '~', and blanks. */
 int pl_caret(const char *s, size_t n);
 
 /* S is "...<N lines>..." (3.13+ elision inside a multi-line statement). */

@@ -104,13 +104,6 @@ int report_user_frame(const struct finding *fd, struct buf *b)
 	return 1;
 }
 
-const struct kb_cause *report_fix_cause(const struct finding *fd)
-{
-	if (fd->conclusion)
-		return fd->conclusion;
-	return fd->ncauses ? fd->causes[0].cause : NULL;
-}
-
 const struct kb_question *report_next_question(const struct finding *fd)
 {
 	for (size_t i = 0; i < fd->npath; i++)

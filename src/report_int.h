@@ -34,9 +34,6 @@ const struct fact **report_evidence(const struct finding *fd, size_t *n);
 /* "FILE:LINE in FUNC" of the user frame into B; returns 0 when there is none. */
 int report_user_frame(const struct finding *fd, struct buf *b);
 
-/* The cause whose fix comes first: the conclusion, else the best ranked; may be NULL. */
-const struct kb_cause *report_fix_cause(const struct finding *fd);
-
 /* The first question of the walked path that the facts did not answer, or NULL. */
 const struct kb_question *report_next_question(const struct finding *fd);
 

@@ -160,22 +160,10 @@ static json_t *questions(const struct finding *fd)
 	return a;
 }
 
-static json_t *fixes(const struct finding *fd)
-{
-	const struct kb_playbook *pb = fd->playbook;
-	const struct kb_cause *c = report_fix_cause(fd);
-	json_t *a = json_array();
-
-	if (c && c->fix && *c->fix)
-		json_array_append_new(a, str(c->fix));
-	for (size_t i = 0; i < pb->nfix; i++)
-		json_array_append_new(a, str(pb->fix[i]));
-	return a;
-}
-
 static json_t *finding(const struct finding *fd)
 {
 	const struct kb_playbook *pb = fd->playbook;
+	const struct plan *plan = &fd->plan;
 	const struct tb_exc *exc = finding_exc(fd);
 	const struct kb_question *next = report_next_question(fd);
 	json_t *o = json_object();
@@ -202,11 +190,12 @@ static json_t *finding(const struct finding *fd)
 	json_object_set_new(o, "questions", questions(fd));
 	json_object_set_new(o, "next_question", next ? str(next->id) : json_null());
 	json_object_set_new(o, "first_ten_minutes",
-			    strings(pb->first_ten_minutes, pb->nfirst_ten_minutes));
-	json_object_set_new(o, "where_to_look", strings(pb->where_to_look, pb->nwhere_to_look));
-	json_object_set_new(o, "fix", fixes(fd));
-	json_object_set_new(o, "verify", checks(pb->verify, pb->nverify));
-	json_object_set_new(o, "worse", strings(pb->worse, pb->nworse));
+			    strings(plan->first_ten_minutes, plan->nfirst_ten_minutes));
+	json_object_set_new(o, "where_to_look",
+			    strings(plan->where_to_look, plan->nwhere_to_look));
+	json_object_set_new(o, "fix", strings(plan->fix, plan->nfix));
+	json_object_set_new(o, "verify", checks(plan->verify, plan->nverify));
+	json_object_set_new(o, "worse", strings(plan->worse, plan->nworse));
 	return o;
 }
 

@@ -321,27 +321,6 @@ static void tree(FILE *out, const struct finding *fd)
 	}
 }
 
-static void fixes(FILE *out, const struct finding *fd)
-{
-	const struct kb_playbook *pb = fd->playbook;
-	const struct kb_cause *c = report_fix_cause(fd);
-	const char *first = c && c->fix && *c->fix ? c->fix : NULL;
-
-	if (!first && !pb->nfix)
-		return;
-	heading(out, "###", "Fix");
-	if (first) {
-		fputs("- ", out);
-		prose(out, first, MD_LINE);
-		fputc('\n', out);
-	}
-	for (size_t i = 0; i < pb->nfix; i++) {
-		fputs("- ", out);
-		prose(out, pb->fix[i], MD_LINE);
-		fputc('\n', out);
-	}
-}
-
 static void finding(FILE *out, const struct finding *fd)
 {
 	const struct kb_playbook *pb = fd->playbook;
@@ -379,12 +358,12 @@ static void finding(FILE *out, const struct finding *fd)
 	evidence(out, fd);
 	causes(out, fd);
 	tree(out, fd);
-	numbered(out, "###", "First ten minutes", pb->first_ten_minutes,
-		 pb->nfirst_ten_minutes);
-	bullets(out, "###", "Where to look", pb->where_to_look, pb->nwhere_to_look);
-	fixes(out, fd);
-	verify(out, "###", pb->verify, pb->nverify);
-	bullets(out, "###", "What makes it worse", pb->worse, pb->nworse);
+	numbered(out, "###", "First ten minutes", fd->plan.first_ten_minutes,
+		 fd->plan.nfirst_ten_minutes);
+	bullets(out, "###", "Where to look", fd->plan.where_to_look, fd->plan.nwhere_to_look);
+	bullets(out, "###", "Fix", fd->plan.fix, fd->plan.nfix);
+	verify(out, "###", fd->plan.verify, fd->plan.nverify);
+	bullets(out, "###", "What makes it worse", fd->plan.worse, fd->plan.nworse);
 }
 
 static void unmatched(FILE *out, const struct report_input *in)

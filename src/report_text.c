@@ -378,21 +378,6 @@ static void tree(const struct text *t, const struct finding *fd)
 	}
 }
 
-static void fixes(const struct text *t, const struct finding *fd)
-{
-	const struct kb_playbook *pb = fd->playbook;
-	const struct kb_cause *c = report_fix_cause(fd);
-	const char *first = c && c->fix && *c->fix ? c->fix : NULL;
-
-	if (!first && !pb->nfix)
-		return;
-	section(t, "Fix");
-	if (first)
-		wrap(t->out, 2, "- ", first);
-	for (size_t i = 0; i < pb->nfix; i++)
-		wrap(t->out, 2, "- ", pb->fix[i]);
-}
-
 static void finding(const struct text *t, const struct finding *fd)
 {
 	const struct kb_playbook *pb = fd->playbook;
@@ -430,11 +415,11 @@ static void finding(const struct text *t, const struct finding *fd)
 	evidence(t, fd);
 	causes(t, fd);
 	tree(t, fd);
-	numbered(t, "First ten minutes", pb->first_ten_minutes, pb->nfirst_ten_minutes);
-	bullets(t, "Where to look", pb->where_to_look, pb->nwhere_to_look);
-	fixes(t, fd);
-	verify(t, pb->verify, pb->nverify);
-	bullets(t, "What makes it worse", pb->worse, pb->nworse);
+	numbered(t, "First ten minutes", fd->plan.first_ten_minutes, fd->plan.nfirst_ten_minutes);
+	bullets(t, "Where to look", fd->plan.where_to_look, fd->plan.nwhere_to_look);
+	bullets(t, "Fix", fd->plan.fix, fd->plan.nfix);
+	verify(t, fd->plan.verify, fd->plan.nverify);
+	bullets(t, "What makes it worse", fd->plan.worse, fd->plan.nworse);
 }
 
 static void put_unmatched(FILE *out, const struct unmatched *u)

@@ -16,6 +16,7 @@
 #include "match.h"
 #include "msg.h"
 #include "parse.h"
+#include "plan.h"
 #include "util.h"
 
 struct triage {
@@ -54,6 +55,7 @@ static void on_record(struct tb_record *rec, void *arg)
 	fd->record = rec;
 	evidence_collect(t->kb, t->rc, fd);
 	infer_rank(t->rc, fd);
+	plan_build(fd);
 	groups_add(t->groups, fd);
 }
 

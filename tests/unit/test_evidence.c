@@ -36,6 +36,8 @@ static const char *const evidence =
 	"  - {fact: start_method, from: file, pattern: 'popen_(?<m>\\w+)\\.py$', value: '$m', because: popen}\n"
 	"  - {fact: path, from: note, pattern: '^when (?<value>.*)$', because: note}\n"
 	"  - {fact: who, from: func, pattern: '^worker$', value: yes, because: func}\n"
+	"  - {fact: note_path, from: note, pattern: '^when serializing \\S+ item (?<value>.+)$', value: '[$value]', collect: outer-first}\n"
+	"  - {fact: note_path, from: note, pattern: '^when serializing (?<value>\\S+) object$', value: '($value)', collect: outer-first}\n"
 	"library_files:\n"
 	"  - '/lib/python\\d'\n"
 	"  - 'site-packages/'\n";
@@ -118,11 +120,37 @@ static void test_matched_block_searched_first(void **state)
 	kb_free(kb);
 }
 
+static void test_collect_builds_a_path_outer_first(void **state)
+{
+	(void)state;
+	struct kb *kb = test_kb();
+	struct regex_cache *rc = regex_cache_new();
+	static const char *const notes[] = {
+		"when serializing dict item 'lock'", "when serializing Worker state",
+		"when serializing Worker object", "when serializing list item 0",
+	};
+	struct tb_record *rec = new_record(1);
+	struct tb_exc *e = add_block(rec, "BoomError", "boom x", 0, NULL);
+	e->notes = xcalloc(4, sizeof *e->notes);
+	for (size_t i = 0; i < 4; i++)
+		e->notes[i] = xstrdup(notes[i]);
+	e->nnotes = 4;
+
+	struct finding *fd = triaged(kb, rc, rec);
+	/* Printed innermost first; the path reads from the outermost object in. A note no
+	 * collecting rule matches ("state") adds nothing. */
+	assert_string_equal(facts_get(&fd->facts, "note_path"), "[0](Worker)['lock']");
+	finding_free(fd);
+	regex_cache_free(rc);
+	kb_free(kb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_user_frame_skips_library),
 		cmocka_unit_test(test_matched_block_searched_first),
+		cmocka_unit_test(test_collect_builds_a_path_outer_first),
 	};
 	return cmocka_run_group_tests_name("evidence", tests, NULL, NULL);
 }

@@ -185,6 +185,7 @@ static void assert_kb_equal(const struct kb *a, const struct kb *b)
 		assert_str(a->rules[i].pattern, b->rules[i].pattern);
 		assert_str(a->rules[i].value, b->rules[i].value);
 		assert_str(a->rules[i].because, b->rules[i].because);
+		assert_str(a->rules[i].collect, b->rules[i].collect);
 		assert_pos_equal(&a->rules[i].pos, &b->rules[i].pos);
 	}
 	assert_strs(a->library_files, a->nlibrary_files, b->library_files, b->nlibrary_files);

@@ -630,7 +630,7 @@ static void test_bare_lines_and_open_messages(void **state)
 
 /* --- synthetic wrappings of real captures --- */
 
-enum wrapping { W_TIMESTAMP, W_WORKER, W_QUOTE, W_CRLF, W_DOCKER };
+enum wrapping { W_TIMESTAMP, W_WORKER, W_QUOTE, W_CRLF, W_DOCKER, W_FLUSH_LEFT };
 
 static char *wrap(const char *text, size_t len, enum wrapping how, size_t *out_len)
 {
@@ -658,6 +658,12 @@ static char *wrap(const char *text, size_t len, enum wrapping how, size_t *out_l
 			buf_adds(&b, "web_1  | ");
 			break;
 		case W_CRLF:
+			break;
+		case W_FLUSH_LEFT:
+			while (n && (text[i] == ' ' || text[i] == '\t')) {
+				i++;
+				n--;
+			}
 			break;
 		}
 		buf_add(&b, text + i, n);
@@ -732,6 +738,22 @@ static void test_docker_compose(void **state)
 	(void)state;
 	for (size_t i = 0; wrapped_captures[i]; i++)
 		check_wrapping(wrapped_captures[i], W_DOCKER, "web_1");
+}
+
+/* Markdown that lost every indentation: frames and source lines told apart all the same,
+ * for reports whose messages fit on one line. */
+static void test_lost_indentation(void **state)
+{
+	static const char *const names[] = {
+		"tb-recursion.py2.7.txt", "class-redefined.py2.7.txt", "tb-caret-binop.py3.11.txt",
+		"mp-pool-worker-exception.py3.13.txt", "lambda.py3.14.txt",
+		"nested-lock-in-object.py3.14.txt", "tb-syntax-error.py3.10.txt",
+		"cf-exception-unpicklable.py3.11.txt", NULL
+	};
+
+	(void)state;
+	for (size_t i = 0; names[i]; i++)
+		check_wrapping(names[i], W_FLUSH_LEFT, NULL);
 }
 
 static void test_crlf(void **state)
@@ -1133,7 +1155,8 @@ static void test_line_shapes(void **state)
 	assert_true(pl_find_frame(LIT_ARGS("web_1 |   File \"x.py\", line 3"), &at, &f));
 	assert_int_equal(at, strlen("web_1 | "));
 	assert_true(pl_caret(LIT_ARGS("      ~~~~^^^^")));
-	assert_false(pl_caret(LIT_ARGS("^^^")));
+	assert_true(pl_caret(LIT_ARGS("^^^")));
+	assert_false(pl_caret(LIT_ARGS("   ")));
 	assert_false(pl_caret(LIT_ARGS("    x ^ y")));
 	assert_true(pl_elision(LIT_ARGS("    ...<1 line>..."), &count));
 	assert_int_equal(count, 1);
@@ -1188,6 +1211,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_quoting),
 		cmocka_unit_test(test_docker_compose),
 		cmocka_unit_test(test_crlf),
+		cmocka_unit_test(test_lost_indentation),
 		cmocka_unit_test(test_truncated_before_exception_line),
 		cmocka_unit_test(test_logger_shapes),
 		cmocka_unit_test(test_interleaved_workers),

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plan.h"
 #include "report_int.h"
 
 /* --- a playbook and findings built by hand --- */
@@ -146,12 +147,16 @@ static void fixture_init(struct fixture *f)
 	f->list[0] = fd;
 	f->list[1] = echo;
 	f->in = (struct report_input){ f->list, 2, f->unmatched, 1 };
+	plan_build(fd);
+	plan_build(echo);
 }
 
 static void fixture_fini(struct fixture *f)
 {
-	facts_fini(&f->fd[0].facts);
-	facts_fini(&f->fd[1].facts);
+	for (int i = 0; i < 2; i++) {
+		facts_fini(&f->fd[i].facts);
+		plan_fini(&f->fd[i].plan);
+	}
 }
 
 static char *render(const struct report_input *in, enum report_format format, int color,
@@ -316,6 +321,7 @@ static void test_json_conclusion(void **state)
 	fixture_init(&f);
 	f.path[0].answer = &answers[1];
 	f.fd[0].conclusion = &causes[1];
+	plan_build(&f.fd[0]);
 	char *text = render(&f.in, REPORT_JSON, 0, 0);
 	json_t *root = parse_json(text);
 	json_t *fd = json_array_get(json_object_get(root, "findings"), 0);

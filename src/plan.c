@@ -1,0 +1,143 @@
+/*
+ * plan.c: placeholder expansion and the finding's plan.  A placeholder is "{{name}}" or
+ * "{{name|fallback}}", name made of letters, digits and '_'; anything else between braces
+ * is left as written, so code in a step (a dict literal) needs no escaping.
+ */
+#include "plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static int is_name_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* At P ("{{..."), the placeholder's name length, fallback and total length; 0 if P does
+ * not start a placeholder. */
+static size_t placeholder_at(const char *p, size_t *name_len, const char **fallback,
+			     size_t *fallback_len)
+{
+	size_t n = 0;
+
+	if (p[0] != '{' || p[1] != '{')
+		return 0;
+	while (is_name_char(p[2 + n]))
+		n++;
+	if (!n)
+		return 0;
+	const char *q = p + 2 + n;
+	*name_len = n;
+	*fallback = NULL;
+	*fallback_len = 0;
+	if (*q == '|') {
+		const char *end = strstr(q + 1, "}}");
+		if (!end)
+			return 0;
+		*fallback = q + 1;
+		*fallback_len = (size_t)(end - q - 1);
+		return (size_t)(end + 2 - p);
+	}
+	return q[0] == '}' && q[1] == '}' ? (size_t)(q + 2 - p) : 0;
+}
+
+char *plan_expand(const char *text, const struct facts *facts)
+{
+	struct buf b = { 0 };
+
+	for (const char *p = text; *p;) {
+		size_t name_len, fallback_len;
+		const char *fallback;
+		size_t len = placeholder_at(p, &name_len, &fallback, &fallback_len);
+		if (!len) {
+			buf_addc(&b, *p++);
+			continue;
+		}
+		char *name = xstrndup(p + 2, name_len);
+		const char *value = facts_get(facts, name);
+		if (value && *value) {
+			/* Log text inside prose: control bytes (escapes, newlines) would
+			 * break the report's lines or its terminal. */
+			for (const char *v = value; *v; v++)
+				buf_addc(&b, (unsigned char)*v < 0x20 || *v == 0x7f ? '?' : *v);
+		}
+		else if (fallback)
+			buf_add(&b, fallback, fallback_len);
+		else
+			buf_printf(&b, "<%s>", name);
+		free(name);
+		p += len;
+	}
+	return buf_release(&b);
+}
+
+long plan_check_text(const char *text)
+{
+	for (const char *p = text; (p = strstr(p, "{{")); p++) {
+		size_t name_len, fallback_len;
+		const char *fallback;
+		if (is_name_char(p[2]) && !placeholder_at(p, &name_len, &fallback, &fallback_len))
+			return (long)(p - text);
+	}
+	return -1;
+}
+
+static const char *expand_into(struct arena *a, const char *text, const struct facts *facts)
+{
+	char *v = plan_expand(text, facts);
+	const char *kept = arena_strdup(a, v);
+
+	free(v);
+	return kept;
+}
+
+static const char **expand_all(struct arena *a, const char *const *texts, size_t n,
+			       const struct facts *facts)
+{
+	const char **v = arena_alloc(a, (n ? n : 1) * sizeof *v);
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = expand_into(a, texts[i], facts);
+	return v;
+}
+
+void plan_fini(struct plan *plan)
+{
+	arena_free(plan->arena);
+	memset(plan, 0, sizeof *plan);
+}
+
+void plan_build(struct finding *fd)
+{
+	const struct kb_playbook *pb = fd->playbook;
+	const struct facts *facts = &fd->facts;
+	struct plan *plan = &fd->plan;
+	const struct kb_cause *lead = fd->conclusion ? fd->conclusion
+				      : fd->ncauses ? fd->causes[0].cause : NULL;
+	size_t lead_fix = lead && lead->fix && *lead->fix;
+
+	plan_fini(plan);
+	struct arena *a = plan->arena = arena_new();
+	plan->first_ten_minutes = expand_all(a, pb->first_ten_minutes, pb->nfirst_ten_minutes,
+					     facts);
+	plan->nfirst_ten_minutes = pb->nfirst_ten_minutes;
+	plan->where_to_look = expand_all(a, pb->where_to_look, pb->nwhere_to_look, facts);
+	plan->nwhere_to_look = pb->nwhere_to_look;
+	plan->worse = expand_all(a, pb->worse, pb->nworse, facts);
+	plan->nworse = pb->nworse;
+	plan->nfix = pb->nfix + lead_fix;
+	plan->fix = arena_alloc(a, (plan->nfix ? plan->nfix : 1) * sizeof *plan->fix);
+	if (lead_fix)
+		plan->fix[0] = expand_into(a, lead->fix, facts);
+	for (size_t i = 0; i < pb->nfix; i++)
+		plan->fix[lead_fix + i] = expand_into(a, pb->fix[i], facts);
+	plan->nverify = pb->nverify;
+	plan->verify = arena_alloc(a, (pb->nverify ? pb->nverify : 1) * sizeof *plan->verify);
+	for (size_t i = 0; i < pb->nverify; i++) {
+		plan->verify[i].run = expand_into(a, pb->verify[i].run, facts);
+		plan->verify[i].before = expand_into(a, pb->verify[i].before, facts);
+		plan->verify[i].after = expand_into(a, pb->verify[i].after, facts);
+	}
+}

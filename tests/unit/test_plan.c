@@ -1,0 +1,104 @@
+/*
+ * test_plan.c: placeholders filled from facts (value, fallback, "<name>"), text between
+ * braces that is not a placeholder left alone, log control bytes kept out of prose,
+ * malformed placeholders found, and the leading cause's fix first in the plan.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "helpers.h"
+#include "plan.h"
+
+static void test_expand(void **state)
+{
+	(void)state;
+	struct facts f = { 0 };
+	facts_set(&f, "subject", "scrape_page.<locals>.parse", "t", 1);
+	facts_set(&f, "user_file", "/srv/scraper.py", "t", 1);
+	facts_set(&f, "empty", "", "t", 1);
+
+	char *s = plan_expand("pickle.dumps({{subject}}) in {{user_file|your file}}:"
+			      "{{user_line|the line}}; {{empty|fallback}} {{nothing}}", &f);
+	assert_string_equal(s, "pickle.dumps(scrape_page.<locals>.parse) in /srv/scraper.py:"
+			       "the line; fallback <nothing>");
+	free(s);
+	s = plan_expand("d = {'a': {{user_file|x}}}; {{ not a placeholder }} {{}}", &f);
+	assert_string_equal(s, "d = {'a': /srv/scraper.py}; {{ not a placeholder }} {{}}");
+	free(s);
+	facts_fini(&f);
+}
+
+static void test_log_control_bytes_are_masked(void **state)
+{
+	(void)state;
+	struct facts f = { 0 };
+	facts_set(&f, "subject", "a\x1b[31mb\nc", "t", 1);
+
+	char *s = plan_expand("<{{subject}}>", &f);
+	assert_string_equal(s, "<a?[31mb?c>");
+	free(s);
+	facts_fini(&f);
+}
+
+static void test_check_text(void **state)
+{
+	(void)state;
+	assert_int_equal(plan_check_text("fine {{a}} and {{b|c d}} and {'k': 1}"), -1);
+	assert_int_equal(plan_check_text("ok {{a|never closed"), 3);
+	assert_int_equal(plan_check_text("{{a}} {{b}"), 6);
+}
+
+static const char *const playbook =
+	"id: alpha\ntitle: Alpha\nmeans: m\n"
+	"signatures:\n  - {pattern: '.'}\n"
+	"causes:\n"
+	"  - {id: lead, title: Lead, prior: 5, fix: 'move {{subject|it}} to module level'}\n"
+	"  - {id: other, title: Other, prior: 1, fix: 'never first'}\n"
+	"first_ten_minutes: ['open {{user_file|the file}}']\n"
+	"fix: ['general fix']\n"
+	"verify:\n  - {run: 'python -c \"import pickle; pickle.dumps({{subject|obj}})\"', before: 'fails on {{subject|it}}', after: ok}\n"
+	"samples: {match: [], no_match: []}\n";
+
+static void test_build(void **state)
+{
+	(void)state;
+	struct kb *kb = kb_from_yaml("a.yaml", playbook);
+	struct finding fd = { 0 };
+	struct ranked_cause ranked[2];
+
+	fd.playbook = kb_find(kb, "alpha");
+	ranked[0] = (struct ranked_cause){ &fd.playbook->causes[0], 5, NULL };
+	ranked[1] = (struct ranked_cause){ &fd.playbook->causes[1], 1, NULL };
+	fd.causes = ranked;
+	fd.ncauses = 2;
+	facts_set(&fd.facts, "subject", "job", "t", 1);
+	plan_build(&fd);
+	assert_int_equal(fd.plan.nfix, 2);
+	assert_string_equal(fd.plan.fix[0], "move job to module level");
+	assert_string_equal(fd.plan.fix[1], "general fix");
+	assert_string_equal(fd.plan.first_ten_minutes[0], "open the file");
+	assert_string_equal(fd.plan.verify[0].run, "python -c \"import pickle; pickle.dumps(job)\"");
+	assert_string_equal(fd.plan.verify[0].before, "fails on job");
+
+	/* A conclusion of the decision tree leads, whatever the scores. */
+	fd.conclusion = &fd.playbook->causes[1];
+	plan_build(&fd);
+	assert_string_equal(fd.plan.fix[0], "never first");
+	plan_fini(&fd.plan);
+	facts_fini(&fd.facts);
+	kb_free(kb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_expand),
+		cmocka_unit_test(test_log_control_bytes_are_masked),
+		cmocka_unit_test(test_check_text),
+		cmocka_unit_test(test_build),
+	};
+	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
+}

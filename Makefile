@@ -35,6 +35,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PROGRAM  = $(if $(filter build,$(BUILD)),pickdoc,$(BUILD)/pickdoc)
 
 .PHONY: all deps check-deps demo check test unit cli lint asan install uninstall clean bench eval
+.PHONY: fuzz fuzz-deps fuzz-replay
 .DELETE_ON_ERROR:
 
 all: check-deps $(PROGRAM)
@@ -104,11 +105,14 @@ cli: $(PROGRAM)
 
 lint: $(PROGRAM)
 	./$(PROGRAM) --lint
+	@if command -v mandoc >/dev/null 2>&1; then mandoc -T lint -W warning pickdoc.1; fi
 
-test: unit lint cli
+test: unit lint cli fuzz-replay
 
+# The ASan run checks the JSON of every labelled capture; text and Markdown of each are
+# checked by the plain run (the sanitizers make every run several times slower).
 asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
+	@PICKDOC_TEST_FORMATS=json $(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
 
 check:
 	@tools/deps.sh install jq:jq mandoc:mandoc
@@ -121,6 +125,81 @@ eval: $(PROGRAM)
 
 bench: $(PROGRAM)
 	@tools/bench.sh $(abspath $(PROGRAM))
+
+# --- Fuzzing (tests/fuzz/README.md) -----------------------------------------------------------
+# make fuzz FUZZ_SECONDS=N   installs clang and its fuzzer runtime (tools/deps.sh, for this
+#     target only), builds each libFuzzer target with clang -fsanitize=fuzzer,address,undefined
+#     into build/fuzz/ and runs each for N seconds, seeded from examples/ and tests/ and
+#     growing its corpus in build/fuzz/corpus/TARGET/.  A crash or timeout leaves its input
+#     as build/fuzz/artifacts/TARGET-*: fix the bug, then commit the input to
+#     tests/fuzz/regressions/TARGET/.
+# make fuzz-replay   (part of make test, so of make check and make asan) builds each target
+#     with the normal compiler and tests/fuzz/replay.c as its main, without clang's fuzzer
+#     runtime, and runs it over tests/fuzz/regressions/TARGET/.
+FUZZ_TARGETS  = fuzz_parse fuzz_kb fuzz_pipeline
+FUZZ_SECONDS ?= 60
+FUZZ_DIR      = build/fuzz
+FUZZ_CC       = clang
+FUZZ_CFLAGS   = -std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+		-fno-sanitize-recover=all $(PKG_CFLAGS)
+FUZZ_LIB_OBJ  = $(LIB_SRC:src/%.c=$(FUZZ_DIR)/obj/%.o)
+FUZZ_OBJ      = $(FUZZ_LIB_OBJ) $(FUZZ_DIR)/obj/kb_builtin.o
+FUZZ_BIN      = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
+FUZZ_REPLAY   = $(FUZZ_TARGETS:%=$(BUILD)/tests/%)
+FUZZ_FLAGS    = -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+FUZZ_SEEDS_fuzz_parse    = examples tests/corpus/reference tests/corpus/messy
+FUZZ_SEEDS_fuzz_pipeline = examples tests/corpus/reference tests/corpus/messy
+FUZZ_SEEDS_fuzz_kb       = knowledge tests/cli/cases tests/unit/data/kb
+FUZZ_DICT_fuzz_parse     = tests/fuzz/traceback.dict
+FUZZ_DICT_fuzz_pipeline  = tests/fuzz/traceback.dict
+FUZZ_DICT_fuzz_kb        = tests/fuzz/kb.dict
+
+fuzz-deps:
+	@tools/deps.sh install clang:clang
+	@tools/deps.sh install \
+		"$$(clang --print-runtime-dir)/libclang_rt.fuzzer-$$(uname -m).a:libclang-rt-dev"
+
+# The library's objects get coverage instrumentation; only the targets link the fuzzer.
+$(FUZZ_LIB_OBJ): $(FUZZ_DIR)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_DIR)/obj/kb_builtin.o: $(BUILD)/kb_builtin.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_BIN): $(FUZZ_DIR)/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_OBJ) $(PKG_LIBS)
+
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_DIR)/corpus/$$t $(FUZZ_DIR)/artifacts; \
+		case $$t in \
+		fuzz_parse) seeds="$(FUZZ_SEEDS_fuzz_parse)"; dict=$(FUZZ_DICT_fuzz_parse) ;; \
+		fuzz_kb) seeds="$(FUZZ_SEEDS_fuzz_kb)"; dict=$(FUZZ_DICT_fuzz_kb) ;; \
+		*) seeds="$(FUZZ_SEEDS_fuzz_pipeline)"; dict=$(FUZZ_DICT_fuzz_pipeline) ;; \
+		esac; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+		nice $(FUZZ_DIR)/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) -dict=$$dict \
+			-artifact_prefix=$(FUZZ_DIR)/artifacts/$$t- $(FUZZ_DIR)/corpus/$$t $$seeds \
+			tests/fuzz/regressions/$$t 2>$(FUZZ_DIR)/$$t.log || \
+			{ tail -n 60 $(FUZZ_DIR)/$$t.log; exit 1; }; \
+		grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' \
+			$(FUZZ_DIR)/$$t.log; \
+	done
+
+$(FUZZ_REPLAY): $(BUILD)/tests/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
+		$(BUILD)/kb_builtin.o $(BUILD)/libpickdoc.a
+	$(CC) $(CPPFLAGS) -Itests/fuzz $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c \
+		$(BUILD)/kb_builtin.o $(BUILD)/libpickdoc.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@for t in $(FUZZ_TARGETS); do \
+		$(BUILD)/tests/$$t tests/fuzz/regressions/$$t 2>$(BUILD)/tests/$$t.log || \
+			{ tail -n 40 $(BUILD)/tests/$$t.log; exit 1; }; \
+	done
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)

@@ -188,9 +188,15 @@ done <"$WORK/labels" >"$WORK/golden.rows"
 if [ "$n" -gt 0 ]; then
 	jobs=${PICKDOC_TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
 	export PICKDOC CORPUS WORK TIMEOUT
+	FORMATS=${PICKDOC_TEST_FORMATS:-all}
+	export PICKDOC CORPUS WORK TIMEOUT FORMATS
 	xargs -n 2 -P "$jobs" sh -c 'ulimit -t "$TIMEOUT"
 		"$PICKDOC" -f json "$CORPUS/$2" >"$WORK/golden/$1.out" 2>"$WORK/golden/$1.err"
-		echo $? >"$WORK/golden/$1.rc"' sh <"$WORK/golden.todo"
+		echo $? >"$WORK/golden/$1.rc"
+		if [ "$FORMATS" = all ]; then
+			"$PICKDOC" -f text "$CORPUS/$2" >"$WORK/golden/$1.text" 2>/dev/null
+			"$PICKDOC" -f markdown "$CORPUS/$2" >"$WORK/golden/$1.md" 2>/dev/null
+		fi' sh <"$WORK/golden.todo"
 	awk -v dir="$WORK/golden" -v rs="$RS" -v us="$US" '{
 		rc = "(killed)"
 		getline rc <(dir "/" NR ".rc")
@@ -212,6 +218,34 @@ if [ "$n" -gt 0 ]; then
 			fail "golden $file" "$(printf '%s\n' "$problems" | tr "$US" '\n')" "$(excerpt "$err" stderr)"
 		fi
 	done <"$WORK/golden.results"
+fi
+
+# any_in FILE ALTERNATIVES: one of the "|"-separated strings occurs in FILE.
+any_in() {
+	printf '%s\n' "$2" | tr '|' '\n' | while IFS= read -r alt; do
+		grep -Fq -- "$alt" "$1" && echo yes && break
+	done | grep -q yes
+}
+
+# The same rows in the text and Markdown reports (skipped with PICKDOC_TEST_FORMATS=json, as
+# the ASan run does to save time): the primary playbook's id and its subject are both shown.
+if [ "$n" -gt 0 ] && [ "${PICKDOC_TEST_FORMATS:-all}" = all ]; then
+	k=0
+	while IFS=$US read -r file playbook subject occurrences first_line err; do
+		k=$((k + 1))
+		case $playbook in -|'~') continue ;; esac
+		for fmt in text md; do
+			out=$WORK/golden/$k.$fmt
+			# Ambiguous rows list alternatives ("a|b"): any one of each will do.
+			if any_in "$out" "$playbook" && { [ "$subject" = '*' ] || case "|$subject|" in
+				*'|-|'*) true ;; *) any_in "$out" "$subject" ;; esac; }; then
+				pass
+			else
+				fail "golden $file ($fmt)" "expected '$playbook' and the subject '$subject' in the report" \
+					"$(excerpt "$out" stdout)"
+			fi
+		done
+	done <"$WORK/golden.rows"
 fi
 
 # ---------------------------------------------------------------------------------------------

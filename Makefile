@@ -121,7 +121,7 @@ check:
 	@$(MAKE) --no-print-directory asan
 
 eval: $(PROGRAM)
-	@tests/corpus/eval.sh $(abspath $(PROGRAM))
+	@sh tests/corpus/eval.sh $(abspath $(PROGRAM))
 
 bench: $(PROGRAM)
 	@tools/bench.sh $(abspath $(PROGRAM))

@@ -2,6 +2,7 @@
 #   make          build ./pickdoc           make check   deps, build, every test, ASan/UBSan
 #   make demo     deps, build, run an example            make deps    install missing deps
 #   make install  PREFIX=/usr/local DESTDIR=             make bench   speed and memory
+#   make fuzz     FUZZ_SECONDS=60 per libFuzzer target (tests/fuzz/README.md)
 
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
@@ -34,7 +35,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PROGRAM  = $(if $(filter build,$(BUILD)),pickdoc,$(BUILD)/pickdoc)
 
-.PHONY: all deps check-deps demo check test unit cli lint asan install uninstall clean bench eval
+.PHONY: all deps check-deps demo check test unit cli pty lint asan install uninstall clean bench eval
 .PHONY: fuzz fuzz-deps fuzz-replay
 .DELETE_ON_ERROR:
 
@@ -92,6 +93,10 @@ $(BUILD)/tests/test_kb_emit: tests/unit/test_kb_emit.c $(BUILD)/tests/kb_fixture
 		-o $@ $< $(BUILD)/tests/kb_fixture.c $(BUILD)/libpickdoc.a $(ALL_LDFLAGS) \
 		$(PKG_LIBS) $(CMOCKA_LIBS)
 
+# The pseudo-terminal harness of the guided session's tests (tests/pty/README.md).
+$(BUILD)/tests/pty_test: tests/pty/pty_test.c | $(BUILD)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) -lutil
+
 demo:
 	@tools/deps.sh install
 	@$(MAKE) --no-print-directory -s all
@@ -107,7 +112,11 @@ lint: $(PROGRAM)
 	./$(PROGRAM) --lint
 	@if command -v mandoc >/dev/null 2>&1; then mandoc -T lint -W warning pickdoc.1; fi
 
-test: unit lint cli fuzz-replay
+# The guided session through a pseudo-terminal, and the replayed answers (tests/pty/).
+pty: $(PROGRAM) $(BUILD)/tests/pty_test
+	@PICKDOC=$(abspath $(PROGRAM)) $(BUILD)/tests/pty_test tests/pty/*.t
+
+test: unit lint cli fuzz-replay pty
 
 # The ASan run checks the JSON of every labelled capture; text and Markdown of each are
 # checked by the plain run (the sanitizers make every run several times slower).
@@ -146,9 +155,9 @@ FUZZ_LIB_OBJ  = $(LIB_SRC:src/%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_OBJ      = $(FUZZ_LIB_OBJ) $(FUZZ_DIR)/obj/kb_builtin.o
 FUZZ_BIN      = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
 FUZZ_REPLAY   = $(FUZZ_TARGETS:%=$(BUILD)/tests/%)
-FUZZ_FLAGS    = -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
-FUZZ_SEEDS_fuzz_parse    = examples tests/corpus/reference tests/corpus/messy
-FUZZ_SEEDS_fuzz_pipeline = examples tests/corpus/reference tests/corpus/messy
+FUZZ_FLAGS    = -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+FUZZ_SEEDS_fuzz_parse    = examples tests/corpus/reference tests/corpus/messy tests/cli/cases/hostile
+FUZZ_SEEDS_fuzz_pipeline = $(FUZZ_SEEDS_fuzz_parse)
 FUZZ_SEEDS_fuzz_kb       = knowledge tests/cli/cases tests/unit/data/kb
 FUZZ_DICT_fuzz_parse     = tests/fuzz/traceback.dict
 FUZZ_DICT_fuzz_pipeline  = tests/fuzz/traceback.dict
@@ -162,14 +171,14 @@ fuzz-deps:
 # The library's objects get coverage instrumentation; only the targets link the fuzzer.
 $(FUZZ_LIB_OBJ): $(FUZZ_DIR)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(FUZZ_DIR)/obj/kb_builtin.o: $(BUILD)/kb_builtin.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
 
 $(FUZZ_BIN): $(FUZZ_DIR)/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
-	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz $(FUZZ_CFLAGS) -fsanitize=fuzzer -MMD -MP -o $@ $< \
 		$(FUZZ_OBJ) $(PKG_LIBS)
 
 fuzz: fuzz-deps
@@ -182,7 +191,7 @@ fuzz: fuzz-deps
 		*) seeds="$(FUZZ_SEEDS_fuzz_pipeline)"; dict=$(FUZZ_DICT_fuzz_pipeline) ;; \
 		esac; \
 		echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
-		nice $(FUZZ_DIR)/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) -dict=$$dict \
+		ASAN_OPTIONS=quarantine_size_mb=1 nice $(FUZZ_DIR)/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) -dict=$$dict \
 			-artifact_prefix=$(FUZZ_DIR)/artifacts/$$t- $(FUZZ_DIR)/corpus/$$t $$seeds \
 			tests/fuzz/regressions/$$t 2>$(FUZZ_DIR)/$$t.log || \
 			{ tail -n 60 $(FUZZ_DIR)/$$t.log; exit 1; }; \
@@ -212,4 +221,4 @@ uninstall:
 clean:
 	rm -rf build pickdoc
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/main.d
+-include $(LIB_OBJ:.o=.d) $(BUILD)/main.d $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)

@@ -64,7 +64,7 @@ static void rank_causes(struct regex_cache *rc, struct finding *fd)
 	qsort(fd->causes, fd->ncauses, sizeof *fd->causes, by_score);
 }
 
-static const struct kb_question *find_question(const struct kb_playbook *pb, const char *id)
+const struct kb_question *infer_question(const struct kb_playbook *pb, const char *id)
 {
 	for (size_t i = 0; i < pb->nquestions; i++)
 		if (!strcmp(pb->questions[i].id, id))
@@ -72,7 +72,7 @@ static const struct kb_question *find_question(const struct kb_playbook *pb, con
 	return NULL;
 }
 
-static const struct kb_cause *find_cause(const struct kb_playbook *pb, const char *id)
+const struct kb_cause *infer_cause(const struct kb_playbook *pb, const char *id)
 {
 	for (size_t i = 0; i < pb->ncauses; i++)
 		if (!strcmp(pb->causes[i].id, id))
@@ -80,8 +80,8 @@ static const struct kb_cause *find_cause(const struct kb_playbook *pb, const cha
 	return NULL;
 }
 
-static const struct kb_answer *answer_for(struct regex_cache *rc, const struct kb_question *q,
-					  const char *value)
+const struct kb_answer *infer_answer(struct regex_cache *rc, const struct kb_question *q,
+				     const char *value)
 {
 	for (size_t i = 0; i < q->nanswers; i++) {
 		const struct kb_answer *a = &q->answers[i];
@@ -106,15 +106,15 @@ static void walk_tree(struct regex_cache *rc, struct finding *fd)
 	/* Lint rejects cycles; the bound keeps a user's unlinted tree finite anyway. */
 	while (q && fd->npath < pb->nquestions) {
 		const char *value = facts_get(&fd->facts, q->fact);
-		const struct kb_answer *a = value ? answer_for(rc, q, value) : NULL;
+		const struct kb_answer *a = value ? infer_answer(rc, q, value) : NULL;
 		fd->path[fd->npath].question = q;
 		fd->path[fd->npath].answer = a;
 		fd->npath++;
 		if (!a)
 			return;
-		const struct kb_question *next = find_question(pb, a->next);
+		const struct kb_question *next = infer_question(pb, a->next);
 		if (!next)
-			fd->conclusion = find_cause(pb, a->next);
+			fd->conclusion = infer_cause(pb, a->next);
 		q = next;
 	}
 }
@@ -123,4 +123,14 @@ void infer_rank(struct regex_cache *rc, struct finding *fd)
 {
 	rank_causes(rc, fd);
 	walk_tree(rc, fd);
+}
+
+int infer_by_person(const struct fact *f)
+{
+	return f && !strncmp(f->source, INFER_SOURCE_PERSON, strlen(INFER_SOURCE_PERSON));
+}
+
+int infer_step_by_person(const struct finding *fd, const struct tree_step *s)
+{
+	return s->answer && infer_by_person(facts_find(&fd->facts, s->question->fact));
 }

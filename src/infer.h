@@ -16,4 +16,22 @@ int infer_conditions_hold(struct regex_cache *rc, const struct kb_cond *when, si
 /* (Re)computes fd->causes, fd->path and fd->conclusion from fd->facts. */
 void infer_rank(struct regex_cache *rc, struct finding *fd);
 
+/* Question or cause ID of PB, or NULL. */
+const struct kb_question *infer_question(const struct kb_playbook *pb, const char *id);
+const struct kb_cause *infer_cause(const struct kb_playbook *pb, const char *id);
+
+/* The answer of Q that a fact of value VALUE takes (the first whose match pattern, or
+ * else whose value, accepts it), or NULL. */
+const struct kb_answer *infer_answer(struct regex_cache *rc, const struct kb_question *q,
+				     const char *value);
+
+/* The source of every fact a person gave (interactively or in a runbook) starts with
+ * this; the log's facts never do. */
+#define INFER_SOURCE_PERSON "answered by you"
+
+/* Whether fact F (may be NULL) was given by a person. */
+int infer_by_person(const struct fact *f);
+/* Whether step S of FD's path was answered by a person rather than by the log. */
+int infer_step_by_person(const struct finding *fd, const struct tree_step *s);
+
 #endif

@@ -2,7 +2,8 @@
  * input.c: bytes to lines.  Reads a file or stdin with read(2) in large blocks into one
  * buffer, splits it with memchr, and carries a partial line over to the next block; a line
  * longer than INPUT_LINE_MAX is handed out cut and the rest of it skipped, so memory stays
- * fixed whatever the input.  Knows nothing of what a line means.
+ * bounded whatever the input: the buffer grows with the reads asked for and the longest
+ * line, up to INPUT_LINE_MAX + READ_BLOCK.  Knows nothing of what a line means.
  */
 #include "input.h"
 
@@ -16,12 +17,14 @@
 #include "util.h"
 
 #define READ_BLOCK (256u << 10)
+#define BUF_FIRST (16u << 10)      /* what a short input costs */
+#define BUF_MAX (INPUT_LINE_MAX + READ_BLOCK)
 
 struct input {
 	int fd;
 	int own_fd;
 	char *name;
-	char *buf;               /* INPUT_LINE_MAX + READ_BLOCK bytes */
+	char *buf;               /* CAP bytes, at most BUF_MAX */
 	size_t cap;
 	size_t start, end;       /* bytes not handed out yet: buf[start..end) */
 	size_t scanned;          /* buf[start..scanned) has no '\n' */
@@ -56,7 +59,7 @@ struct input *input_open(const char *path)
 	in->fd = fd;
 	in->own_fd = own;
 	in->name = xstrdup(own ? path : "<stdin>");
-	in->cap = INPUT_LINE_MAX + READ_BLOCK;
+	in->cap = BUF_FIRST;
 	in->buf = xmalloc(in->cap);
 	in->read_size = READ_BLOCK;
 	return in;
@@ -68,7 +71,8 @@ void input_set_read_size(struct input *in, size_t n)
 }
 
 /* Reads the next block after what is buffered, first moving the unread bytes to the front
- * when the room behind them is short.  -1 on a read error. */
+ * when the room behind them is short, and growing the buffer while it still is (the unread
+ * bytes are less than INPUT_LINE_MAX, so BUF_MAX always has room).  -1 on a read error. */
 static int fill(struct input *in)
 {
 	if (in->cap - in->end < in->read_size) {
@@ -78,6 +82,10 @@ static int fill(struct input *in)
 		in->scanned -= in->start;
 		in->start = 0;
 		in->end = keep;
+		while (in->cap - in->end < in->read_size) {
+			in->cap = in->cap * 2 < BUF_MAX ? in->cap * 2 : BUF_MAX;
+			in->buf = xrealloc(in->buf, in->cap);
+		}
 	}
 	for (;;) {
 		ssize_t got = read(in->fd, in->buf + in->end, in->read_size);

@@ -38,6 +38,7 @@ struct kb_signature {
 	const char *literal;             /* substring the message must contain; NULL = none */
 	const char *versions;            /* "3.8-3.12", "2.7", "3.14-": documentation and a fact */
 	const char *frame;               /* PCRE2 that some frame "file:func" must match; NULL */
+	const char *source;              /* PCRE2 that some frame's source line must match; NULL */
 	int priority;                    /* higher wins when several playbooks match a record */
 	const struct kb_fact *facts;
 	size_t nfacts;

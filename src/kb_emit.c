@@ -155,6 +155,7 @@ static void put_signatures(FILE *f, const char *p, const struct kb_playbook *pb)
 		put_member(f, 2, "literal", s->literal);
 		put_member(f, 2, "versions", s->versions);
 		put_member(f, 2, "frame", s->frame);
+		put_member(f, 2, "source", s->source);
 		put_int(f, 2, "priority", s->priority);
 		put_array(f, 2, sig, "facts", s->nfacts);
 		put_pos(f, 2, "pos", &s->pos);

@@ -31,6 +31,11 @@ struct kb_node {
 int kb_yaml_read(struct arena *nodes, const char *file, const char *text, size_t len,
 		 struct kb_node **root);
 
+/* TEXT as it can be shown inside quotes on one line of a diagnostic, in DST (SIZE bytes,
+ * at least 8): control and bidirectional characters become '?', a long text ends in
+ * "...".  Returns DST. */
+const char *kb_shown(char *dst, size_t size, const char *text);
+
 /* What one file holds: a playbook, or evidence (rules and library files). */
 struct kb_doc {
 	struct kb_playbook *playbook;

@@ -2,15 +2,18 @@
  * kb_lint.c: what the schema cannot say.  Every pattern compiles; samples run through the
  * real pipeline and must give their own playbook (and subject) and nothing else, negative
  * samples nothing at all; decision trees lead only to existing questions and causes and
- * never loop; secondary_to names existing playbooks.
+ * never loop; secondary_to names existing playbooks.  And, for pickdoc --lint only, what
+ * each pattern costs on hostile text: a count under PCRE2's limits, not a clock.
  */
 #include "kb_lint.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "finding.h"
 #include "msg.h"
+#include "parse.h"
 #include "plan.h"
 #include "regex.h"
 #include "triage.h"
@@ -39,6 +42,7 @@ static int lint_patterns(const struct kb_playbook *pb)
 		errors += check(s->exception, &s->pos);
 		errors += check(s->pattern, &s->pattern_pos);
 		errors += check(s->frame, &s->pos);
+		errors += check(s->source, &s->pos);
 	}
 	for (size_t i = 0; i < pb->nderive; i++)
 		errors += check(pb->derive[i].pattern, &pb->derive[i].pos);
@@ -301,4 +305,370 @@ int kb_lint(const struct kb *kb)
 	}
 	regex_cache_free(rc);
 	return errors;
+}
+
+/* --- the cost of every pattern on hostile texts (pickdoc --lint) --- */
+
+/*
+ * How long a text each pattern is tried on: the longest it can meet at run time.  Input
+ * lines are up to 1 MiB, but the parser keeps at most PARSE_MESSAGE_MAX bytes of a message
+ * and PARSE_TEXT_MAX of any other text, and patterns see only what it kept (and facts
+ * taken from it).  On 1 MiB, the interpreter's count rejects every pattern whose cost is
+ * merely linear, since each start position counts.
+ */
+#define HOSTILE_LEN PARSE_MESSAGE_MAX
+#define TEXT_LEN PARSE_TEXT_MAX
+#define FRAME_LEN (2 * PARSE_TEXT_MAX + 1)     /* "file:func" */
+#define UNITS_MAX 32                     /* repeated parts of one pattern tried */
+#define UNIT_LEN 64
+#define SLOWEST_SHOWN 3
+
+/* A part of a pattern that may repeat, as text it would match, and the text a match
+ * needs before it: the run of UNIT after PREFIX is where backtracking explodes. */
+struct unit {
+	char text[UNIT_LEN];
+	size_t prefix_len;                /* bytes of the pattern's sample before it */
+};
+
+/* What the walk over a pattern learns: a sample of text that follows the pattern's atoms
+ * (the literals as written, one representative per class or escape) and its repeats. */
+struct shape {
+	char sample[512];
+	size_t len;
+	struct unit units[UNITS_MAX];
+	size_t nunits;
+};
+
+static void sample_add(struct shape *sh, const char *text, size_t n)
+{
+	for (size_t i = 0; i < n && sh->len + 1 < sizeof sh->sample; i++)
+		sh->sample[sh->len++] = text[i];
+	sh->sample[sh->len] = '\0';
+}
+
+/* Bytes from FROM to the end of the sample repeat: remember them, once. */
+static void repeated(struct shape *sh, size_t from)
+{
+	size_t n = sh->len - from;
+
+	if (!n || n >= UNIT_LEN || sh->nunits == UNITS_MAX)
+		return;
+	for (size_t i = 0; i < sh->nunits; i++)
+		if (!strncmp(sh->units[i].text, sh->sample + from, n) && !sh->units[i].text[n] &&
+		    sh->units[i].prefix_len == from)
+			return;
+	memcpy(sh->units[sh->nunits].text, sh->sample + from, n);
+	sh->units[sh->nunits].text[n] = '\0';
+	sh->units[sh->nunits++].prefix_len = from;
+}
+
+/* A character that \X (a class escape) matches, or NULL when \X is no class. */
+static const char *class_escape(char x)
+{
+	switch (x) {
+	case 'w': case 'S': case 'D': case 'H': case 'V': case 'N':
+		return "a";
+	case 'd':
+		return "0";
+	case 's': case 'h': case 'W':
+		return " ";
+	case 'v': case 'R':
+		return "\n";
+	default:
+		return NULL;
+	}
+}
+
+/* At P, just past '[': a character the class matches (one it does not list when it is
+ * negated) into *REP; returns the index just past the class's ']'. */
+static size_t class_end(const char *p, char *rep)
+{
+	static const char candidates[] = "a0 .:/_-'\"x";
+	size_t i = 0;
+	int negated = p[0] == '^';
+	char listed[128] = { 0 };
+
+	*rep = 0;
+	i += negated;
+	if (p[i] == ']') {
+		listed[(unsigned char)']'] = 1;
+		i++;
+	}
+	for (; p[i] && p[i] != ']'; i++) {
+		char c = p[i];
+		if (c == '\\' && p[i + 1]) {
+			const char *e = class_escape(p[++i]);
+			c = e ? e[0] : p[i];
+		} else if (c == '[' && p[i + 1] == ':') {
+			const char *end = strstr(p + i, ":]");
+			i = end ? (size_t)(end - p) + 1 : i;
+			c = 'a';
+		}
+		if ((unsigned char)c < 128)
+			listed[(unsigned char)c] = 1;
+		if (!*rep)
+			*rep = c;
+	}
+	if (negated)
+		for (const char *k = candidates; *k; k++)
+			if (!listed[(unsigned char)*k]) {
+				*rep = *k;
+				break;
+			}
+	if (!*rep)
+		*rep = 'a';
+	return p[i] ? i + 1 : i;
+}
+
+/* The length of the quantifier at P that lets the atom before it repeat, or 0. */
+static size_t repeat_quantifier(const char *p)
+{
+	if (*p == '*' || *p == '+')
+		return 1;
+	if (*p != '{')
+		return 0;
+	size_t i = 1 + strspn(p + 1, "0123456789");
+	if (p[i] == '}')
+		return strtol(p + 1, NULL, 10) > 1 ? i + 1 : 0;
+	if (p[i] != ',')
+		return 0;
+	i += 1 + strspn(p + i + 1, "0123456789");
+	return p[i] == '}' ? i + 1 : 0;
+}
+
+/* A rough walk over PATTERN: good enough to find what repeats, not a parser. */
+static void shape_of(const char *pattern, struct shape *sh)
+{
+	size_t groups[64];
+	size_t depth = 0;
+
+	memset(sh, 0, sizeof *sh);
+	for (const char *p = pattern; *p;) {
+		size_t atom = sh->len;
+		char rep;
+		switch (*p) {
+		case '\\':
+			if (!p[1]) {
+				p++;
+				continue;
+			}
+			if (class_escape(p[1]))
+				sample_add(sh, class_escape(p[1]), 1);
+			else if (!strchr("bBAzZGKE", p[1]) && !(p[1] >= '0' && p[1] <= '9'))
+				sample_add(sh, p + 1, 1);
+			p += 2;
+			break;
+		case '[':
+			p += 1 + class_end(p + 1, &rep);
+			sample_add(sh, &rep, 1);
+			break;
+		case '(':
+			if (depth < sizeof groups / sizeof groups[0])
+				groups[depth] = sh->len;
+			depth++;
+			p++;
+			if (*p == '?') {
+				/* (?:  (?<name>  (?P<name>  (?=  (?!  (?<=  (?<!  (?i) */
+				p++;
+				if (*p == 'P')
+					p++;
+				if (*p == '<' && p[1] != '=' && p[1] != '!') {
+					const char *end = strchr(p, '>');
+					p = end ? end + 1 : p + 1;
+				} else {
+					p += strspn(p, "<:=!>|imnsx-^");
+				}
+			}
+			continue;
+		case ')':
+			p++;
+			if (depth) {
+				depth--;
+				if (depth < sizeof groups / sizeof groups[0])
+					atom = groups[depth];
+			}
+			break;
+		case '.':
+			sample_add(sh, "a", 1);
+			p++;
+			break;
+		case '^': case '$': case '|': case '?': case '*': case '+':
+			p++;
+			continue;
+		default:
+			sample_add(sh, p, 1);
+			p++;
+			break;
+		}
+		size_t q = repeat_quantifier(p);
+		if (q) {
+			repeated(sh, atom);
+			p += q;
+		}
+	}
+}
+
+struct cost {
+	struct regex_cache *rc;
+	char *line;                       /* HOSTILE_LEN bytes */
+	size_t len;                       /* of them used for the patterns being checked */
+	int whole;                        /* they must match the whole text */
+	int errors;
+	struct slow {
+		const char *pattern;
+		const struct kb_pos *pos;
+		double ms;
+	} slowest[SLOWEST_SHOWN];
+};
+
+/* Fills LEN bytes of LINE with PREFIX, then TEXT over and over, then a byte that few
+ * patterns accept: the match fails at the very end, after trying every way to get there
+ * ("aaaa...a!" against "^(a+)+$"). */
+static void hostile_line(char *line, size_t len, const char *prefix, size_t plen,
+			 const char *text, size_t n)
+{
+	size_t at = plen < len ? plen : len;
+
+	memcpy(line, prefix, at);
+	for (; at < len; at += n)
+		memcpy(line + at, text, at + n <= len ? n : len - at);
+	line[len - 1] = '\x01';
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Runs PATTERN on the line built from PREFIX and TEXT; 1 when it hit a limit (reported). */
+static int probe(struct cost *c, const char *pattern, const struct kb_pos *pos,
+		 const char *prefix, size_t plen, const char *text, size_t n)
+{
+	char shown[UNIT_LEN + 16];
+	const char *limit;
+
+	hostile_line(c->line, c->len, prefix, plen, text, n);
+	if (regex_probe(c->rc, pattern, c->whole, c->line, c->len, &limit) >= 0 || !limit)
+		return 0;
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 5 < sizeof shown; i++)
+		k += (size_t)snprintf(shown + k, sizeof shown - k,
+				      (unsigned char)text[i] < 0x20 || text[i] == 0x7f ||
+				      text[i] == '\'' ? "\\x%02x" : "%c", (unsigned char)text[i]);
+	msg(MSG_ERROR, pos ? pos->file : NULL, pos ? pos->line : 0, pos ? pos->col : 0,
+	    "pattern hits the %s on %zu bytes of '%s' repeated%s: it would give up on "
+	    "such input (make its repeats possessive or bound them)", limit, c->len, shown,
+	    plen ? " after text it matches" : "");
+	if (!pos)
+		msg_caret(pattern, 0);
+	return 1;
+}
+
+static void note_time(struct cost *c, const char *pattern, const struct kb_pos *pos,
+		      double ms)
+{
+	size_t i = SLOWEST_SHOWN;
+
+	while (i > 0 && (!c->slowest[i - 1].pattern || c->slowest[i - 1].ms < ms))
+		i--;
+	if (i == SLOWEST_SHOWN)
+		return;
+	memmove(&c->slowest[i + 1], &c->slowest[i],
+		(SLOWEST_SHOWN - i - 1) * sizeof c->slowest[0]);
+	c->slowest[i] = (struct slow){ pattern, pos, ms };
+}
+
+/* Every repeated part of PATTERN as a long run, alone and after the text a match needs to
+ * reach it; every literal of it cut short and repeated (near misses).  One error per
+ * pattern at most. */
+static void cost_of(struct cost *c, const char *pattern, const struct kb_pos *pos)
+{
+	struct shape sh;
+	double start = now_ms();
+	int hit = 0;
+
+	if (!pattern)
+		return;
+	shape_of(pattern, &sh);
+	hit = probe(c, pattern, pos, "", 0, "a", 1);
+	for (size_t i = 0; i < sh.nunits && !hit; i++) {
+		const struct unit *u = &sh.units[i];
+		size_t n = strlen(u->text);
+		hit = probe(c, pattern, pos, "", 0, u->text, n) ||
+		      (u->prefix_len &&
+		       probe(c, pattern, pos, sh.sample, u->prefix_len, u->text, n));
+	}
+	if (!hit && sh.len > 1)
+		hit = probe(c, pattern, pos, "", 0, sh.sample, sh.len - 1);
+	c->errors += hit;
+	note_time(c, pattern, pos, now_ms() - start);
+}
+
+static void cost_as(struct cost *c, const char *pattern, const struct kb_pos *pos, size_t len,
+		    int whole)
+{
+	c->len = len;
+	c->whole = whole;
+	cost_of(c, pattern, pos);
+}
+
+/* Facts come from messages as well as from shorter texts. */
+static void cost_of_conds(struct cost *c, const struct kb_cond *when, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		cost_as(c, when[i].pattern, &when[i].pos, HOSTILE_LEN, 0);
+}
+
+static size_t rule_len(const struct kb_rule *r)
+{
+	if (!strcmp(r->from, "message"))
+		return HOSTILE_LEN;
+	return !strcmp(r->from, "frame") ? FRAME_LEN : TEXT_LEN;
+}
+
+static void cost_of_playbook(struct cost *c, const struct kb_playbook *pb)
+{
+	for (size_t i = 0; i < pb->nsignatures; i++) {
+		const struct kb_signature *s = &pb->signatures[i];
+		/* run time matches the type whole, as here */
+		cost_as(c, s->exception, &s->pos, TEXT_LEN, 1);
+		cost_as(c, s->pattern, &s->pattern_pos, HOSTILE_LEN, 0);
+		cost_as(c, s->frame, &s->pos, FRAME_LEN, 0);
+		cost_as(c, s->source, &s->pos, TEXT_LEN, 0);
+	}
+	for (size_t i = 0; i < pb->nderive; i++)
+		cost_as(c, pb->derive[i].pattern, &pb->derive[i].pos, HOSTILE_LEN, 0);
+	for (size_t i = 0; i < pb->ncauses; i++)
+		for (size_t j = 0; j < pb->causes[i].nboosts; j++)
+			cost_of_conds(c, pb->causes[i].boosts[j].when,
+				      pb->causes[i].boosts[j].nwhen);
+	for (size_t i = 0; i < pb->nquestions; i++)
+		for (size_t j = 0; j < pb->questions[i].nanswers; j++)
+			cost_as(c, pb->questions[i].answers[j].match,
+				&pb->questions[i].answers[j].pos, HOSTILE_LEN, 0);
+}
+
+int kb_lint_cost(const struct kb *kb)
+{
+	struct cost c = { regex_cache_new(), xmalloc(HOSTILE_LEN), HOSTILE_LEN, 0, 0, { { 0 } } };
+
+	for (size_t i = 0; i < kb->nrules; i++)
+		cost_as(&c, kb->rules[i].pattern, &kb->rules[i].pos, rule_len(&kb->rules[i]), 0);
+	for (size_t i = 0; i < kb->nlibrary_files; i++)
+		cost_as(&c, kb->library_files[i], NULL, TEXT_LEN, 0);
+	for (size_t p = 0; p < kb->nplaybooks; p++)
+		cost_of_playbook(&c, kb->playbooks[p]);
+	for (size_t i = 0; i < SLOWEST_SHOWN && c.slowest[i].pattern; i++) {
+		static const char *const rank[SLOWEST_SHOWN] = { "", "2nd ", "3rd " };
+		const struct kb_pos *pos = c.slowest[i].pos;
+		msg(MSG_NOTE, pos ? pos->file : NULL, pos ? pos->line : 0, pos ? pos->col : 0,
+		    "the %sslowest pattern on hostile texts: %.1f ms", rank[i],
+		    c.slowest[i].ms);
+	}
+	free(c.line);
+	regex_cache_free(c.rc);
+	return c.errors;
 }

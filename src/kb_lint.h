@@ -17,4 +17,13 @@ int kb_lint(const struct kb *kb);
  * number of errors found. */
 int kb_lint_added(const struct kb *kb, const struct kb *base);
 
+/* The cost check (pickdoc --lint, not the build): runs every pattern with PCRE2's
+ * interpreter over hostile texts as long as those it can meet at run time (64 KiB for a
+ * message; long runs of what it repeats, alone and after the text that reaches the
+ * repeat; its literals cut short and repeated; each ending in a byte few patterns accept)
+ * and fails a pattern that hits the match, depth or heap limit there: a count, not a
+ * clock, so the verdict is the same on every machine.  Notes the slowest patterns' times
+ * on stderr.  Returns the number of patterns that failed. */
+int kb_lint_cost(const struct kb *kb);
+
 #endif

@@ -46,6 +46,11 @@ struct field {
 
 #define NONE SIZE_MAX
 #define MAX_FIELDS 32                    /* keys of one mapping type; a playbook has 16 */
+/* A knowledge file is untrusted input: bounded lists of mappings (questions, answers,
+ * causes...) keep the checks and walks over them, some quadratic, fast; and a file broken
+ * everywhere gets a screenful of errors, not one per line. */
+#define MAX_ITEMS 1024                   /* items of a list of mappings, keys of a map */
+#define MAX_ERRORS 20                    /* shown per file */
 
 struct type {
 	const char *what;                /* "unknown key 'x' in WHAT" */
@@ -70,25 +75,63 @@ static void error_at(struct schema *s, const struct kb_node *n, const char *fmt,
 	char text[512];
 	va_list ap;
 
+	s->errors++;
+	if (s->errors > MAX_ERRORS)
+		return;
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
 	msg(MSG_ERROR, s->file, n ? n->line : 0, n ? n->col : 0, "%s", text);
-	s->errors++;
+	if (s->errors == MAX_ERRORS)
+		msg(MSG_NOTE, s->file, 0, 0, "too many errors: the rest are not shown");
 }
 
-/* TEXT as it can be shown inside quotes on one line of a diagnostic. */
-static const char *shown(char *dst, size_t size, const char *text)
+/* Whether V has more items (or keys) than any knowledge file needs (reported). */
+static int too_long(struct schema *s, const char *key, const struct kb_node *v)
 {
-	size_t i = 0, max = size - 4;
+	size_t n = v->kind == KB_MAPPING ? v->nchildren / 2 : v->nchildren;
 
-	for (; text[i] && i < max; i++)
-		dst[i] = (unsigned char)text[i] < 0x20 || text[i] == 0x7f ? '?' : text[i];
-	if (text[i]) {
-		memcpy(dst + i, "...", 3);
-		i += 3;
+	if (n <= MAX_ITEMS)
+		return 0;
+	error_at(s, v, "'%s' has %zu %s, more than the %d allowed", key, n,
+		 v->kind == KB_MAPPING ? "keys" : "items", MAX_ITEMS);
+	return 1;
+}
+
+/* Bytes at T that would act on a terminal: a control character (C0, DEL, C1) or a
+ * bidirectional control; 0 for any other character. */
+static size_t control_len(const unsigned char *t)
+{
+	if (t[0] < 0x20 || t[0] == 0x7f)
+		return 1;
+	if (t[0] == 0xc2 && t[1] >= 0x80 && t[1] <= 0x9f)
+		return 2;
+	if (t[0] == 0xe2 && ((t[1] == 0x80 && (t[2] == 0x8e || t[2] == 0x8f ||
+					       (t[2] >= 0xa8 && t[2] <= 0xae))) ||
+			     (t[1] == 0x81 && t[2] >= 0xa6 && t[2] <= 0xa9)))
+		return 3;
+	return 0;
+}
+
+const char *kb_shown(char *dst, size_t size, const char *text)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t i = 0, o = 0, max = size - 4;
+
+	while (t[i] && o < max) {
+		size_t skip = control_len(t + i);
+		if (skip) {
+			dst[o++] = '?';
+			i += skip;
+		} else {
+			dst[o++] = text[i++];
+		}
 	}
-	dst[i] = '\0';
+	if (t[i]) {
+		memcpy(dst + o, "...", 3);
+		o += 3;
+	}
+	dst[o] = '\0';
 	return dst;
 }
 
@@ -153,7 +196,7 @@ static const char *read_id(struct schema *s, const char *label, const struct kb_
 	char buf[80];
 
 	if (id && !valid_id(id) && !(star && !strcmp(id, "*"))) {
-		error_at(s, v, "invalid id '%s'", shown(buf, sizeof buf, id));
+		error_at(s, v, "invalid id '%s'", kb_shown(buf, sizeof buf, id));
 		return NULL;
 	}
 	return id;
@@ -226,7 +269,7 @@ static void read_list(struct schema *s, const struct field *f, const struct kb_n
 	const struct type *type = f->type;
 	char label[64];
 
-	if (check_sequence(s, f, key, v))
+	if (check_sequence(s, f, key, v) || too_long(s, f->key, v))
 		return;
 	char *items = alloc_array(s, v->nchildren, type->size);
 	size_t n = 0;
@@ -312,7 +355,7 @@ static void read_object(struct schema *s, const struct kb_node *map, const struc
 		const struct field *f = find_field(type, key->text);
 		if (!f) {
 			error_at(s, key, "unknown key '%s' in %s",
-				 shown(buf, sizeof buf, key->text), type->what);
+				 kb_shown(buf, sizeof buf, key->text), type->what);
 			continue;
 		}
 		if (seen[f - type->fields]) {
@@ -350,7 +393,7 @@ static void report_duplicates(struct schema *s, struct named *v, size_t n, const
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && !strcmp(v[i].name, v[j].name); j++) {
 			struct kb_node at_node = { .line = v[j].line, .col = v[j].col };
-			shown(buf, sizeof buf, v[j].name);
+			kb_shown(buf, sizeof buf, v[j].name);
 			if (!strcmp(v[i].kind, v[j].kind))
 				error_at(s, &at_node, "duplicate %s '%s'%s", v[j].kind, buf, where);
 			else
@@ -369,6 +412,8 @@ static int check_free_map(struct schema *s, const struct kb_node *key, const str
 		error_at(s, at(key, v), "'%s' must be a mapping", key->text);
 		return -1;
 	}
+	if (too_long(s, key->text, v))
+		return -1;
 	struct named *names = xreallocarray(NULL, v->nchildren / 2, sizeof *names);
 	size_t n = 0;
 	for (const struct kb_node *k = v->child; k; k = k->next->next)
@@ -399,7 +444,7 @@ static void read_facts(struct schema *s, const struct kb_node *key, const struct
 	struct kb_fact *facts = alloc_array(s, v->nchildren / 2, sizeof *facts);
 	size_t n = 0;
 	for (const struct kb_node *k = v->child; k; k = k->next->next, n++) {
-		snprintf(label, sizeof label, "fact '%s'", shown(buf, sizeof buf, k->text));
+		snprintf(label, sizeof label, "fact '%s'", kb_shown(buf, sizeof buf, k->text));
 		if (!k->len)
 			error_at(s, k, "a fact name must not be empty");
 		facts[n].name = arena_strndup(s->arena, k->text, k->len);
@@ -432,7 +477,7 @@ static void read_when(struct schema *s, const struct kb_node *key, const struct 
 			when[n].pattern = arena_strndup(s->arena, pattern->text, pattern->len);
 			continue;
 		}
-		snprintf(label, sizeof label, "condition '%s'", shown(buf, sizeof buf, k->text));
+		snprintf(label, sizeof label, "condition '%s'", kb_shown(buf, sizeof buf, k->text));
 		error_at(s, pattern, "%s must be a string", label);
 	}
 	boost->when = when;
@@ -455,7 +500,7 @@ static void read_source(struct schema *s, const struct kb_node *key, const struc
 		if (!strcmp(rule->from, sources[i]))
 			return;
 	error_at(s, v, "invalid 'from' '%s' (expected file, func, source, frame, type, "
-		 "message or note)", shown(buf, sizeof buf, rule->from));
+		 "message or note)", kb_shown(buf, sizeof buf, rule->from));
 }
 
 static void read_collect(struct schema *s, const struct kb_node *key, const struct kb_node *v,
@@ -467,7 +512,7 @@ static void read_collect(struct schema *s, const struct kb_node *key, const stru
 	rule->collect = read_text(s, "'collect'", key, v);
 	if (rule->collect && strcmp(rule->collect, "outer-first"))
 		error_at(s, v, "invalid 'collect' '%s' (expected outer-first)",
-			 shown(buf, sizeof buf, rule->collect));
+			 kb_shown(buf, sizeof buf, rule->collect));
 }
 
 #define TYPE(name, st, fields) \
@@ -487,6 +532,7 @@ static const struct field signature_fields[] = {
 	TEXT(struct kb_signature, literal, 0),
 	TEXT(struct kb_signature, versions, 0),
 	TEXT(struct kb_signature, frame, 0),
+	TEXT(struct kb_signature, source, 0),
 	INT(struct kb_signature, priority, 0),
 	READ("facts", 0, read_facts),
 };

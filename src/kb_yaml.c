@@ -126,14 +126,18 @@ static int attach(struct reader *r, struct kb_node *n, const yaml_mark_t *mark)
 static int check_props(struct reader *r, const yaml_event_t *ev, const yaml_char_t *anchor,
 		       const yaml_char_t *tag)
 {
+	char buf[80];
+
 	if (anchor) {
-		error_at(r, &ev->start_mark, "anchor '%s' is not supported", (const char *)anchor);
+		error_at(r, &ev->start_mark, "anchor '%s' is not supported",
+			 kb_shown(buf, sizeof buf, (const char *)anchor));
 		return -1;
 	}
 	if (tag) {
+		/* libyaml decodes %-escapes in tags: any byte may be there */
 		error_at(r, &ev->start_mark,
 			 "tag '%s' is not supported (quote a string that starts with '!')",
-			 (const char *)tag);
+			 kb_shown(buf, sizeof buf, (const char *)tag));
 		return -1;
 	}
 	return 0;
@@ -188,6 +192,8 @@ static int take_start(struct reader *r, const yaml_event_t *ev, enum kb_node_kin
 /* Returns 1 at the end of the stream, -1 on an error, 0 to go on. */
 static int take_event(struct reader *r, const yaml_event_t *ev)
 {
+	char buf[80];
+
 	switch (ev->type) {
 	case YAML_STREAM_END_EVENT:
 		return 1;
@@ -199,7 +205,7 @@ static int take_event(struct reader *r, const yaml_event_t *ev)
 		return 0;
 	case YAML_ALIAS_EVENT:
 		error_at(r, &ev->start_mark, "alias '%s' is not supported",
-			 (const char *)ev->data.alias.anchor);
+			 kb_shown(buf, sizeof buf, (const char *)ev->data.alias.anchor));
 		return -1;
 	case YAML_SCALAR_EVENT:
 		return take_scalar(r, ev);

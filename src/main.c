@@ -1,22 +1,22 @@
 /*
  * main.c: parses options and wires the stages: knowledge base (built-in, then PICKDOC_KB,
- * then --kb), then triage of every input, then one report; or one of the other actions.
- * Decides the exit status, nothing else.
+ * then --kb), then triage of every input, the answers given ahead, then one report; or the
+ * guided session; or one of the other actions.  Decides the exit status, nothing else.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "answers.h"
 #include "kb.h"
 #include "kb_lint.h"
 #include "msg.h"
 #include "opts.h"
 #include "regex.h"
 #include "report.h"
+#include "session.h"
 #include "triage.h"
 #include "util.h"
-
-enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
 
 /* The built-in base, then PICKDOC_KB's directories, then --kb's, each overriding. */
 static struct kb *load_kb(const struct opts *o, int with_lint_dirs)
@@ -55,7 +55,27 @@ static int use_color(const struct opts *o)
 	return isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
-static int run_triage(const struct opts *o, const struct kb *kb, const struct report_opts *ro)
+/* --answers files in order, then --answer options; a later answer replaces an earlier. */
+static struct answers *load_answers(const struct opts *o, const struct kb *kb)
+{
+	struct answers *a = answers_new();
+	int errors = 0;
+
+	for (size_t i = 0; i < o->nanswer_files; i++)
+		errors += answers_load_file(a, o->answer_files[i]);
+	for (size_t i = 0; i < o->nanswer_args; i++)
+		errors += answers_add_arg(a, o->answer_args[i]) < 0;
+	if (!errors)
+		errors += answers_check(a, kb);
+	if (errors) {
+		answers_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+static int run_triage(const struct opts *o, const struct kb *kb, const struct report_opts *ro,
+		      const struct answers *given)
 {
 	struct regex_cache *rc = regex_cache_new();
 	struct triage *t = triage_new(kb, rc);
@@ -67,6 +87,8 @@ static int run_triage(const struct opts *o, const struct kb *kb, const struct re
 	for (size_t i = 0; i < o->nargs; i++)
 		unreadable |= triage_path(t, o->args[i]) < 0;
 	triage_result(t, &res);
+	for (size_t i = 0; i < res.nfindings; i++)
+		answers_apply(given, rc, res.findings[i]);
 	int status = report_write(stdout, &res, ro) < 0 ? EXIT_USAGE
 		     : unreadable			 ? EXIT_INPUT
 		     : res.nfindings			 ? EXIT_FOUND
@@ -80,6 +102,9 @@ static int run_lint(const struct kb *kb)
 {
 	int errors = kb_lint(kb);
 
+	/* The cost of the patterns on hostile text: too slow for the build's lint. */
+	if (!errors)
+		errors = kb_lint_cost(kb);
 	if (errors) {
 		msg_plain(MSG_ERROR, "knowledge base has %d error%s", errors, errors == 1 ? "" : "s");
 		return EXIT_USAGE;
@@ -98,6 +123,28 @@ static int run_dump(const struct opts *o)
 	for (size_t i = 0; i < o->nargs; i++)
 		unreadable |= triage_dump_records(o->args[i], stdout) < 0;
 	return unreadable ? EXIT_INPUT : EXIT_FOUND;
+}
+
+static int run_diagnosis(const struct opts *o, const struct kb *kb,
+			 const struct report_opts *ro)
+{
+	struct answers *given = load_answers(o, kb);
+	int status = EXIT_USAGE;
+
+	if (!given)
+		return EXIT_USAGE;
+	switch (session_mode(o, answers_count(given))) {
+	case SESSION_ASK:
+		status = session_run(o, kb, given, ro);
+		break;
+	case SESSION_REPLAY:
+		status = run_triage(o, kb, ro, given);
+		break;
+	case SESSION_NONE:
+		break;
+	}
+	answers_free(given);
+	return status;
 }
 
 static int run_action(const struct opts *o, const struct kb *kb)
@@ -120,7 +167,7 @@ static int run_action(const struct opts *o, const struct kb *kb)
 	case ACT_LINT:
 		return run_lint(kb);
 	default:
-		return run_triage(o, kb, &ro);
+		return run_diagnosis(o, kb, &ro);
 	}
 }
 

@@ -1,7 +1,7 @@
 /*
  * match.c: signatures against records.  For each block, a signature is tried only when its
  * literal occurs in the message; then its exception pattern, its message pattern and its
- * frame condition.  The highest priority wins; ties go to the block printed first (the
+ * frame and source-line conditions.  The highest priority wins; ties go to the block printed first (the
  * root of a chain), then to the playbook loaded first.
  */
 #include "match.h"
@@ -32,6 +32,17 @@ static int frame_matches(struct regex_cache *rc, const struct kb_signature *sig,
 	return hit == 1;
 }
 
+static int source_matches(struct regex_cache *rc, const struct kb_signature *sig,
+			  const struct tb_exc *exc)
+{
+	for (size_t i = 0; i < exc->nframes; i++) {
+		const char *src = exc->frames[i].source;
+		if (src && regex_match(rc, sig->source, &sig->pos, src, strlen(src), NULL) == 1)
+			return 1;
+	}
+	return 0;
+}
+
 static int signature_matches(struct regex_cache *rc, const struct kb_signature *sig,
 			     const struct tb_exc *exc, struct regex_match *m)
 {
@@ -44,7 +55,8 @@ static int signature_matches(struct regex_cache *rc, const struct kb_signature *
 		return 0;
 	if (regex_match(rc, sig->pattern, &sig->pattern_pos, exc->message, mlen, m) != 1)
 		return 0;
-	return !sig->frame || frame_matches(rc, sig, exc);
+	return (!sig->frame || frame_matches(rc, sig, exc)) &&
+	       (!sig->source || source_matches(rc, sig, exc));
 }
 
 static void add_signature_facts(struct finding *fd, const struct tb_record *rec,

@@ -10,32 +10,43 @@
 #include "msg.h"
 #include "util.h"
 
-enum { OPT_COLOR = 256, OPT_LINT, OPT_DUMP };
+enum { OPT_COLOR = 256, OPT_LINT, OPT_DUMP, OPT_ANSWER, OPT_ANSWERS, OPT_NO_INPUT, OPT_TRANSCRIPT };
 
 static const struct option long_options[] = {
+	{ "answer", required_argument, NULL, OPT_ANSWER },
+	{ "answers", required_argument, NULL, OPT_ANSWERS },
 	{ "brief", no_argument, NULL, 'b' },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "dump", required_argument, NULL, OPT_DUMP },
 	{ "format", required_argument, NULL, 'f' },
+	{ "guide", no_argument, NULL, 'i' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "kb", required_argument, NULL, 'k' },
 	{ "lint", no_argument, NULL, OPT_LINT },
 	{ "list", no_argument, NULL, 'l' },
+	{ "no-input", no_argument, NULL, OPT_NO_INPUT },
 	{ "show", required_argument, NULL, 's' },
+	{ "transcript", required_argument, NULL, OPT_TRANSCRIPT },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
 void opts_usage(FILE *out)
 {
-	fputs("usage: pickdoc [-bhlV] [-f format] [--color=when] [-k dir]... [-s id]\n"
-	      "               [--lint [dir...]] [--dump=records] [file ...]\n"
+	fputs("usage: pickdoc [-bhilV] [-f format] [--color=when] [-k dir]... [-s id]\n"
+	      "               [--answer=question=answer]... [--answers=file]... [--no-input]\n"
+	      "               [--transcript=file] [--lint [dir...]] [--dump=records] [file ...]\n"
 	      "\n"
 	      "Finds the Python failures in a log and says what they mean, their likely\n"
 	      "causes, the first ten minutes, the fix and how to verify it.\n"
 	      "\n"
 	      "  -f, --format=FORMAT    text (default), json or markdown\n"
 	      "  -b, --brief            one line per failure\n"
+	      "  -i, --guide            ask what the log does not say, one question at a time\n"
+	      "      --answer=Q=A       answer question Q with A, as a runbook (repeatable)\n"
+	      "      --answers=FILE     answers from a YAML map of question: answer (repeatable)\n"
+	      "      --no-input         never ask: stop at the ranked causes\n"
+	      "      --transcript=FILE  save the guided session as Markdown\n"
 	      "      --color=WHEN       auto (default), always or never\n"
 	      "  -k, --kb=DIR           add or override playbooks from DIR (repeatable)\n"
 	      "  -l, --list             list the playbooks\n"
@@ -96,6 +107,25 @@ static int parse_one(struct opts *o, int c, const char *arg)
 	case 'b':
 		o->brief = 1;
 		return 0;
+	case 'i':
+		o->guide = 1;
+		return 0;
+	case OPT_ANSWER:
+		o->answer_args = xreallocarray(o->answer_args, o->nanswer_args + 1,
+					       sizeof *o->answer_args);
+		o->answer_args[o->nanswer_args++] = arg;
+		return 0;
+	case OPT_ANSWERS:
+		o->answer_files = xreallocarray(o->answer_files, o->nanswer_files + 1,
+						sizeof *o->answer_files);
+		o->answer_files[o->nanswer_files++] = arg;
+		return 0;
+	case OPT_NO_INPUT:
+		o->no_input = 1;
+		return 0;
+	case OPT_TRANSCRIPT:
+		o->transcript = arg;
+		return 0;
 	case 'f':
 		return parse_format(o, arg);
 	case OPT_COLOR:
@@ -128,13 +158,33 @@ static int parse_one(struct opts *o, int c, const char *arg)
 	}
 }
 
+/* The session's options go with a diagnosis only, and a transcript with a session. */
+static int check_session(const struct opts *o)
+{
+	const char *name = o->guide ? "-i" : o->nanswer_args ? "--answer"
+			   : o->nanswer_files ? "--answers" : o->no_input ? "--no-input"
+			   : o->transcript ? "--transcript" : NULL;
+
+	if (name && o->action != ACT_TRIAGE && o->action != ACT_HELP &&
+	    o->action != ACT_VERSION) {
+		msg_plain(MSG_ERROR, "option '%s' cannot be combined with another action", name);
+		return -1;
+	}
+	if (o->transcript && (!o->guide || o->no_input)) {
+		msg_plain(MSG_ERROR, "--transcript records a guided session: use it with -i%s",
+			  o->no_input ? " and without --no-input" : "");
+		return -1;
+	}
+	return 0;
+}
+
 int opts_parse(struct opts *o, int argc, char **argv)
 {
 	int c;
 
 	memset(o, 0, sizeof *o);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":bf:hk:ls:V", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":bf:hik:ls:V", long_options, NULL)) != -1) {
 		if (c == '?') {
 			if (optopt)
 				msg_plain(MSG_ERROR, "unknown option '-%c' (see pickdoc --help)", optopt);
@@ -155,12 +205,16 @@ int opts_parse(struct opts *o, int argc, char **argv)
 		msg_plain(MSG_ERROR, "'%s': --list and --show take no files", argv[optind]);
 		return -1;
 	}
-	return 0;
+	return check_session(o);
 }
 
 void opts_fini(struct opts *o)
 {
 	free(o->kb_dirs);
+	free(o->answer_args);
+	free(o->answer_files);
 	o->kb_dirs = NULL;
 	o->nkb_dirs = 0;
+	o->answer_args = o->answer_files = NULL;
+	o->nanswer_args = o->nanswer_files = 0;
 }

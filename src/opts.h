@@ -13,6 +13,9 @@
 enum opts_action { ACT_TRIAGE, ACT_LIST, ACT_SHOW, ACT_LINT, ACT_DUMP, ACT_HELP, ACT_VERSION };
 enum opts_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
+/* The exit statuses of pickdoc(1). */
+enum exit_status { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
+
 struct opts {
 	enum opts_action action;
 	enum report_format format;
@@ -21,6 +24,13 @@ struct opts {
 	const char *show_id;
 	const char **kb_dirs;    /* --kb, in order */
 	size_t nkb_dirs;
+	int guide;               /* -i: the guided session */
+	int no_input;            /* never prompt */
+	const char *transcript;  /* --transcript FILE, or NULL */
+	const char **answer_args;   /* --answer QUESTION=ANSWER, in order */
+	size_t nanswer_args;
+	const char **answer_files;  /* --answers FILE, in order */
+	size_t nanswer_files;
 	char *const *args;       /* files, or directories for --lint */
 	size_t nargs;
 };

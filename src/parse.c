@@ -27,6 +27,7 @@ struct pending {
 	int colon, like;
 	size_t lineno, last_line;
 	size_t blanks;
+	size_t cut;              /* bytes of its type and message not kept */
 };
 
 struct parser {
@@ -43,6 +44,19 @@ struct parser {
 static size_t cap(size_t n, size_t max)
 {
 	return n < max ? n : max;
+}
+
+/* CAP for the pending line, counting what is left out. */
+static size_t kept(struct pending *b, size_t n, size_t max)
+{
+	b->cut += n - cap(n, max);
+	return cap(n, max);
+}
+
+/* The block R's lone line just began carries what was cut of it. */
+static void pass_cut(struct reading *r, const struct pending *b)
+{
+	r->rec->excs[r->rec->nexcs - 1].cut += b->cut;
 }
 
 /* --- open records --- */
@@ -89,6 +103,7 @@ static void resolve_pending(struct parser *p)
 	struct reading *r = reading_new(p->origin, b->prefix.s, b->prefix.len, b->prefix.len,
 					b->lineno);
 	reading_lone(r, &e, b->lineno, b->last_line);
+	pass_cut(r, b);
 	struct tb_record *rec = reading_end(r);
 	if (rec)
 		p->emit(rec, p->arg);
@@ -109,6 +124,7 @@ static struct reading *confirm_pending(struct parser *p, int under_prefix)
 	if (b->prefix.len)
 		r->mode = under_prefix ? MODE_STRICT : MODE_RAW;
 	reading_lone(r, &e, b->lineno, b->last_line);
+	pass_cut(r, b);
 	b->active = 0;
 	return r;
 }
@@ -150,10 +166,9 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t lineno
 	/* "...was encountered," goes on on the next line */
 	if (!b->blanks && pl_open_end(b->message.s, b->message.len) && !pl_indent(s, n) &&
 	    !clean_is_log_line(s, n) && !starts_record(s, n)) {
-		if (b->message.len < PARSE_MESSAGE_MAX) {
+		if (b->message.len < PARSE_MESSAGE_MAX)
 			buf_addc(&b->message, '\n');
-			buf_add(&b->message, s, cap(n, PARSE_MESSAGE_MAX - b->message.len));
-		}
+		buf_add(&b->message, s, kept(b, n, PARSE_MESSAGE_MAX - b->message.len));
 		b->last_line = lineno;
 		return 1;
 	}
@@ -170,8 +185,9 @@ static void set_pending(struct parser *p, const char *s, size_t at, const struct
 	buf_reset(&b->type);
 	buf_reset(&b->message);
 	buf_add(&b->prefix, s, cap(at, PARSE_TEXT_MAX));
-	buf_add(&b->type, e->type, cap(e->type_len, PARSE_TEXT_MAX));
-	buf_add(&b->message, e->message, cap(e->message_len, PARSE_MESSAGE_MAX));
+	b->cut = 0;
+	buf_add(&b->type, e->type, kept(b, e->type_len, PARSE_TEXT_MAX));
+	buf_add(&b->message, e->message, kept(b, e->message_len, PARSE_MESSAGE_MAX));
 	b->colon = e->colon;
 	b->like = pl_exception_like(e->type, e->type_len);
 	b->lineno = b->last_line = lineno;

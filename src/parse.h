@@ -11,6 +11,11 @@
 
 #include "record.h"
 
+/* Bytes kept of a message, and of any other text (file, function, source, type, note):
+ * no record holds more, so no pattern ever sees more of one text. */
+#define PARSE_MESSAGE_MAX 65536
+#define PARSE_TEXT_MAX 4096
+
 /* Receives each finished record; the receiver owns it (record_free). */
 typedef void (*parse_emit_fn)(struct tb_record *rec, void *arg);
 

@@ -10,6 +10,7 @@
  */
 #include "parse_grammar.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,21 @@
 static size_t cap(size_t n, size_t max)
 {
 	return n < max ? n : max;
+}
+
+/* CAP, counting in the block what is left out. */
+static size_t kept(struct reading *r, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	r->rec->excs[r->rec->nexcs - 1].cut += n - max;
+	return max;
+}
+
+/* Counts from the log saturate: a hostile log may repeat a count line forever. */
+static long add_count(long total, long n)
+{
+	return total > LONG_MAX - n ? LONG_MAX : total + n;
 }
 
 static struct tb_exc *current(struct reading *r)
@@ -48,6 +64,7 @@ static void begin_block(struct reading *r, size_t lineno, int has_header)
 		memmove(&rec->excs[BLOCKS_MAX / 2], &rec->excs[BLOCKS_MAX / 2 + 1],
 			(BLOCKS_MAX / 2 - 1) * sizeof *rec->excs);
 		rec->nexcs--;
+		rec->dropped_blocks++;
 	}
 	grow(&rec->excs, &r->excs_cap, rec->nexcs, sizeof *rec->excs);
 	struct tb_exc *x = &rec->excs[rec->nexcs++];
@@ -95,9 +112,9 @@ static void add_frame(struct reading *r, const struct pl_frame *pf, size_t linen
 		r->ring = (r->ring + 1) % FRAMES_TAIL;
 		x->dropped++;
 	}
-	f->file = xstrndup(pf->file, cap(pf->file_len, TEXT_MAX));
+	f->file = xstrndup(pf->file, kept(r, pf->file_len, TEXT_MAX));
 	f->lineno = pf->lineno;
-	f->func = pf->func ? xstrndup(pf->func, cap(pf->func_len, TEXT_MAX)) : NULL;
+	f->func = pf->func ? xstrndup(pf->func, kept(r, pf->func_len, TEXT_MAX)) : NULL;
 	f->source = NULL;
 	f->input_line = lineno;
 	r->last_frame = (size_t)(f - x->frames);
@@ -122,8 +139,7 @@ static void add_source(struct reading *r, const char *s, size_t n)
 	n -= skip;
 	if (r->source.len && r->source.len < TEXT_MAX)
 		buf_addc(&r->source, '\n');
-	if (r->source.len < TEXT_MAX)
-		buf_add(&r->source, s, cap(n, TEXT_MAX - r->source.len));
+	buf_add(&r->source, s, kept(r, n, TEXT_MAX - cap(r->source.len, TEXT_MAX)));
 	r->expect_source = 0;
 }
 
@@ -138,8 +154,7 @@ static void add_message_line(struct reading *r, const char *s, size_t n, size_t 
 	if (m->len)
 		for (size_t i = 0; i <= blanks && m->len < MESSAGE_MAX; i++)
 			buf_addc(m, '\n');
-	if (m->len < MESSAGE_MAX)
-		buf_add(m, s, cap(n, MESSAGE_MAX - m->len));
+	buf_add(m, s, kept(r, n, MESSAGE_MAX - m->len));
 	r->msg_open = 0;
 	r->msg_more = pl_open_end(s, n);
 }
@@ -149,7 +164,7 @@ static void add_note(struct reading *r, const char *s, size_t n)
 	struct tb_exc *x = current(r);
 
 	grow(&x->notes, &r->notes_cap, x->nnotes, sizeof *x->notes);
-	x->notes[x->nnotes++] = xstrndup(s, cap(n, TEXT_MAX));
+	x->notes[x->nnotes++] = xstrndup(s, kept(r, n, TEXT_MAX));
 }
 
 static void set_exception(struct reading *r, const struct pl_exc *e, size_t lineno)
@@ -158,10 +173,10 @@ static void set_exception(struct reading *r, const struct pl_exc *e, size_t line
 
 	flush_source(r);
 	free(x->type);
-	x->type = xstrndup(e->type, cap(e->type_len, TEXT_MAX));
+	x->type = xstrndup(e->type, kept(r, e->type_len, TEXT_MAX));
 	x->type_line = lineno;
 	buf_reset(&r->message);
-	buf_add(&r->message, e->message, cap(e->message_len, MESSAGE_MAX));
+	buf_add(&r->message, e->message, kept(r, e->message_len, MESSAGE_MAX));
 	r->msg_open = e->colon && !e->message_len;
 	r->msg_more = pl_open_end(e->message, e->message_len);
 	r->expect_source = 0;
@@ -173,10 +188,11 @@ static void set_exception(struct reading *r, const struct pl_exc *e, size_t line
 static void unring(struct reading *r, struct tb_exc *x)
 {
 	struct tb_frame tmp[FRAMES_TAIL];
-	struct tb_frame *tail = x->frames + FRAMES_HEAD;
 
 	if (!x->dropped || !r->ring)
 		return;
+	/* only now is there a tail: x->frames may be NULL before */
+	struct tb_frame *tail = x->frames + FRAMES_HEAD;
 	memcpy(tmp, tail + r->ring, (FRAMES_TAIL - r->ring) * sizeof *tmp);
 	memcpy(tmp + FRAMES_TAIL - r->ring, tail, r->ring * sizeof *tmp);
 	memcpy(tail, tmp, sizeof tmp);
@@ -308,9 +324,9 @@ static int frames_line(struct reading *r, const char *s, size_t n, size_t lineno
 		add_frame(r, &f, lineno);
 		r->flush_left = !indent;
 	} else if (pl_elision(s, n, &count)) {
-		current(r)->elided += count;
+		current(r)->elided = add_count(current(r)->elided, count);
 	} else if (pl_repeat(s, n, &count)) {
-		current(r)->repeated += count;
+		current(r)->repeated = add_count(current(r)->repeated, count);
 	} else if (pl_caret(s, n)) {
 		/* dropped: it only underlines the source */
 	} else if (indent) {

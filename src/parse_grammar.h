@@ -8,13 +8,10 @@
 
 #include <stddef.h>
 
+#include "parse.h"
 #include "parse_line.h"
 #include "record.h"
 #include "util.h"
-
-/* Bytes kept of a message, and of any other text (file, function, source, type, note). */
-#define PARSE_MESSAGE_MAX 65536
-#define PARSE_TEXT_MAX 4096
 
 /* How a record's lines relate to the prefix its first line was printed under. */
 enum reading_mode {

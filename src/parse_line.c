@@ -127,17 +127,15 @@ enum tb_link pl_chain(const char *s, size_t n, size_t *at)
 	return TB_LINK_NONE;
 }
 
-/* The frame line proper, from its "File" word. */
-static int frame_at(const char *s, size_t n, struct pl_frame *f)
-{
-	static const char line_kw[] = "\", line ";
+#define LINE_KW "\", line "
 
-	if (!starts_with(s, n, LIT("File \"")))
-		return 0;
-	size_t close = find(s, n, 6, LIT(line_kw));
+/* The frame line proper, from its "File" word, when the first LINE_KW after its opening
+ * quote is at CLOSE (N: there is none). */
+static int frame_parts(const char *s, size_t n, size_t close, struct pl_frame *f)
+{
 	if (close == n || close == 6)
 		return 0;
-	size_t i = close + sizeof line_kw - 1;
+	size_t i = close + sizeof LINE_KW - 1;
 	long lineno = number(s, n, &i);
 	f->file = s + 6;
 	f->file_len = close - 6;
@@ -157,16 +155,34 @@ int pl_frame(const char *s, size_t n, struct pl_frame *f)
 {
 	size_t i = pl_indent(s, n);
 
-	return frame_at(s + i, n - i, f);
+	s += i;
+	n -= i;
+	if (!starts_with(s, n, LIT("File \"")))
+		return 0;
+	return frame_parts(s, n, find(s, n, 6, LIT(LINE_KW)), f);
 }
 
 int pl_find_frame(const char *s, size_t n, size_t *at, struct pl_frame *f)
 {
+	/* The first LINE_KW after the quote being looked at, found again only when the quote
+	 * passes it: searching from each quote would make a line of 'File "' repeated cost
+	 * the square of its length. */
+	size_t close = 0;
+	int none = 0;
+
 	/* quotes are rarer than 'F' in log lines: find them, then look behind */
 	for (const char *q = memchr(s, '"', n); q; q = memchr(q + 1, '"', n - (size_t)(q + 1 - s))) {
 		size_t k = (size_t)(q - s);
 
-		if (k < 5 || memcmp(q - 5, "File ", 5) != 0 || !frame_at(q - 5, n - k + 5, f))
+		if (k < 5 || memcmp(q - 5, "File ", 5) != 0)
+			continue;
+		if (close <= k && !none) {
+			close = find(s, n, k + 1, LIT(LINE_KW));
+			none = close == n;
+		}
+		if (none)
+			return 0;
+		if (!frame_parts(q - 5, n - k + 5, close - k + 5, f))
 			continue;
 		k -= 5;
 		size_t indent = 0;

@@ -134,6 +134,8 @@ static void dump_exc(FILE *out, const struct tb_exc *e)
 		fprintf(out, " elided=%ld", e->elided);
 	if (e->dropped)
 		fprintf(out, " dropped=%ld", e->dropped);
+	if (e->cut)
+		fprintf(out, " cut=%zu", e->cut);
 	fputc('\n', out);
 	if (e->message && *e->message) {
 		fputs("  message: ", out);
@@ -154,6 +156,8 @@ void record_dump(FILE *out, const struct tb_record *rec)
 	fprintf(out, "record %zu-%zu", rec->first_line, rec->last_line);
 	if (rec->truncated)
 		fputs(" truncated", out);
+	if (rec->dropped_blocks)
+		fprintf(out, " dropped_blocks=%zu", rec->dropped_blocks);
 	if (rec->channel) {
 		fputs(" channel=", out);
 		put_value(out, rec->channel);

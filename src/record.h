@@ -40,6 +40,8 @@ struct tb_exc {
 	long elided;             /* source lines elided by "...<N lines>..." */
 	long dropped;            /* frames the parser did not keep: the middle of a block too
 				    long to hold (it keeps the first and the last ones) */
+	size_t cut;              /* bytes of text the parser did not keep: the end of a message
+				    or of another text longer than it holds (parse.h) */
 	size_t first_line;       /* input lines this block spans, 1-based */
 	size_t type_line;        /* input line of the exception line */
 	size_t last_line;
@@ -51,6 +53,8 @@ struct tb_record {
 	char *origin;            /* input name ("<stdin>" or the file path), never NULL */
 	char *channel;           /* the line prefix the record was read under, or NULL */
 	int truncated;           /* the input ended or moved on before the exception line */
+	size_t dropped_blocks;   /* blocks the parser did not keep: the middle of a chain too
+				    long to hold */
 	size_t first_line;
 	size_t last_line;
 };

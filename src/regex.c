@@ -1,7 +1,8 @@
 /*
  * regex.c: lazy PCRE2 compilation with JIT, a pointer-keyed cache of compiled patterns, named
- * groups, "$name" templates.  Match and depth limits keep a hostile pattern or subject from
- * running away.
+ * groups, "$name" templates.  Match, depth and heap limits keep a hostile pattern or subject
+ * from running away: a match that hits one is reported once per pattern and counts as no
+ * match, so the rest of the input is still diagnosed.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"
@@ -14,8 +15,9 @@
 #include "msg.h"
 #include "util.h"
 
-#define MATCH_LIMIT 1000000u
-#define DEPTH_LIMIT 10000u
+#define MATCH_LIMIT 1000000u      /* backtracking steps of one match */
+#define DEPTH_LIMIT 10000u        /* nested backtracking points */
+#define HEAP_LIMIT_KIB 16384u     /* their memory: 16 MiB */
 #define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_MATCH_INVALID_UTF)
 
 struct regex_entry {
@@ -45,6 +47,7 @@ struct regex_cache *regex_cache_new(void)
 	}
 	pcre2_set_match_limit(rc->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(rc->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(rc->mctx, HEAP_LIMIT_KIB);
 	return rc;
 }
 
@@ -175,7 +178,8 @@ static int run(struct regex_cache *rc, const char *pattern, const struct kb_pos 
 			PCRE2_UCHAR text[256];
 			pcre2_get_error_message(n, text, sizeof text);
 			msg(MSG_WARNING, pos ? pos->file : NULL, pos ? pos->line : 0,
-			    pos ? pos->col : 0, "pattern gave up on an input line: %s",
+			    pos ? pos->col : 0, "pattern gave up on an input line (%s): it "
+			    "counts as not matching there, here and wherever it gives up again",
 			    (const char *)text);
 			e->reported = 1;
 		}
@@ -200,6 +204,36 @@ int regex_match_whole(struct regex_cache *rc, const char *pattern, const struct 
 		      const char *subject, size_t len)
 {
 	return run(rc, pattern, pos, subject, len, PCRE2_ANCHORED | PCRE2_ENDANCHORED, NULL);
+}
+
+/* The interpreter, not the JIT: it counts the match and depth limits the same way on every
+ * machine (the JIT ignores the depth limit and counts the match limit its own way), which
+ * makes the linter's verdict a count rather than a clock. */
+int regex_probe(struct regex_cache *rc, const char *pattern, int whole, const char *subject,
+		size_t len, const char **limit)
+{
+	struct regex_entry *e = lookup(rc, pattern, NULL);
+	uint32_t options = PCRE2_NO_JIT | (whole ? PCRE2_ANCHORED | PCRE2_ENDANCHORED : 0);
+
+	*limit = NULL;
+	if (!e->code)
+		return -1;
+	int n = pcre2_match(e->code, (PCRE2_SPTR)subject, len, 0, options, rc->md, rc->mctx);
+	switch (n) {
+	case PCRE2_ERROR_NOMATCH:
+		return 0;
+	case PCRE2_ERROR_MATCHLIMIT:
+		*limit = "match limit";
+		return -1;
+	case PCRE2_ERROR_DEPTHLIMIT:
+		*limit = "depth limit";
+		return -1;
+	case PCRE2_ERROR_HEAPLIMIT:
+		*limit = "heap limit";
+		return -1;
+	default:
+		return n < 0 ? -1 : 1;
+	}
 }
 
 char *regex_expand(const char *template, const struct regex_match *m)

@@ -42,6 +42,14 @@ int regex_match(struct regex_cache *rc, const char *pattern, const struct kb_pos
 int regex_match_whole(struct regex_cache *rc, const char *pattern, const struct kb_pos *pos,
 		      const char *subject, size_t len);
 
+/* Matches PATTERN (which must compile) against SUBJECT as regex_match does (as
+ * regex_match_whole with WHOLE), under the same limits, but with PCRE2's interpreter, whose
+ * counts are the same on every machine, and reporting nothing: 1 or 0 for a match or none,
+ * -1 when the match failed, with *LIMIT naming the limit it hit ("match limit", "depth
+ * limit", "heap limit") or NULL for another error.  For the linter's cost check. */
+int regex_probe(struct regex_cache *rc, const char *pattern, int whole, const char *subject,
+		size_t len, const char **limit);
+
 /* Compiles PATTERN to check it; reports an error with a caret at POS.  Returns 0 or -1. */
 int regex_check(const char *pattern, const struct kb_pos *pos);
 

@@ -40,6 +40,83 @@ int report_playbook(FILE *out, const struct kb_playbook *pb, const struct report
 	return finish(out, reporter_for(opts)->playbook(out, pb, opts));
 }
 
+size_t report_utf8_len(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char c = p[0];
+	size_t len;
+	unsigned char lo = 0x80, hi = 0xbf;      /* range of the second byte */
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (c == 0xe0)
+		lo = 0xa0;                       /* overlong */
+	else if (c == 0xed)
+		hi = 0x9f;                       /* surrogates */
+	else if (c == 0xf0)
+		lo = 0x90;                       /* overlong */
+	else if (c == 0xf4)
+		hi = 0x8f;                       /* above U+10FFFF */
+	if (n < len || p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < len; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+/* The code point of a well-formed character of LEN bytes. */
+static unsigned long code_point(const unsigned char *p, size_t len)
+{
+	unsigned long c = len == 1 ? p[0] : p[0] & (0x7fu >> len);
+
+	for (size_t i = 1; i < len; i++)
+		c = c << 6 | (p[i] & 0x3fu);
+	return c;
+}
+
+/* Characters that move or hide text on a terminal without being control characters: the
+ * bidirectional marks, embeddings, overrides and isolates (U+202E turns "exe.txt" into
+ * "txt.exe"), and the Unicode line and paragraph separators. */
+static int is_invisible_control(unsigned long c)
+{
+	return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+void report_put_safe(FILE *out, const char *s, size_t n, int keep_newlines)
+{
+	size_t done = 0;
+
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = report_utf8_len(s + i, n - i);
+		unsigned long cp = len ? code_point((const unsigned char *)s + i, len) : 0;
+		int shown = len && (cp >= 0x20 || c == '\t' || (c == '\n' && keep_newlines)) &&
+			    !(cp >= 0x7f && cp <= 0x9f) && !is_invisible_control(cp);
+		if (shown) {
+			i += len;
+			continue;
+		}
+		fwrite(s + done, 1, i - done, out);
+		if (len > 1)
+			fprintf(out, "\\u%04lx", cp);
+		else
+			fprintf(out, "\\x%02x", c);
+		i += len ? len : 1;
+		done = i;
+	}
+	fwrite(s + done, 1, n - done, out);
+}
+
 size_t report_first_line(const char *s, int *more)
 {
 	size_t n = strcspn(s, "\n");
@@ -115,6 +192,35 @@ const struct kb_question *report_next_question(const struct finding *fd)
 static void count(struct buf *b, size_t n, const char *one, const char *many)
 {
 	buf_printf(b, "%zu %s", n, n == 1 ? one : many);
+}
+
+int report_truncation(const struct finding *fd, struct report_cut *cut, struct buf *b)
+{
+	const struct tb_record *rec = fd->record;
+
+	memset(cut, 0, sizeof *cut);
+	for (size_t i = 0; rec && i < rec->nexcs; i++) {
+		cut->frames += (size_t)rec->excs[i].dropped;
+		cut->bytes += rec->excs[i].cut;
+	}
+	cut->blocks = rec ? rec->dropped_blocks : 0;
+	if (!cut->frames && !cut->blocks && !cut->bytes)
+		return 0;
+	if (b) {
+		size_t parts = !!cut->frames + !!cut->blocks + !!cut->bytes, said = 0;
+		const size_t n[] = { cut->frames, cut->blocks, cut->bytes };
+		const char *const one[] = { "frame", "chained exception", "byte of text" };
+		const char *const many[] = { "frames", "chained exceptions", "bytes of text" };
+		for (size_t i = 0; i < 3; i++) {
+			if (!n[i])
+				continue;
+			if (said)
+				buf_adds(b, said + 1 == parts ? " and " : ", ");
+			count(b, n[i], one[i], many[i]);
+			said++;
+		}
+	}
+	return 1;
 }
 
 void report_summary(const struct report_input *in, struct buf *b)

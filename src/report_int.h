@@ -37,8 +37,29 @@ int report_user_frame(const struct finding *fd, struct buf *b);
 /* The first question of the walked path that the facts did not answer, or NULL. */
 const struct kb_question *report_next_question(const struct finding *fd);
 
+/* What the parser left out of a finding's traceback to stay within its bounds. */
+struct report_cut {
+	size_t frames;                   /* frames of the middle of a long block */
+	size_t blocks;                   /* exceptions of the middle of a long chain */
+	size_t bytes;                    /* the ends of texts longer than it keeps */
+};
+
+/* Fills *CUT for FD and, when B is not NULL, says it in words into B ("1000 frames and
+ * 12 bytes of text").  Returns 0 when nothing was left out. */
+int report_truncation(const struct finding *fd, struct report_cut *cut, struct buf *b);
+
 /* The closing summary, "2 failures diagnosed (1 primary, 1 secondary), ...", into B. */
 void report_summary(const struct report_input *in, struct buf *b);
+
+/* Length of the well-formed UTF-8 character at S (N > 0 bytes left), or 0 for a byte that
+ * starts none. */
+size_t report_utf8_len(const char *s, size_t n);
+
+/* Writes N bytes of log or knowledge-base text so that none of it acts on a terminal:
+ * control characters (C0 but tab, DEL, C1), bidirectional controls, line and paragraph
+ * separators and bytes that are no UTF-8 are shown as "\xHH" (a byte) or "\uHHHH" (a
+ * character).  Newlines too, unless KEEP_NEWLINES. */
+void report_put_safe(FILE *out, const char *s, size_t n, int keep_newlines);
 
 /* A JSON string from LEN bytes of text that may hold invalid UTF-8 or NUL bytes: invalid
  * sequences become U+FFFD, NUL stays a character (\u0000).  NULL gives JSON null. */

@@ -8,49 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of the well-formed UTF-8 sequence at S (N bytes left), or 0. */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-	size_t len;
-	unsigned char lo = 0x80, hi = 0xbf;      /* range of the second byte */
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	if (c == 0xe0)
-		lo = 0xa0;                       /* overlong */
-	else if (c == 0xed)
-		hi = 0x9f;                       /* surrogates */
-	else if (c == 0xf0)
-		lo = 0x90;                       /* overlong */
-	else if (c == 0xf4)
-		hi = 0x8f;                       /* above U+10FFFF */
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	return len;
-}
+#include "infer.h"
 
 json_t *report_json_text(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	struct buf b = { 0 };
 	size_t i = 0, done = 0;
 
 	if (!s)
 		return json_null();
 	while (i < len) {
-		size_t n = utf8_sequence(p + i, len - i);
+		size_t n = report_utf8_len(s + i, len - i);
 		if (n) {
 			i += n;
 			continue;
@@ -151,10 +119,13 @@ static json_t *questions(const struct finding *fd)
 	for (size_t i = 0; i < fd->npath; i++) {
 		const struct kb_question *q = fd->path[i].question;
 		const struct kb_answer *ans = fd->path[i].answer;
-		json_t *e = json_pack("{s:o,s:o,s:o,s:o,s:o}", "id", str(q->id),
+		json_t *by = !ans ? json_null()
+			     : str(infer_step_by_person(fd, &fd->path[i]) ? "you" : "log");
+		json_t *e = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "id", str(q->id),
 				      "ask", str(q->ask), "why", opt_str(q->why),
 				      "fact", opt_str(q->fact),
-				      "answer", ans ? str(ans->value) : json_null());
+				      "answer", ans ? str(ans->value) : json_null(),
+				      "answered_by", by);
 		json_array_append_new(a, e);
 	}
 	return a;
@@ -168,6 +139,7 @@ static json_t *finding(const struct finding *fd)
 	const struct kb_question *next = report_next_question(fd);
 	json_t *o = json_object();
 	json_t *primary = json_null();
+	struct report_cut cut;
 
 	if (fd->secondary && fd->primary)
 		primary = json_pack("{s:o,s:o}", "playbook", str(fd->primary->playbook->id),
@@ -182,6 +154,10 @@ static json_t *finding(const struct finding *fd)
 	json_object_set_new(o, "origin", str(fd->origin));
 	json_object_set_new(o, "secondary", json_boolean(fd->secondary));
 	json_object_set_new(o, "primary", primary);
+	json_object_set_new(o, "truncated", json_boolean(report_truncation(fd, &cut, NULL)));
+	json_object_set_new(o, "dropped", json_pack("{s:o,s:o,s:o}", "frames", size(cut.frames),
+						    "blocks", size(cut.blocks),
+						    "bytes", size(cut.bytes)));
 	json_object_set_new(o, "facts", facts(fd));
 	json_object_set_new(o, "evidence", evidence(fd));
 	json_object_set_new(o, "causes", causes(fd));

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "infer.h"
+
 #define ARROW "\xe2\x86\x92"
 #define DASH "\xe2\x80\x94"
 
@@ -34,8 +36,25 @@ static void backticks(FILE *out, size_t n)
 		fputc('`', out);
 }
 
-/* N bytes of S inside a code span; newlines and other control bytes would end the line
- * or the cell, so they are shown escaped. */
+/* N bytes of text with nothing in it that acts on a terminal, and '|' escaped in a cell
+ * (GFM reads a table's cells before the code spans in them). */
+static void put_text(FILE *out, const char *s, size_t n, enum md_place place)
+{
+	size_t done = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '|' && place == MD_CELL) {
+			report_put_safe(out, s + done, i - done, 0);
+			fputs("\\|", out);
+			done = i + 1;
+		}
+	}
+	report_put_safe(out, s + done, n - done, 0);
+}
+
+/* N bytes of S inside a code span, fenced by more backticks than S holds in a row so that
+ * nothing in S ends it; newlines and other control characters would end the line or the
+ * cell, or act on a terminal, so they are shown escaped. */
 static void code_n(FILE *out, const char *s, size_t n, enum md_place place)
 {
 	size_t fence = longest_backticks(s, n) + 1;
@@ -49,15 +68,7 @@ static void code_n(FILE *out, const char *s, size_t n, enum md_place place)
 	backticks(out, fence);
 	if (pad)
 		fputc(' ', out);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '|' && place == MD_CELL)
-			fputs("\\|", out);
-		else if ((c < 0x20 && c != '\t') || c == 0x7f)
-			fprintf(out, "\\x%02x", c);
-		else
-			fputc(c, out);
-	}
+	put_text(out, s, n, place);
 	if (pad)
 		fputc(' ', out);
 	backticks(out, fence);
@@ -82,7 +93,11 @@ static size_t code_span(const char *s)
 	return 0;
 }
 
-/* Knowledge-base prose: its code spans as written, other markup characters escaped. */
+/* Characters that are markup outside code spans. */
+#define MARKUP "\\*_<>[]|~#"
+
+/* Knowledge-base prose: its code spans as written, other markup characters escaped, and
+ * nothing that acts on a terminal. */
 static void prose(FILE *out, const char *s, enum md_place place)
 {
 	size_t len = strlen(s);
@@ -100,25 +115,33 @@ static void prose(FILE *out, const char *s, enum md_place place)
 				i += n;
 				continue;
 			}
-			for (size_t k = 0; k < n; k++) {
-				char d = s[i + k];
-				if (d == '\n' && place != MD_BLOCK)
-					fputc(' ', out);
-				else if (d == '|' && place == MD_CELL)
-					fputs("\\|", out);
-				else
-					fputc(d, out);
+			for (size_t k = 0; k < n;) {
+				size_t run = strcspn(s + i + k, "\n");
+				if (run > n - k)
+					run = n - k;
+				put_text(out, s + i + k, run, place);
+				k += run;
+				if (k < n) {
+					fputc(place == MD_BLOCK ? '\n' : ' ', out);
+					k++;
+				}
 			}
 			i += n;
 			continue;
 		}
-		if (c == '\n' && place != MD_BLOCK)
-			fputc(' ', out);
-		else if (strchr("\\*_<>[]|~#", c))
+		if (c == '\n') {
+			fputc(place == MD_BLOCK ? '\n' : ' ', out);
+			i++;
+		} else if (strchr(MARKUP, c)) {
 			fprintf(out, "\\%c", c);
-		else
-			fputc(c, out);
-		i++;
+			i++;
+		} else {
+			size_t run = 1 + strcspn(s + i + 1, "`\n" MARKUP);
+			if (run > len - i)
+				run = len - i;
+			report_put_safe(out, s + i, run, 0);
+			i += run;
+		}
 	}
 }
 
@@ -276,6 +299,26 @@ static const char *answer_label(const struct kb_answer *a)
 	return a->label && *a->label ? a->label : a->value;
 }
 
+/* The questions of the path that are answered, a person's answers marked as such. */
+static void answered(FILE *out, const struct finding *fd, int after_text)
+{
+	int first = after_text;
+
+	for (size_t i = 0; i < fd->npath; i++) {
+		const struct tree_step *s = &fd->path[i];
+		if (!s->answer)
+			continue;
+		fputs(first ? "\n- " : "- ", out);
+		first = 0;
+		prose(out, s->question->ask, MD_LINE);
+		fputs(" " ARROW " ", out);
+		prose(out, answer_label(s->answer), MD_LINE);
+		if (infer_step_by_person(fd, s))
+			fputs(" *(answered by you)*", out);
+		fputc('\n', out);
+	}
+}
+
 static void tree(FILE *out, const struct finding *fd)
 {
 	if (fd->conclusion) {
@@ -285,18 +328,12 @@ static void tree(FILE *out, const struct finding *fd)
 		fputs("** (", out);
 		code(out, fd->conclusion->id, MD_LINE);
 		fputs(")\n", out);
-		int first = 1;
-		for (size_t i = 0; i < fd->npath; i++) {
-			if (!fd->path[i].answer)
-				continue;
-			fputs(first ? "\n- " : "- ", out);
-			first = 0;
-			prose(out, fd->path[i].question->ask, MD_LINE);
-			fputs(" " ARROW " ", out);
-			prose(out, answer_label(fd->path[i].answer), MD_LINE);
-			fputc('\n', out);
-		}
+		answered(out, fd, 1);
 		return;
+	}
+	if (fd->npath && fd->path[0].answer) {
+		heading(out, "###", "Answered so far");
+		answered(out, fd, 0);
 	}
 	int open = 0;
 	for (size_t i = 0; i < fd->npath; i++) {
@@ -346,6 +383,12 @@ static void finding(FILE *out, const struct finding *fd)
 		put_exception(out, exc->type, exc->message, MD_LINE);
 		fputc('\n', out);
 	}
+	struct report_cut cut;
+	struct buf left_out = { 0 };
+	if (report_truncation(fd, &cut, &left_out))
+		fprintf(out, "- **Truncated:** longer than pickdoc keeps; %s left out\n",
+			left_out.s);
+	buf_fini(&left_out);
 	if (subject) {
 		fputs("- **Subject:** ", out);
 		code(out, subject, MD_LINE);

@@ -2,13 +2,16 @@
  * report_text.c: the report for a person at a terminal: per finding the failure, what it
  * means, the evidence with where it came from, ranked causes, the open question or the
  * conclusion, then the playbook's steps; or one line per finding with --brief.  Escape
- * sequences only when colour was asked for, and control bytes from logs are shown
- * escaped so they never reach the terminal.  Knows nothing of how findings were made.
+ * sequences only when colour was asked for, and only pickdoc's own: all other text, the
+ * log's and the knowledge base's, goes through report_put_safe, so that nothing in it acts
+ * on the terminal.  Knows nothing of how findings were made.
  */
 #include "report_int.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "infer.h"
 
 #define WIDTH 80
 #define MESSAGE_MAX 240          /* bytes of a message's first line shown */
@@ -33,28 +36,22 @@ static void sgr(const struct text *t, const char *seq)
 		fputs(seq, t->out);
 }
 
-static void put_id(const struct text *t, const char *id)
-{
-	sgr(t, SGR_ID);
-	fputs(id, t->out);
-	sgr(t, SGR_RESET);
-}
-
-/* Log text: control bytes other than tab are written as \xHH. */
+/* Any text but pickdoc's own: what could act on the terminal is shown escaped. */
 static void put_log(FILE *out, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			fprintf(out, "\\x%02x", c);
-		else
-			fputc(c, out);
-	}
+	report_put_safe(out, s, n, 0);
 }
 
 static void put_logs(FILE *out, const char *s)
 {
 	put_log(out, s, strlen(s));
+}
+
+static void put_id(const struct text *t, const char *id)
+{
+	sgr(t, SGR_ID);
+	put_logs(t->out, id);
+	sgr(t, SGR_RESET);
 }
 
 /* The first line of a log message, cut at MESSAGE_MAX bytes on a character boundary. */
@@ -110,7 +107,7 @@ static void flow(FILE *out, size_t col, size_t hang, const char *text)
 			p++;
 			if (p < end && (*p == ' ' || *p == '\t')) {
 				n = strcspn(p, "\n");
-				fwrite(p, 1, n, out);
+				put_log(out, p, n);
 				p += n;
 				fresh = 0;
 			}
@@ -132,7 +129,7 @@ static void flow(FILE *out, size_t col, size_t hang, const char *text)
 			fputc(' ', out);
 			col++;
 		}
-		fwrite(p, 1, n, out);
+		put_log(out, p, n);
 		col += w;
 		fresh = 0;
 		p += n;
@@ -166,7 +163,7 @@ static void verbatim(FILE *out, size_t indent, const char *prefix, const char *t
 	fputs(prefix, out);
 	for (const char *p = text; *p;) {
 		size_t n = strcspn(p, "\n");
-		fwrite(p, 1, n, out);
+		put_log(out, p, n);
 		p += n;
 		if (*p && *++p) {
 			fputc('\n', out);
@@ -229,7 +226,8 @@ static void heading(const struct text *t, const char *id, const char *title)
 {
 	put_id(t, id);
 	sgr(t, SGR_BOLD);
-	fprintf(t->out, " " DASH " %s", title);
+	fputs(" " DASH " ", t->out);
+	put_logs(t->out, title);
 	sgr(t, SGR_RESET);
 	fputc('\n', t->out);
 }
@@ -282,7 +280,9 @@ static void evidence(const struct text *t, const struct finding *fd)
 	for (size_t i = 0; i < n; i++) {
 		const struct fact *f = v[i];
 		if (strcmp(f->name, "user_file")) {
-			fprintf(t->out, "  %-*s  ", (int)width, f->name);
+			fputs("  ", t->out);
+			put_logs(t->out, f->name);
+			spaces(t->out, width - strlen(f->name) + 2);
 			put_logs(t->out, f->value);
 			put_source(t->out, f);
 			fputc('\n', t->out);
@@ -344,6 +344,21 @@ static const char *answer_label(const struct kb_answer *a)
 	return a->label && *a->label ? a->label : a->value;
 }
 
+/* The questions of the path that are answered, a person's answers marked as such. */
+static void answered(const struct text *t, const struct finding *fd, size_t indent)
+{
+	for (size_t i = 0; i < fd->npath; i++) {
+		const struct tree_step *s = &fd->path[i];
+		if (!s->answer)
+			continue;
+		struct buf step = { 0 };
+		buf_printf(&step, "%s " ARROW " %s%s", s->question->ask, answer_label(s->answer),
+			   infer_step_by_person(fd, s) ? " (answered by you)" : "");
+		hanging(t->out, indent, step.s);
+		buf_fini(&step);
+	}
+}
+
 static void tree(const struct text *t, const struct finding *fd)
 {
 	if (fd->conclusion) {
@@ -352,17 +367,12 @@ static void tree(const struct text *t, const struct finding *fd)
 		buf_printf(&b, "%s (%s)", fd->conclusion->title, fd->conclusion->id);
 		wrap(t->out, 2, "", b.s);
 		buf_fini(&b);
-		for (size_t i = 0; i < fd->npath; i++) {
-			const struct tree_step *s = &fd->path[i];
-			if (!s->answer)
-				continue;
-			struct buf step = { 0 };
-			buf_printf(&step, "%s " ARROW " %s", s->question->ask,
-				   answer_label(s->answer));
-			hanging(t->out, 4, step.s);
-			buf_fini(&step);
-		}
+		answered(t, fd, 4);
 		return;
+	}
+	if (fd->npath && fd->path[0].answer) {
+		section(t, "Answered so far");
+		answered(t, fd, 2);
 	}
 	int open = 0;
 	for (size_t i = 0; i < fd->npath; i++) {
@@ -403,6 +413,11 @@ static void finding(const struct text *t, const struct finding *fd)
 		put_exception(t->out, exc);
 		fputc('\n', t->out);
 	}
+	struct report_cut cut;
+	struct buf left_out = { 0 };
+	if (report_truncation(fd, &cut, &left_out))
+		fprintf(t->out, "  truncated: longer than pickdoc keeps; %s left out\n", left_out.s);
+	buf_fini(&left_out);
 	if (subject) {
 		fputs("  subject: ", t->out);
 		put_logs(t->out, subject);
@@ -442,7 +457,8 @@ static void brief(const struct text *t, const struct report_input *in)
 			fputs(": ", t->out);
 			put_logs(t->out, subject);
 		}
-		fprintf(t->out, " (x%zu) " DASH " %s", fd->occurrences, fd->playbook->title);
+		fprintf(t->out, " (x%zu) " DASH " ", fd->occurrences);
+		put_logs(t->out, fd->playbook->title);
 		if (fd->secondary && fd->primary)
 			fprintf(t->out, " [secondary to %s at line %zu]",
 				fd->primary->playbook->id, fd->primary->first_line);
@@ -505,9 +521,12 @@ static void signatures(const struct text *t, const struct kb_playbook *pb)
 	section(t, "Signatures");
 	for (size_t i = 0; i < pb->nsignatures; i++) {
 		const struct kb_signature *s = &pb->signatures[i];
-		fprintf(t->out, "  %s", s->exception ? s->exception : "(any exception)");
-		if (s->versions)
-			fprintf(t->out, "  versions %s", s->versions);
+		fputs("  ", t->out);
+		put_logs(t->out, s->exception ? s->exception : "(any exception)");
+		if (s->versions) {
+			fputs("  versions ", t->out);
+			put_logs(t->out, s->versions);
+		}
 		if (s->priority)
 			fprintf(t->out, "  priority %d", s->priority);
 		fputc('\n', t->out);
@@ -563,9 +582,13 @@ static void questions(const struct text *t, const struct kb_playbook *pb)
 	section(t, "Decision tree");
 	for (size_t i = 0; i < pb->nquestions; i++) {
 		const struct kb_question *q = &pb->questions[i];
-		fprintf(t->out, "  %s", q->id);
-		if (q->fact)
-			fprintf(t->out, " (fact %s)", q->fact);
+		fputs("  ", t->out);
+		put_logs(t->out, q->id);
+		if (q->fact) {
+			fputs(" (fact ", t->out);
+			put_logs(t->out, q->fact);
+			fputc(')', t->out);
+		}
 		fputc('\n', t->out);
 		wrap(t->out, 4, "? ", q->ask);
 		labelled(t->out, 4, "why: ", q->why);

@@ -9,13 +9,16 @@ extra="$*"
 
 # pkg-config module : Debian package
 modules="libpcre2-8:libpcre2-dev yaml-0.1:libyaml-dev readline:libreadline-dev jansson:libjansson-dev cmocka:libcmocka-dev"
-# command : Debian package
+# command (or a file, when it holds a "/") : Debian package
 tools="cc:gcc make:make pkg-config:pkg-config"
 
 missing=""
 for t in $tools $extra; do
 	cmd=${t%%:*}; pkg=${t#*:}
-	command -v "$cmd" >/dev/null 2>&1 || missing="$missing $pkg"
+	case $cmd in
+	*/*) [ -e "$cmd" ] || missing="$missing $pkg" ;;   # a file, e.g. a runtime library
+	*) command -v "$cmd" >/dev/null 2>&1 || missing="$missing $pkg" ;;
+	esac
 done
 if command -v pkg-config >/dev/null 2>&1; then
 	for m in $modules; do

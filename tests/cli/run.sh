@@ -148,7 +148,7 @@ else primary as $p |
 	(if $first_line == "." or ($p.first_line | tostring) == $first_line then empty
 	 else "first_line \($p.first_line | tojson), expected \($first_line)" end)
 end;
-split("\u001e")[1:][] | (index("\n")) as $nl | .[:$nl] as $head | .[$nl + 1:] as $body
+split("\u001e")[1:][] | split("\n") as $lines | $lines[0] as $head | ($lines[1:] | join("\n")) as $body
 | ($head | split("\u001f")) as [$file, $playbook, $subject, $occurrences, $first_line, $err, $rc]
 | [ (if $playbook == "-" then (if $rc == "1" then empty else "exit status \($rc), expected 1 (nothing diagnosed)" end)
      elif $playbook == "~" then (if $rc == "0" or $rc == "1" then empty else "exit status \($rc), expected 0 or 1" end)
@@ -469,5 +469,10 @@ else
 		fi
 	done
 fi
+
+# ---------------------------------------------------------------------------------------------
+# 9. Hostile input: escapes, Markdown break-outs, quadratic lines, runaway patterns.
+
+. "$ROOT/tests/cli/hostile.sh"
 
 finish

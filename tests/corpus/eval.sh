@@ -34,8 +34,8 @@ for labels in "$@"; do
 		(ulimit -t 20 && exec "$pickdoc" -f json "$base/$file") 2>/dev/null
 	done <"$work/rows" >"$work/stream"
 	jq -R -r -s '
-		split("\u001e")[1:][] | (index("\n")) as $nl | (.[:$nl] | split("\u001f")) as [$file, $playbook, $subject]
-		| (try (.[$nl + 1:] | fromjson) catch null) as $doc
+		split("\u001e")[1:][] | split("\n") as $lines | ($lines[0] | split("\u001f")) as [$file, $playbook, $subject]
+		| (try ($lines[1:] | join("\n") | fromjson) catch null) as $doc
 		| ($playbook | split("|")[0]) as $truth
 		| (if $doc == null then null else [$doc.findings[]? | select(.secondary != true)][0] end) as $p
 		| (if $doc == null then "(no JSON)" elif $p == null then "-" else $p.playbook end) as $got

@@ -84,6 +84,28 @@ static void test_lines_whatever_the_buffer_edges(void **state)
 	free(path);
 }
 
+/* The buffer starts small and grows with the longest line: lines of every length around
+ * its sizes come out whole, with small reads and large ones. */
+static void test_lines_longer_than_the_first_buffer(void **state)
+{
+	static const size_t lengths[] = { 1, 16383, 16384, 16385, 70000, 300000, 1 };
+	struct buf text = { 0 };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+		for (size_t k = 0; k < lengths[i]; k++)
+			buf_addc(&text, (char)('a' + (k + i) % 26));
+		buf_addc(&text, '\n');
+	}
+	char *path = temp_file(text.s, text.len);
+	check_lines(path, 7, text.s, text.len);
+	check_lines(path, 4096, text.s, text.len);
+	check_lines(path, 0, text.s, text.len);
+	unlink(path);
+	free(path);
+	buf_fini(&text);
+}
+
 static void test_cr_and_nul_are_kept(void **state)
 {
 	char *path = temp_file(sample, sizeof sample - 1);
@@ -244,6 +266,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines_whatever_the_buffer_edges),
+		cmocka_unit_test(test_lines_longer_than_the_first_buffer),
 		cmocka_unit_test(test_cr_and_nul_are_kept),
 		cmocka_unit_test(test_empty_input),
 		cmocka_unit_test(test_empty_lines),

@@ -64,6 +64,7 @@ static void assert_signatures(const struct kb_playbook *a, const struct kb_playb
 		assert_str(x->literal, y->literal);
 		assert_str(x->versions, y->versions);
 		assert_str(x->frame, y->frame);
+		assert_str(x->source, y->source);
 		assert_int_equal(x->priority, y->priority);
 		assert_int_equal(x->nfacts, y->nfacts);
 		for (size_t j = 0; j < x->nfacts; j++) {

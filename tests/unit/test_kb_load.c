@@ -560,6 +560,71 @@ static void test_diagnostic_names_are_shown_safely(void **state)
 	kb_free(kb);
 }
 
+/* A knowledge base is untrusted input: names libyaml decodes from %-escapes or that hold
+ * C1 and bidirectional controls are masked, duplicate keys are errors at their position,
+ * lists of mappings are bounded and a file broken everywhere gets a screenful of errors. */
+#define LIT_AND_LEN(s) s, sizeof s - 1
+
+static void test_hostile_knowledge_file(void **state)
+{
+	(void)state;
+	struct capture cap;
+	struct buf b = { 0 };
+	struct kb *kb = kb_new(NULL);
+
+	capture_start(&cap);
+	assert_int_equal(kb_load_text(kb, "t.yaml",
+				      LIT_AND_LEN("id: a\ntitle: !<%1b%5d0%3bx%07> t\n")), 1);
+	/* the 8 other errors are the missing keys */
+	assert_int_equal(kb_load_text(kb, "u.yaml",
+				      LIT_AND_LEN("id: a\n\"\\u009b\\u202e\": 1\n")), 9);
+	char *text = capture_end(&cap);
+	assert_non_null(strstr(text, "pickdoc: t.yaml:2:8: error: tag '?]0;x?' is not supported"));
+	assert_non_null(strstr(text, "pickdoc: u.yaml:2:1: error: unknown key '?" "?' in "
+				     "playbook\n"));
+	assert_null(strchr(text, '\x1b'));
+	free(text);
+
+	capture_start(&cap);
+	buf_printf(&b, "%stitle: B\n", small_a);
+	assert_int_equal(kb_load_text(kb, "d.yaml", b.s, b.len), 1);
+	text = capture_end(&cap);
+	assert_string_equal(text, "pickdoc: d.yaml:10:1: error: duplicate key 'title' in playbook\n");
+	free(text);
+
+	buf_reset(&b);
+	buf_printf(&b, "%sfaq:\n", small_a);
+	for (int i = 0; i < 1025; i++)
+		buf_adds(&b, "  - {q: q, a: a}\n");
+	capture_start(&cap);
+	assert_int_equal(kb_load_text(kb, "l.yaml", b.s, b.len), 1);
+	text = capture_end(&cap);
+	assert_string_equal(text, "pickdoc: l.yaml:11:3: error: 'faq' has 1025 items, more than "
+				  "the 1024 allowed\n");
+	free(text);
+
+	buf_reset(&b);
+	buf_adds(&b, small_a);
+	for (int i = 0; i < 100000; i++)
+		buf_adds(&b, "title: again\n");
+	capture_start(&cap);
+	assert_int_equal(kb_load_text(kb, "e.yaml", b.s, b.len), 100000);
+	text = capture_end(&cap);
+	const char *last = strstr(text, "pickdoc: e.yaml: note: too many errors: the rest are not "
+					"shown\n");
+	assert_non_null(last);
+	assert_int_equal(last[strlen("pickdoc: e.yaml: note: too many errors: the rest are not "
+				     "shown\n")], '\0');
+	size_t lines = 0;
+	for (const char *p = text; *p; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, 21);
+	free(text);
+	assert_int_equal(kb->nplaybooks, 0);
+	buf_fini(&b);
+	kb_free(kb);
+}
+
 static void test_kb_new_shares_base_and_replaces_by_id(void **state)
 {
 	(void)state;
@@ -886,6 +951,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_every_error_of_a_file_reported),
 		cmocka_unit_test(test_diagnostic_names_are_shown_safely),
+		cmocka_unit_test(test_hostile_knowledge_file),
 		cmocka_unit_test(test_kb_new_shares_base_and_replaces_by_id),
 		cmocka_unit_test(test_evidence_rules_go_in_front),
 		cmocka_unit_test(test_load_dir),

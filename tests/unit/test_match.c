@@ -25,6 +25,9 @@ static const char *const yaml_a =
 	"  - exception: '(?:\\w+\\.)?FrobError'\n"
 	"    pattern: 'deep (?<subject>\\w+)'\n"
 	"    frame: 'frobber\\.py:frob$'\n"
+	"  - exception: 'SrcError'\n"
+	"    pattern: '^No module named (?<subject>\\w+)'\n"
+	"    source: '\\bpickle\\.loads?\\('\n"
 	"  - exception: 'LitError'\n"
 	"    literal: 'needle'\n"
 	"    pattern: '(?<subject>.+)'\n"
@@ -144,6 +147,24 @@ static void test_frame_condition(void **state)
 	record_free(no);
 }
 
+static void test_source_condition(void **state)
+{
+	struct fixture *f = *state;
+	const char *const load[] = { "/app/main.py", "<module>", "obj = pickle.load(fh)" };
+	const char *const plain[] = { "/app/main.py", "<module>", "import models" };
+	struct tb_record *yes = new_record(1), *no = new_record(1);
+	add_block(yes, "SrcError", "No module named models", 1, load);
+	add_block(no, "SrcError", "No module named models", 1, plain);
+
+	struct finding *fd = match_record(f->kb, f->rc, yes);
+	assert_non_null(fd);
+	assert_string_equal(facts_get(&fd->facts, "subject"), "models");
+	assert_null(match_record(f->kb, f->rc, no));
+	finding_free(fd);
+	record_free(yes);
+	record_free(no);
+}
+
 static void test_priority_beats_block_order(void **state)
 {
 	struct fixture *f = *state;
@@ -198,6 +219,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_exception_must_match_whole_type, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_literal_is_required, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_frame_condition, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_source_condition, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_priority_beats_block_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_equal_priority_takes_first_block, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bare_candidates, setup, teardown),

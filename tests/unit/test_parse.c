@@ -993,6 +993,62 @@ static void test_endless_traceback_stays_bounded(void **state)
 	got_free(&g);
 }
 
+/* What the bounds leave out is counted where the reports can say so: bytes of texts cut
+ * short, blocks of a chain too long to keep. */
+static void test_left_out_is_counted(void **state)
+{
+	struct got g = { 0 };
+	struct buf b = { 0 };
+	size_t long_file = PARSE_TEXT_MAX + 904, long_message = PARSE_MESSAGE_MAX + 4000;
+
+	(void)state;
+	for (int i = 0; i < 70; i++) {
+		if (i)
+			buf_adds(&b, "\nDuring handling of the above exception, another exception "
+				     "occurred:\n\n");
+		buf_adds(&b, "Traceback (most recent call last):\n  File \"");
+		for (size_t k = 0; i == 0 && k < long_file; k++)
+			buf_addc(&b, 'f');
+		buf_printf(&b, "a%d.py\", line 1, in f\n    f()\nValueError: ", i);
+		for (size_t k = 0; i == 69 && k < long_message; k++)
+			buf_addc(&b, 'm');
+		buf_printf(&b, "%d\n", i);
+	}
+	parse_into(&g, b.s, b.len);
+	assert_int_equal(g.n, 1);
+	const struct tb_record *rec = g.recs[0];
+	assert_int_equal(rec->nexcs, 64);
+	assert_int_equal(rec->dropped_blocks, 6);
+	assert_int_equal(rec->excs[0].cut, long_file + 5 - PARSE_TEXT_MAX);
+	assert_int_equal(strlen(rec->excs[0].frames[0].file), PARSE_TEXT_MAX);
+	const struct tb_exc *last = &rec->excs[63];
+	assert_int_equal(last->cut, long_message + 2 - PARSE_MESSAGE_MAX);
+	assert_int_equal(strlen(last->message), PARSE_MESSAGE_MAX);
+	for (size_t i = 1; i < 63; i++)
+		assert_int_equal(rec->excs[i].cut, 0);
+	char *dump = dump_all(&g, 0);
+	assert_non_null(strstr(dump, " dropped_blocks=6\n"));
+	assert_non_null(strstr(dump, " cut=909\n"));
+	free(dump);
+	got_free(&g);
+	buf_fini(&b);
+
+	/* a lone exception line, confirmed by the chain sentence after it */
+	buf_adds(&b, "ValueError: ");
+	for (size_t k = 0; k < long_message; k++)
+		buf_addc(&b, 'm');
+	buf_adds(&b, "\n\nThe above exception was the direct cause of the following exception:\n"
+		     "\nTraceback (most recent call last):\n  File \"b.py\", line 2, in g\n"
+		     "KeyError: 'k'\n");
+	parse_into(&g, b.s, b.len);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	assert_int_equal(g.recs[0]->excs[0].cut, long_message - PARSE_MESSAGE_MAX);
+	assert_int_equal(g.recs[0]->excs[1].cut, 0);
+	got_free(&g);
+	buf_fini(&b);
+}
+
 static void test_huge_and_binary_lines(void **state)
 {
 	size_t big = INPUT_LINE_MAX;
@@ -1219,6 +1275,7 @@ int main(void)
 		cmocka_unit_test(test_output_after_a_report),
 		cmocka_unit_test(test_bare_callback),
 		cmocka_unit_test(test_endless_traceback_stays_bounded),
+		cmocka_unit_test(test_left_out_is_counted),
 		cmocka_unit_test(test_huge_and_binary_lines),
 		cmocka_unit_test(test_empty_input),
 		cmocka_unit_test(test_through_input_with_small_reads),

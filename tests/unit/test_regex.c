@@ -83,6 +83,65 @@ static void test_invalid_utf8_subject(void **state)
 	regex_cache_free(rc);
 }
 
+/* A pattern that hits a limit counts as no match, is reported once as a warning naming
+ * its file:line:col, and the cache goes on matching other subjects and patterns. */
+static void test_limit_reported_once(void **state)
+{
+	(void)state;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	struct regex_cache *rc = regex_cache_new();
+	static const char nested[] = "^(a+)+$";
+	static const char plain[] = "^a+b$";
+	struct kb_pos pos = { "k/p.yaml", 12, 15 };
+	char subject[64];
+
+	memset(subject, 'a', sizeof subject - 1);
+	subject[sizeof subject - 2] = '!';
+	subject[sizeof subject - 1] = '\0';
+	msg_set_stream(mem);
+	msg_reset();
+	assert_int_equal(regex_match(rc, nested, &pos, subject, strlen(subject), NULL), -1);
+	assert_int_equal(regex_match(rc, nested, &pos, subject, strlen(subject), NULL), -1);
+	assert_int_equal(regex_match(rc, nested, &pos, "aaa", 3, NULL), 1);
+	assert_int_equal(regex_match(rc, plain, &pos, "aab", 3, NULL), 1);
+	msg_set_stream(NULL);
+	fclose(mem);
+	assert_int_equal(msg_count(MSG_WARNING), 1);
+	assert_non_null(strstr(text, "pickdoc: k/p.yaml:12:15: warning: pattern gave up on an "
+				     "input line ("));
+	assert_non_null(strstr(text, "limit"));
+	free(text);
+	regex_cache_free(rc);
+}
+
+/* The linter's probe: the interpreter under the same limits, naming the limit it hit,
+ * whole-text matching when asked, and no diagnostic. */
+static void test_probe(void **state)
+{
+	(void)state;
+	struct regex_cache *rc = regex_cache_new();
+	static const char nested[] = "^(a+)+$";
+	static const char dotted[] = "(?:\\w+\\.)*Error";
+	const char *limit = "unset";
+	char subject[64];
+
+	memset(subject, 'a', sizeof subject - 1);
+	subject[sizeof subject - 2] = '!';
+	subject[sizeof subject - 1] = '\0';
+	msg_reset();
+	assert_int_equal(regex_probe(rc, nested, 0, subject, strlen(subject), &limit), -1);
+	assert_string_equal(limit, "match limit");
+	assert_int_equal(regex_probe(rc, nested, 0, "aaaa", 4, &limit), 1);
+	assert_null(limit);
+	assert_int_equal(regex_probe(rc, dotted, 0, "x.y.Error: z", 12, &limit), 1);
+	assert_int_equal(regex_probe(rc, dotted, 1, "x.y.Error: z", 12, &limit), 0);
+	assert_int_equal(regex_probe(rc, dotted, 1, "x.y.Error", 9, &limit), 1);
+	assert_int_equal(msg_count(MSG_WARNING) + msg_count(MSG_ERROR), 0);
+	regex_cache_free(rc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -90,6 +149,8 @@ int main(void)
 		cmocka_unit_test(test_whole_match),
 		cmocka_unit_test(test_compile_error_reported_once_with_position),
 		cmocka_unit_test(test_invalid_utf8_subject),
+		cmocka_unit_test(test_limit_reported_once),
+		cmocka_unit_test(test_probe),
 	};
 	return cmocka_run_group_tests_name("regex", tests, NULL, NULL);
 }

@@ -681,6 +681,180 @@ static void test_playbook_text_and_markdown(void **state)
 	free(md);
 }
 
+/* --- hostile text --- */
+
+/* Fails unless S is valid UTF-8 holding no control character but newline and tab, no C1
+ * control and no bidirectional control; with SGR, pickdoc's own colours are allowed. */
+static void assert_terminal_safe(const char *s, int sgr)
+{
+	for (size_t i = 0; s[i];) {
+		size_t n = report_utf8_len(s + i, strlen(s + i));
+		const unsigned char *p = (const unsigned char *)s + i;
+		assert_true(n > 0);
+		if (sgr && p[0] == 0x1b) {
+			assert_int_equal(p[1], '[');
+			i += 2 + strspn(s + i + 2, "0123456789;");
+			assert_int_equal(s[i], 'm');
+			i++;
+			continue;
+		}
+		assert_true(p[0] >= 0x20 || p[0] == '\n' || p[0] == '\t');
+		assert_true(p[0] != 0x7f);
+		assert_false(n == 2 && p[0] == 0xc2 && p[1] < 0xa0);
+		assert_false(n == 3 && p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xa8 && p[2] <= 0xae);
+		assert_false(n == 3 && p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9);
+		i += n;
+	}
+}
+
+static char *put_safe(const char *s, size_t n, int keep_newlines)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	assert_non_null(out);
+	report_put_safe(out, s, n, keep_newlines);
+	fclose(out);
+	return text;
+}
+
+static void test_put_safe(void **state)
+{
+	(void)state;
+	/* OSC 52 (a clipboard write), a title change, CR, C1 CSI (raw and as UTF-8), the RLO
+	 * override, invalid bytes; tab and printable UTF-8 pass */
+	static const char in[] = "\x1b]52;c;aGk=\x07|\x1b]0;t\x1b\\|a\rb|\x9b|\xc2\x9b|"
+				 "\xe2\x80\xae" "exe.txt|\xff\xfe|\t\xc3\xa9\xe2\x80\x94";
+	char *out = put_safe(in, sizeof in - 1, 0);
+
+	assert_string_equal(out, "\\x1b]52;c;aGk=\\x07|\\x1b]0;t\\x1b\\|a\\x0db|\\x9b|\\u009b|"
+				 "\\u202eexe.txt|\\xff\\xfe|\t\xc3\xa9\xe2\x80\x94");
+	assert_terminal_safe(out, 0);
+	free(out);
+	/* a NUL inside the text is shown too, and newlines only when kept */
+	out = put_safe("a\0b\nc", 5, 0);
+	assert_string_equal(out, "a\\x00b\\x0ac");
+	free(out);
+	out = put_safe("a\nb\xe2\x81\xa6", 6, 1);
+	assert_string_equal(out, "a\nb\\u2066");
+	free(out);
+	/* a character cut at the end of the text is an invalid byte, not read past */
+	out = put_safe("ab\xe2\x80", 4, 0);
+	assert_string_equal(out, "ab\\xe2\\x80");
+	free(out);
+}
+
+static char hostile_message[] = "cannot frob 'a' object ``` <script>alert(1)</script> "
+				"\x1b]52;c;aGk=\x07 \xc2\x9b" "31m \xe2\x80\xae \xff\r|\n"
+				"# not a heading";
+static char hostile_type[] = "Demo\x1b[2JError";
+
+static void test_hostile_log_text(void **state)
+{
+	struct fixture f;
+	(void)state;
+
+	fixture_init(&f);
+	f.exc[0].message = hostile_message;
+	f.exc[0].type = hostile_type;
+	f.unmatched[0].message = hostile_message;
+	facts_fini(&f.fd[0].facts);
+	facts_set(&f.fd[0].facts, "subject", "x\x1b]0;title\x07y", "signature", 42);
+	facts_set(&f.fd[0].facts, "user_file", "/srv/\xe2\x80\xaegnp.py", "user frame", 40);
+	facts_set(&f.fd[0].facts, "user_source", "run()  # \x07\x08\x7f\xc2\x85", "frame", 40);
+	plan_fini(&f.fd[0].plan);
+	plan_build(&f.fd[0]);
+	for (int color = 0; color < 2; color++) {
+		for (int brief = 0; brief < 2; brief++) {
+			char *text = render(&f.in, REPORT_TEXT, color, brief);
+			assert_terminal_safe(text, color);
+			free(text);
+		}
+	}
+	char *text = render(&f.in, REPORT_TEXT, 0, 0);
+	assert_non_null(strstr(text, "  Demo\\x1b[2JError: cannot frob 'a' object ``` "));
+	assert_non_null(strstr(text, "subject: x\\x1b]0;title\\x07y\n"));
+	assert_non_null(strstr(text, "/srv/\\u202egnp.py  (line 40"));
+	free(text);
+
+	char *md = render(&f.in, REPORT_MARKDOWN, 0, 0);
+	assert_terminal_safe(md, 0);
+	/* the log's text stays inside one code span, fenced longer than its backticks, so
+	 * neither its backticks nor its HTML nor its '#' make markup */
+	assert_non_null(strstr(md, "- **Exception:** ````Demo\\x1b[2JError: cannot frob 'a' "
+				   "object ``` <script>alert(1)</script> \\x1b]52;c;aGk=\\x07 "
+				   "\\u009b31m \\u202e \\xff\\x0d|```` \xe2\x80\xa6\n"));
+	assert_null(strstr(md, "\n# not a heading"));
+	/* in a table cell, '|' is escaped inside the span */
+	assert_non_null(strstr(md, "\\x0d\\|````"));
+	free(md);
+	fixture_fini(&f);
+}
+
+/* Knowledge-base text is untrusted too: a user's --kb directory may hold escapes. */
+static void test_hostile_playbook_text(void **state)
+{
+	(void)state;
+	struct kb_playbook pb = playbook;
+	static const char *const evil_steps[] = { "Run \x1b]52;c;aGk=\x07 now", "ok \xe2\x80\xae" };
+
+	pb.title = "Title \x1b[31m red \x9b";
+	pb.means = "Means \x1b]0;x\x07 this.\nSecond \xc2\x9b line.";
+	pb.first_ten_minutes = evil_steps;
+	char *text = render_playbook(&pb, REPORT_TEXT);
+	assert_terminal_safe(text, 0);
+	assert_non_null(strstr(text, "Title \\x1b[31m red \\x9b"));
+	free(text);
+	/* Markdown escapes the '[' as markup besides */
+	char *md = render_playbook(&pb, REPORT_MARKDOWN);
+	assert_terminal_safe(md, 0);
+	assert_non_null(strstr(md, "Title \\x1b\\[31m red \\x9b"));
+	free(md);
+}
+
+static void test_truncated_traceback(void **state)
+{
+	struct fixture f;
+	(void)state;
+
+	fixture_init(&f);
+	char *text = render(&f.in, REPORT_TEXT, 0, 0);
+	assert_null(strstr(text, "truncated"));
+	free(text);
+
+	f.exc[0].dropped = 872;
+	f.exc[0].cut = 1;
+	f.rec[0].dropped_blocks = 3;
+	text = render(&f.in, REPORT_TEXT, 0, 0);
+	assert_non_null(strstr(text, "\n  truncated: longer than pickdoc keeps; 872 frames, 3 "
+				     "chained exceptions and 1 byte of text left out\n"));
+	free(text);
+	char *md = render(&f.in, REPORT_MARKDOWN, 0, 0);
+	assert_non_null(strstr(md, "\n- **Truncated:** longer than pickdoc keeps; 872 frames, "
+				   "3 chained exceptions and 1 byte of text left out\n"));
+	free(md);
+	char *js = render(&f.in, REPORT_JSON, 0, 0);
+	json_t *root = parse_json(js);
+	json_t *fd = json_array_get(json_object_get(root, "findings"), 0);
+	assert_true(json_is_true(json_object_get(fd, "truncated")));
+	json_t *dropped = json_object_get(fd, "dropped");
+	assert_int_equal(json_integer_value(json_object_get(dropped, "frames")), 872);
+	assert_int_equal(json_integer_value(json_object_get(dropped, "blocks")), 3);
+	assert_int_equal(json_integer_value(json_object_get(dropped, "bytes")), 1);
+	fd = json_array_get(json_object_get(root, "findings"), 1);
+	assert_true(json_is_false(json_object_get(fd, "truncated")));
+	json_decref(root);
+	free(js);
+
+	f.exc[0].dropped = 0;
+	f.rec[0].dropped_blocks = 0;
+	text = render(&f.in, REPORT_TEXT, 0, 0);
+	assert_non_null(strstr(text, "truncated: longer than pickdoc keeps; 1 byte of text left"));
+	free(text);
+	fixture_fini(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -699,6 +873,10 @@ int main(void)
 		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_playbook_json),
 		cmocka_unit_test(test_playbook_text_and_markdown),
+		cmocka_unit_test(test_put_safe),
+		cmocka_unit_test(test_hostile_log_text),
+		cmocka_unit_test(test_hostile_playbook_text),
+		cmocka_unit_test(test_truncated_traceback),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

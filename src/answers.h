@@ -1,0 +1,52 @@
+/*
+ * answers.h: answers to a playbook's questions given ahead of time, as a runbook replays
+ * them (`--answer QUESTION=ANSWER`, `--answers FILE` holding a YAML map of question to
+ * answer), and the one way any answer, typed or replayed, becomes a fact of a finding.
+ * Knows question ids, answer values and facts; nothing of terminals or of what an answer
+ * means.
+ */
+#ifndef PICKDOC_ANSWERS_H
+#define PICKDOC_ANSWERS_H
+
+#include <stddef.h>
+
+#include "finding.h"
+#include "kb.h"
+#include "regex.h"
+
+struct answers;
+
+struct answers *answers_new(void);
+void answers_free(struct answers *a);
+
+/* Adds "QUESTION=ANSWER" (QUESTION may be "PLAYBOOK/QUESTION").  A later answer to the
+ * same question replaces an earlier one.  Returns 0, or -1 after reporting the problem. */
+int answers_add_arg(struct answers *a, const char *arg);
+/* Adds the answers of the YAML file PATH; returns the number of errors, reported as
+ * file:line:col. */
+int answers_load_file(struct answers *a, const char *path);
+/* Checks that each answer names a question of KB and one of that question's answers;
+ * returns the number of errors (reported). */
+int answers_check(const struct answers *a, const struct kb *kb);
+size_t answers_count(const struct answers *a);
+
+/* Sets the facts of the answers to the questions of FD's playbook, each replacing what the
+ * log said, then ranks, walks the tree and builds the plan again.  Returns how many
+ * answers applied. */
+size_t answers_apply(const struct answers *a, struct regex_cache *rc, struct finding *fd);
+
+/* One answer as a fact: FACT takes VALUE; SOURCE (starting with INFER_SOURCE_PERSON) says
+ * who gave it. */
+struct answer_fact {
+	const char *fact;
+	const char *value;
+	const char *source;
+};
+
+/* Gives FD the facts of LOG (which may be &fd->facts) except those the N answers set,
+ * then the answers' facts, and infers again: what every answer, undone answer and replay
+ * goes through. */
+void answers_refresh(struct regex_cache *rc, struct finding *fd, const struct facts *log,
+		     const struct answer_fact *v, size_t n);
+
+#endif

@@ -1,0 +1,745 @@
+/*
+ * session.c: the conversation of the guided session.  Reads the logs (or a paste), lets
+ * the person pick a failure, shows what the log settled, then asks the open questions of
+ * the playbook's decision tree one at a time; every answer is a fact, set through
+ * answers.h, and the tree and ranking are computed again.  Keeps the transcript and ends
+ * with the reporters' own rendering of the finding.  Knows commands and turns, not what any
+ * playbook says: all of that comes from the knowledge base.
+ */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "infer.h"
+#include "input.h"
+#include "msg.h"
+#include "session_int.h"
+#include "triage.h"
+#include "util.h"
+
+#define ARROW "\xe2\x86\x92"
+#define PROMPT_ANSWER "answer> "
+#define PROMPT_DONE "pickdoc> "
+
+static const char *const commands[] = { "why", "how", "why-not", "back", "skip", "help",
+					"quit" };
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+/* Text read into memory (stdin that is not a terminal, or a paste), kept for its lines. */
+struct memtext {
+	const char *origin;
+	char *text;
+	size_t len;
+};
+
+struct run {
+	const struct opts *o;
+	const struct report_opts *ro;
+	struct regex_cache *rc;
+	struct triage *t;
+	struct report_input res;
+	struct tty *tty;
+	FILE *out;                       /* the terminal */
+	FILE *transcript;                /* or NULL */
+	struct memtext mem;
+	struct session s;
+	const char **words;              /* what Tab completes at the prompt */
+	const char **cause_ids;
+	size_t asked;                    /* questions put to the person */
+};
+
+enum turn { TURN_AGAIN, TURN_QUIT, TURN_LIST };
+
+enum session_mode session_mode(const struct opts *o, size_t nanswers)
+{
+	if (!o->guide || o->no_input)
+		return SESSION_REPLAY;
+	if (tty_available())
+		return SESSION_ASK;
+	if (nanswers && !o->transcript)
+		return SESSION_REPLAY;
+	if (o->transcript)
+		msg_plain(MSG_ERROR, "no terminal for the session --transcript would record");
+	else
+		msg_plain(MSG_ERROR, "-i needs a terminal to ask on: give the answers with "
+				     "--answer or --answers, or use --no-input");
+	return SESSION_NONE;
+}
+
+/* --- the transcript --- */
+
+static void md_code(FILE *out, const char *s)
+{
+	size_t run = 0, longest = 0;
+
+	for (const char *p = s; *p; p++) {
+		run = *p == '`' ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+	}
+	for (size_t i = 0; i <= longest; i++)
+		fputc('`', out);
+	fputc(' ', out);
+	say_log(out, s);
+	fputc(' ', out);
+	for (size_t i = 0; i <= longest; i++)
+		fputc('`', out);
+}
+
+/* TEXT as a fenced block: what the person saw, verbatim. */
+static void md_block(FILE *out, const char *text)
+{
+	size_t run = 0, longest = 2;
+
+	for (const char *p = text; *p; p++) {
+		run = *p == '`' ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+	}
+	for (size_t i = 0; i <= longest; i++)
+		fputc('`', out);
+	fputs("text\n", out);
+	fputs(text, out);
+	for (size_t i = 0; i <= longest; i++)
+		fputc('`', out);
+	fputs("\n\n", out);
+}
+
+/* Shows what FN writes, and records it in the transcript after the heading NOTE. */
+static void show(struct run *r, const char *note, void (*fn)(const struct session *, FILE *))
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+
+	if (!m)
+		return;
+	fn(&r->s, m);
+	fclose(m);
+	fputs(text, r->out);
+	if (r->transcript) {
+		fprintf(r->transcript, "%s\n\n", note);
+		md_block(r->transcript, text);
+	}
+	free(text);
+}
+
+/* --- reading the logs --- */
+
+/* The paste is whole once it holds a traceback with its exception line. */
+static int paste_done(const char *text, size_t len, void *arg)
+{
+	struct run *r = arg;
+	struct triage *t = triage_new(r->s.kb, r->rc);
+	struct report_input res;
+	int done;
+
+	triage_text(t, text, len, "<pasted>");
+	triage_result(t, &res);
+	done = res.nfindings > 0;
+	for (size_t i = 0; i < res.nunmatched && !done; i++)
+		done = *res.unmatched[i].exception != '\0';
+	triage_free(t);
+	return done;
+}
+
+/* Stdin that is not a terminal, read whole so that its lines can be shown. */
+static int read_stdin(struct run *r)
+{
+	struct input *in = input_open(NULL);
+	struct buf b = { 0 };
+	const char *line;
+	size_t len;
+	int got;
+
+	if (!in)
+		return -1;
+	while ((got = input_next(in, &line, &len)) > 0) {
+		buf_add(&b, line, len);
+		buf_addc(&b, '\n');
+	}
+	if (got < 0)
+		msg(MSG_ERROR, input_name(in), input_lineno(in) + 1, 0, "read error");
+	input_close(in);
+	r->mem = (struct memtext){ "<stdin>", b.s ? b.s : xstrdup(""), b.len };
+	triage_text(r->t, r->mem.text, r->mem.len, r->mem.origin);
+	return got < 0 ? -1 : 0;
+}
+
+static int read_paste(struct run *r)
+{
+	size_t len = 0;
+	char *text;
+
+	fputs("Paste the traceback, then press Enter on an empty line (or Ctrl-D):\n", r->out);
+	text = tty_read_paste(r->tty, paste_done, r, &len);
+	if (!text) {
+		fputc('\n', r->out);
+		return 1;
+	}
+	r->mem = (struct memtext){ "<pasted>", text, len };
+	triage_text(r->t, text, len, r->mem.origin);
+	return 0;
+}
+
+/* Returns 0, 1 when the person abandoned the paste, -1 when an input was unreadable. */
+static int read_inputs(struct run *r)
+{
+	const struct opts *o = r->o;
+	int unreadable = 0, stdin_read = 0;
+
+	for (size_t i = 0; i < (o->nargs ? o->nargs : 1); i++) {
+		const char *path = o->nargs ? o->args[i] : "-";
+		if (strcmp(path, "-")) {
+			unreadable |= triage_path(r->t, path) < 0;
+			continue;
+		}
+		if (stdin_read++)
+			continue;
+		if (!isatty(STDIN_FILENO))
+			unreadable |= read_stdin(r) < 0;
+		else if (read_paste(r))
+			return 1;
+	}
+	return unreadable ? -1 : 0;
+}
+
+/* The lines of the log that the chosen finding's facts were read from. */
+static void load_lines(struct run *r)
+{
+	struct session *s = &r->s;
+	const char *origin = s->fd->origin;
+	size_t max = 0;
+
+	for (size_t i = 0; i < s->log.n; i++)
+		max = s->log.v[i].line > max ? s->log.v[i].line : max;
+	if (!origin || !max)
+		return;
+	s->lines = xcalloc(s->log.n, sizeof *s->lines);
+	int in_memory = r->mem.origin && !strcmp(origin, r->mem.origin);
+	struct input *in = in_memory ? NULL : input_open(origin);
+	const char *p = r->mem.text, *end = r->mem.text + r->mem.len;
+	for (size_t lineno = 1; lineno <= max; lineno++) {
+		const char *line = NULL;
+		size_t len = 0;
+		if (in_memory && p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			line = p;
+			len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+			p += len + 1;
+		} else if (!in || input_next(in, &line, &len) <= 0) {
+			break;
+		}
+		for (size_t i = 0; i < s->log.n; i++) {
+			if (s->log.v[i].line != lineno || session_line(s, lineno))
+				continue;
+			s->lines[s->nlines++] = (struct log_line){ lineno, xstrndup(line, len) };
+			break;
+		}
+	}
+	input_close(in);
+}
+
+/* --- the state --- */
+
+static void start(struct run *r, struct finding *fd)
+{
+	const struct kb_playbook *pb = fd->playbook;
+	struct session *s = &r->s;
+	size_t most = 0;
+
+	s->fd = fd;
+	for (size_t i = 0; i < fd->facts.n; i++) {
+		const struct fact *f = &fd->facts.v[i];
+		facts_set(&s->log, f->name, f->value, f->source, f->line);
+	}
+	load_lines(r);
+	session_view(s);
+	for (size_t i = 0; i < pb->nquestions; i++)
+		most = pb->questions[i].nanswers > most ? pb->questions[i].nanswers : most;
+	r->words = xcalloc(most + NCOMMANDS, sizeof *r->words);
+	r->cause_ids = xcalloc(pb->ncauses + 1, sizeof *r->cause_ids);
+	for (size_t i = 0; i < pb->ncauses; i++)
+		r->cause_ids[i] = pb->causes[i].id;
+}
+
+/* Every answer given so far as facts, then the tree and ranking again. */
+static void update(struct run *r)
+{
+	struct session *s = &r->s;
+	struct answer_fact *v = xcalloc(s->nsteps + 1, sizeof *v);
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->nsteps; i++)
+		if (s->steps[i].answer && s->steps[i].question->fact)
+			v[n++] = (struct answer_fact){ s->steps[i].question->fact,
+						       s->steps[i].answer->value,
+						       INFER_SOURCE_PERSON };
+	answers_refresh(r->rc, s->fd, &s->log, v, n);
+	session_view(s);
+	free(v);
+}
+
+/* Drops what the session knew of its finding, which keeps its facts and answers. */
+static void forget(struct run *r)
+{
+	struct session *s = &r->s;
+
+	facts_fini(&s->log);
+	for (size_t i = 0; i < s->nlines; i++)
+		free(s->lines[i].text);
+	free(s->lines);
+	free(s->possible);
+	free(s->steps);
+	free(r->cause_ids);
+	free(r->words);
+	r->cause_ids = NULL;
+	r->words = NULL;
+	*s = (struct session){ .kb = s->kb, .rc = s->rc };
+	r->asked = 0;
+}
+
+/* --- saying things --- */
+
+static void heading(struct run *r)
+{
+	const struct finding *fd = r->s.fd;
+	const struct tb_exc *exc = finding_exc(fd);
+	struct buf b = { 0 };
+
+	buf_printf(&b, "%s " ARROW " %s", fd->playbook->id, fd->playbook->title);
+	fputc('\n', r->out);
+	say(r->out, 0, 2, b.s);
+	if (exc) {
+		fprintf(r->out, "  %s:%zu: ", fd->origin ? fd->origin : "-", fd->first_line);
+		say_log(r->out, exc->type);
+		fputs(": ", r->out);
+		say_log(r->out, exc->message);
+		fputc('\n', r->out);
+	}
+	if (r->transcript) {
+		fprintf(r->transcript, "## %s\n\n%s\n\n", fd->playbook->id, fd->playbook->title);
+		if (exc) {
+			md_code(r->transcript, exc->message);
+			fprintf(r->transcript, " (%s, line %zu)\n\n", exc->type, fd->first_line);
+		}
+	}
+	buf_fini(&b);
+}
+
+static void settled(const struct session *s, FILE *out)
+{
+	explain_settled(s, out);
+}
+
+static void how(const struct session *s, FILE *out)
+{
+	explain_how(s, out);
+}
+
+static void why(const struct session *s, FILE *out)
+{
+	if (s->next)
+		explain_why(s, s->next, out);
+	else if (s->conclusion)
+		explain_conclusion(s, out);
+	else
+		explain_how(s, out);
+}
+
+static void ask(struct run *r)
+{
+	const struct kb_question *q = r->s.next;
+	struct buf b = { 0 };
+
+	buf_printf(&b, "Question %zu: %s", r->asked + 1, q->ask);
+	fputc('\n', r->out);
+	say(r->out, 0, 2, b.s);
+	for (size_t i = 0; i < q->nanswers; i++) {
+		const struct kb_answer *a = &q->answers[i];
+		buf_reset(&b);
+		buf_printf(&b, "%zu) %s", i + 1, a->label && *a->label ? a->label : a->value);
+		if (a->label && *a->label)
+			buf_printf(&b, " [%s]", a->value);
+		say(r->out, 2, 5, b.s);
+	}
+	fputs("(a number or name; why, how, why-not CAUSE, back, skip, help, quit)\n", r->out);
+	buf_fini(&b);
+}
+
+/* The end: the finding as the text reporter renders it, plan and all. */
+static void conclude(struct run *r)
+{
+	struct session *s = &r->s;
+	struct finding *only[] = { s->fd };
+	struct report_input in = { only, 1, NULL, 0 };
+	struct report_opts text = { REPORT_TEXT, r->ro->color && tty_is_stdout(r->tty), 0 };
+
+	if (s->conclusion) {
+		fputs("\nConclusion: ", r->out);
+		say(r->out, 0, 2, s->conclusion->title);
+	} else {
+		fputs("\nNo single cause is left; those still possible, ranked:\n", r->out);
+		for (size_t i = 0; i < s->npossible; i++)
+			fprintf(r->out, "  %4d  %s\n", s->fd->causes[i].score, s->possible[i]->id);
+	}
+	fputc('\n', r->out);
+	report_write(r->out, &in, &text);
+	fputs("\nThe conclusion stays open: why, how, why-not CAUSE and back still work; quit or "
+	      "Ctrl-D leaves.\n", r->out);
+	if (r->transcript) {
+		fputs("### Conclusion\n\n", r->transcript);
+		if (s->conclusion)
+			fprintf(r->transcript, "**%s** (`%s`)\n\n", s->conclusion->title,
+				s->conclusion->id);
+		else
+			fputs("No single cause is left.\n\n", r->transcript);
+	}
+}
+
+static void help(struct run *r)
+{
+	fputs("Type the number or the name of an answer, or one of:\n"
+	      "  why            why this question matters and what each answer leaves\n"
+	      "                 (after the conclusion: why that conclusion)\n"
+	      "  how            how the ranking was reached: facts, log lines, answers\n"
+	      "  why-not CAUSE  what rules CAUSE (an id or a rank) out or keeps it low\n"
+	      "  back           undo the last answer\n"
+	      "  skip, ?        don't know: go on with the causes still possible\n"
+	      "  help           this text\n"
+	      "  quit           leave (Ctrl-D too); Ctrl-C abandons the line being typed\n"
+	      "Tab completes answers, commands and cause ids.\n", r->out);
+}
+
+/* --- one turn --- */
+
+static const struct kb_answer *parse_answer(const struct kb_question *q, const char *word)
+{
+	char *end;
+	unsigned long n = strtoul(word, &end, 10);
+	const struct kb_answer *prefix = NULL;
+	size_t nprefix = 0, len = strlen(word);
+
+	if (*word && !*end)
+		return n >= 1 && n <= q->nanswers ? &q->answers[n - 1] : NULL;
+	for (size_t i = 0; i < q->nanswers; i++) {
+		if (!strcasecmp(q->answers[i].value, word))
+			return &q->answers[i];
+		if (!strncasecmp(q->answers[i].value, word, len)) {
+			prefix = &q->answers[i];
+			nprefix++;
+		}
+	}
+	return nprefix == 1 ? prefix : NULL;
+}
+
+static void push(struct run *r, const struct kb_question *q, const struct kb_answer *a)
+{
+	struct session *s = &r->s;
+
+	grow(&s->steps, &s->steps_cap, s->nsteps, sizeof *s->steps);
+	s->steps[s->nsteps++] = (struct step){ q, a };
+	r->asked++;
+	if (r->transcript) {
+		fprintf(r->transcript, "### Question %zu\n\n%s\n\n", r->asked, q->ask);
+		if (a)
+			fprintf(r->transcript, "Answer: **%s** (`%s`)\n\n",
+				a->label && *a->label ? a->label : a->value, a->value);
+		else
+			fputs("Answer: *don't know* (skipped)\n\n", r->transcript);
+	}
+	update(r);
+}
+
+static enum turn back(struct run *r)
+{
+	struct session *s = &r->s;
+
+	if (!s->nsteps) {
+		if (r->res.nfindings > 1)
+			return TURN_LIST;
+		fputs("Nothing to undo.\n", r->out);
+		return TURN_AGAIN;
+	}
+	const struct step *last = &s->steps[--s->nsteps];
+	r->asked--;
+	fputs("Undone: ", r->out);
+	say(r->out, 0, 2, last->question->ask);
+	if (r->transcript)
+		fprintf(r->transcript, "*Back: the answer to \"%s\" was undone.*\n\n",
+			last->question->ask);
+	update(r);
+	return TURN_AGAIN;
+}
+
+static void why_not(struct run *r, const char *arg)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	int found;
+
+	if (!m)
+		return;
+	found = *arg ? explain_why_not(&r->s, arg, m) : -1;
+	fclose(m);
+	if (found < 0) {
+		fputs("why-not needs a cause, an id or a rank: ", r->out);
+		for (size_t i = 0; i < r->s.fd->ncauses; i++)
+			fprintf(r->out, "%s%zu %s", i ? ", " : "", i + 1,
+				r->s.fd->causes[i].cause->id);
+		fputs("\n", r->out);
+	} else {
+		fputs(text, r->out);
+		if (r->transcript) {
+			fprintf(r->transcript, "> why-not %s\n\n", arg);
+			md_block(r->transcript, text);
+		}
+	}
+	free(text);
+}
+
+static void invalid(struct run *r, const char *word)
+{
+	const struct kb_question *q = r->s.next;
+
+	fputs("'", r->out);
+	say_log(r->out, word);
+	if (!q) {
+		fputs("' is not a command here: why, how, why-not CAUSE, back, help or quit.\n",
+		      r->out);
+		return;
+	}
+	fprintf(r->out, "' is not an answer: type 1-%zu (", q->nanswers);
+	for (size_t i = 0; i < q->nanswers; i++)
+		fprintf(r->out, "%s%s", i ? ", " : "", q->answers[i].value);
+	fputs("), or why, how, why-not CAUSE, back, skip, help, quit.\n", r->out);
+}
+
+/* Acts on one line typed at the prompt. */
+static enum turn dispatch(struct run *r, char *line)
+{
+	char *cmd = line + strspn(line, " \t");
+	size_t n = strcspn(cmd, " \t");
+	char *arg = cmd + n + strspn(cmd + n, " \t");
+
+	for (char *e = arg + strlen(arg); e > arg && (e[-1] == ' ' || e[-1] == '\t');)
+		*--e = '\0';
+	cmd[n] = '\0';
+	if (!*cmd) {
+		if (r->s.next)
+			ask(r);
+		return TURN_AGAIN;
+	}
+	if (!strcmp(cmd, "quit") || !strcmp(cmd, "q") || !strcmp(cmd, "exit"))
+		return TURN_QUIT;
+	if (!strcmp(cmd, "help") || !strcmp(cmd, "h"))
+		help(r);
+	else if (!strcmp(cmd, "why") && !strncmp(arg, "not", 3) && (!arg[3] || arg[3] == ' '))
+		why_not(r, arg + 3 + strspn(arg + 3, " "));
+	else if (!strcmp(cmd, "why"))
+		show(r, "> why", why);
+	else if (!strcmp(cmd, "how"))
+		show(r, "> how", how);
+	else if (!strcmp(cmd, "why-not") || !strcmp(cmd, "whynot"))
+		why_not(r, arg);
+	else if (!strcmp(cmd, "back"))
+		return back(r);
+	else if (r->s.next && (!strcmp(cmd, "skip") || !strcmp(cmd, "?")))
+		push(r, r->s.next, NULL);
+	else if (r->s.next && parse_answer(r->s.next, cmd) && !*arg)
+		push(r, r->s.next, parse_answer(r->s.next, cmd));
+	else
+		invalid(r, cmd);
+	return TURN_AGAIN;
+}
+
+/* The questions of the chosen finding, until quit, Ctrl-D or back to the list. */
+static enum turn converse(struct run *r)
+{
+	const struct kb_question *asked = NULL;
+	int ended = 0;
+
+	heading(r);
+	show(r, "### What the log settled", settled);
+	for (;;) {
+		struct session *s = &r->s;
+		size_t nwords = 0;
+		if (s->next && s->next != asked) {
+			ask(r);
+			ended = 0;
+		} else if (!s->next && !ended) {
+			conclude(r);
+			ended = 1;
+		}
+		asked = s->next;
+		for (size_t i = 0; s->next && i < s->next->nanswers; i++)
+			r->words[nwords++] = s->next->answers[i].value;
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			r->words[nwords++] = commands[i];
+		tty_completions(r->tty, r->words, nwords, "why-not", r->cause_ids,
+				s->fd->playbook->ncauses);
+		char *line = NULL;
+		enum tty_read got = tty_readline(r->tty, s->next ? PROMPT_ANSWER : PROMPT_DONE,
+						 &line);
+		if (got == TTY_EOF)
+			return TURN_QUIT;
+		if (got == TTY_INTERRUPT) {
+			fputs("(line abandoned; quit or Ctrl-D leaves)\n", r->out);
+			continue;
+		}
+		enum turn turn = dispatch(r, line);
+		free(line);
+		if (turn != TURN_AGAIN)
+			return turn;
+	}
+}
+
+/* --- choosing a failure --- */
+
+static void list_failures(struct run *r)
+{
+	const struct report_input *res = &r->res;
+
+	fprintf(r->out, "\n%zu failures in the log:\n", res->nfindings);
+	for (size_t i = 0; i < res->nfindings; i++) {
+		const struct finding *fd = res->findings[i];
+		const char *subject = finding_subject(fd);
+		struct buf b = { 0 };
+		buf_printf(&b, "%zu) %s%s%s (line %zu, x%zu)%s", i + 1, fd->playbook->id,
+			   subject ? ": " : "", subject ? subject : "", fd->first_line,
+			   fd->occurrences, fd->secondary ? " secondary" : "");
+		say(r->out, 2, 5, b.s);
+		buf_reset(&b);
+		buf_adds(&b, fd->playbook->title);
+		say(r->out, 5, 5, b.s);
+		buf_fini(&b);
+	}
+	for (size_t i = 0; i < res->nunmatched; i++) {
+		const struct unmatched *u = &res->unmatched[i];
+		fprintf(r->out, "  not diagnosed: line %zu: ", u->first_line);
+		say_log(r->out, u->exception);
+		fputc('\n', r->out);
+	}
+}
+
+/* The finding the person picks (the first, a primary, by default); NULL: they left. */
+static struct finding *choose(struct run *r)
+{
+	static const char *const words[] = { "help", "quit" };
+	const struct report_input *res = &r->res;
+
+	if (res->nfindings == 1)
+		return res->findings[0];
+	list_failures(r);
+	tty_completions(r->tty, words, 2, NULL, NULL, 0);
+	for (;;) {
+		char *line = NULL, *end;
+		enum tty_read got = tty_readline(r->tty, "failure [1]> ", &line);
+		if (got == TTY_EOF)
+			return NULL;
+		if (got == TTY_INTERRUPT)
+			continue;
+		char *word = line + strspn(line, " \t");
+		word[strcspn(word, " \t")] = '\0';
+		unsigned long n = *word ? strtoul(word, &end, 10) : 1;
+		int quit = !strcmp(word, "quit") || !strcmp(word, "q");
+		int ok = !*word || (!*end && n >= 1 && n <= res->nfindings);
+		free(line);
+		if (quit)
+			return NULL;
+		if (ok)
+			return res->findings[n - 1];
+		fprintf(r->out, "Type a number from 1 to %zu (Enter: 1), or quit.\n",
+			res->nfindings);
+	}
+}
+
+/* --- the whole session --- */
+
+static void converse_all(struct run *r)
+{
+	struct finding *fd;
+
+	while ((fd = choose(r))) {
+		start(r, fd);
+		if (converse(r) != TURN_LIST)
+			return;
+		/* Back to the list with nothing answered: the finding as the log left it. */
+		answers_refresh(r->rc, fd, &r->s.log, NULL, 0);
+		forget(r);
+	}
+}
+
+static void transcript_end(struct run *r)
+{
+	struct finding *only[] = { r->s.fd };
+	struct report_input in = { only, 1, NULL, 0 };
+	struct report_opts md = { REPORT_MARKDOWN, 0, 0 };
+
+	if (!r->transcript)
+		return;
+	if (r->s.fd) {
+		fputs("---\n\n", r->transcript);
+		report_write(r->transcript, &in, &md);
+	}
+}
+
+int session_run(const struct opts *o, const struct kb *kb, const struct answers *given,
+		const struct report_opts *ro)
+{
+	struct run r = { .o = o, .ro = ro };
+	int status = EXIT_FOUND, unreadable;
+
+	r.tty = tty_open();
+	if (!r.tty) {
+		msg_plain(MSG_ERROR, "-i needs a terminal to ask on");
+		return EXIT_USAGE;
+	}
+	r.out = tty_out(r.tty);
+	if (o->transcript && !(r.transcript = fopen(o->transcript, "w"))) {
+		msg(MSG_ERROR, o->transcript, 0, 0, "cannot write the transcript");
+		tty_close(r.tty);
+		return EXIT_USAGE;
+	}
+	if (r.transcript)
+		fputs("# pickdoc guided session\n\n", r.transcript);
+	r.rc = regex_cache_new();
+	r.t = triage_new(kb, r.rc);
+	r.s.kb = kb;
+	r.s.rc = r.rc;
+	unreadable = read_inputs(&r);
+	triage_result(r.t, &r.res);
+	for (size_t i = 0; i < r.res.nfindings; i++)
+		answers_apply(given, r.rc, r.res.findings[i]);
+	if (unreadable > 0) {
+		status = EXIT_NONE;
+	} else if (!r.res.nfindings) {
+		fputs("No failure that pickdoc knows was found.\n", r.out);
+		for (size_t i = 0; i < r.res.nunmatched; i++) {
+			fprintf(r.out, "  not diagnosed: line %zu: ", r.res.unmatched[i].first_line);
+			say_log(r.out, r.res.unmatched[i].exception);
+			fputc('\n', r.out);
+		}
+		status = EXIT_NONE;
+	} else {
+		converse_all(&r);
+	}
+	if (unreadable < 0)
+		status = EXIT_INPUT;
+	int to_stdout = !tty_is_stdout(r.tty) || ro->format != REPORT_TEXT;
+	transcript_end(&r);
+	if (r.transcript && fclose(r.transcript) != 0) {
+		msg(MSG_ERROR, o->transcript, 0, 0, "cannot write the transcript");
+		status = EXIT_USAGE;
+	}
+	tty_close(r.tty);
+	if (unreadable <= 0 && to_stdout && report_write(stdout, &r.res, ro) < 0)
+		status = EXIT_USAGE;
+	forget(&r);
+	triage_free(r.t);
+	regex_cache_free(r.rc);
+	free(r.mem.text);
+	return status;
+}

@@ -1,0 +1,122 @@
+/*
+ * test_kb_lint.c: the cost check of pickdoc --lint: a pattern that backtracks without
+ * bound on hostile text fails with its file:line:col, patterns whose cost is linear pass,
+ * each is tried on texts as long as the ones it can meet (a whole exception type, a
+ * message), and the slowest are noted.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <cmocka.h>
+
+#include "helpers.h"
+#include "kb_lint.h"
+
+/* A knowledge base of one playbook with the signature SIG and one evidence rule R. */
+struct one {
+	struct kb_playbook pb;
+	const struct kb_playbook *list[1];
+	struct kb kb;
+};
+
+static const struct kb *one_kb(struct one *o, const struct kb_signature *sig,
+			       const struct kb_rule *r)
+{
+	memset(o, 0, sizeof *o);
+	o->pb = (struct kb_playbook){ .id = "p", .title = "t", .signatures = sig,
+				      .nsignatures = sig ? 1 : 0 };
+	o->list[0] = &o->pb;
+	o->kb = (struct kb){ .playbooks = o->list, .nplaybooks = 1, .rules = r,
+			     .nrules = r ? 1 : 0 };
+	return &o->kb;
+}
+
+/* Runs the cost check with diagnostics captured; the caller frees *TEXT. */
+static int cost(const struct kb *kb, char **text)
+{
+	size_t len;
+	FILE *mem = open_memstream(text, &len);
+
+	assert_non_null(mem);
+	msg_set_stream(mem);
+	msg_reset();
+	int errors = kb_lint_cost(kb);
+	msg_set_stream(NULL);
+	fclose(mem);
+	return errors;
+}
+
+static void test_catastrophic_pattern_fails(void **state)
+{
+	(void)state;
+	/* nested repeats: "aaaa...a\x01" has exponentially many ways to fail */
+	static const struct kb_signature sig = {
+		.pattern = "^(?<words>\\w+\\s?)*$",
+		.pattern_pos = { "k/p.yaml", 7, 15 },
+	};
+	struct one o;
+	char *text;
+
+	assert_int_equal(cost(one_kb(&o, &sig, NULL), &text), 1);
+	assert_non_null(strstr(text, "pickdoc: k/p.yaml:7:15: error: pattern hits the match "
+				     "limit on 65536 bytes of "));
+	assert_int_equal(msg_count(MSG_ERROR), 1);
+	free(text);
+}
+
+static void test_linear_patterns_pass(void **state)
+{
+	(void)state;
+	/* the message patterns of a real playbook, a lazy dot-star, an exception type that
+	 * repeats a dotted group (matched whole at run time, as here) */
+	static const struct kb_signature sigs[] = {
+		{ .pattern = "^cannot pickle '(?<subject>[\\w.]+)' (?:object|instances)$" },
+		{ .pattern = "Can't pickle (?<subject>.*?): attribute lookup (?<name>[\\w.<>]+) "
+			     "on (?<module>[\\w.]+) failed" },
+		{ .exception = "(?:\\w+\\.)*PicklingError", .pattern = "x" },
+	};
+	static const struct kb_rule rule = {
+		.fact = "python_version", .from = "file",
+		.pattern = "[/\\\\]python(?<v>[23]\\.\\d+)[/\\\\]", .value = "$v",
+		.pos = { "k/evidence.yaml", 3, 5 },
+	};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct one o;
+		char *text;
+		assert_int_equal(cost(one_kb(&o, &sigs[i], i ? NULL : &rule), &text), 0);
+		assert_null(strstr(text, "error"));
+		/* the slowest patterns are noted, as information */
+		assert_non_null(strstr(text, "note: the slowest pattern on hostile texts: "));
+		free(text);
+	}
+}
+
+/* The same dotted group fails on a message, which may be 16 times as long as a type: each
+ * pattern is tried on texts as long as those it meets at run time. */
+static void test_rule_searched_on_a_message(void **state)
+{
+	(void)state;
+	static const struct kb_rule rule = {
+		.fact = "kind", .from = "message", .pattern = "^(?:\\w+\\.)*PicklingError$",
+		.value = "x", .pos = { "k/evidence.yaml", 9, 5 },
+	};
+	struct one o;
+	char *text;
+
+	assert_int_equal(cost(one_kb(&o, NULL, &rule), &text), 1);
+	assert_non_null(strstr(text, "k/evidence.yaml:9:5: error: pattern hits the "));
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_catastrophic_pattern_fails),
+		cmocka_unit_test(test_linear_patterns_pass),
+		cmocka_unit_test(test_rule_searched_on_a_message),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

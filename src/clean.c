@@ -1,7 +1,8 @@
 /*
  * clean.c: undoes what terminals and log collectors do to a line (carriage returns, escape
- * sequences, prefixes) and recognises the start of a log record.  Works on bytes; knows
- * nothing of tracebacks, and allocates only in the caller's scratch buffer.
+ * sequences, prefixes), recognises the start of a log record, and tells which characters
+ * a terminal would act on.  Works on bytes; knows nothing of tracebacks, and allocates
+ * only in the caller's scratch buffer.
  */
 #include "clean.h"
 
@@ -80,6 +81,66 @@ const char *clean_text(struct buf *scratch, const char *line, size_t len, size_t
 	buf_add(scratch, line + done, len - done);
 	*out_len = scratch->len;
 	return scratch->s;
+}
+
+/* Length of the well-formed UTF-8 character at P (N > 0 bytes left), or 0. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+	unsigned char c = p[0];
+	size_t len;
+	unsigned char lo = 0x80, hi = 0xbf;      /* range of the second byte */
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (c == 0xe0)
+		lo = 0xa0;                       /* overlong */
+	else if (c == 0xed)
+		hi = 0x9f;                       /* surrogates */
+	else if (c == 0xf0)
+		lo = 0x90;                       /* overlong */
+	else if (c == 0xf4)
+		hi = 0x8f;                       /* above U+10FFFF */
+	if (n < len || p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < len; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+/* Characters that move or hide text on a terminal without being control characters: the
+ * bidirectional marks, embeddings, overrides and isolates (U+202E turns "exe.txt" into
+ * "txt.exe"), and the Unicode line and paragraph separators. */
+static int is_invisible_control(unsigned long c)
+{
+	return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+size_t clean_char(const char *s, size_t n, unsigned long *cp, int *shown)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = utf8_len(p, n);
+
+	if (!len) {
+		*cp = p[0];
+		*shown = 0;
+		return 1;
+	}
+	*cp = len == 1 ? p[0] : p[0] & (0x7fu >> len);
+	for (size_t i = 1; i < len; i++)
+		*cp = *cp << 6 | (p[i] & 0x3fu);
+	*shown = (*cp >= 0x20 || *cp == '\t') && !(*cp >= 0x7f && *cp <= 0x9f) &&
+		 !is_invisible_control(*cp);
+	return len;
 }
 
 size_t clean_rtrim(const char *s, size_t len)

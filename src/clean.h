@@ -1,8 +1,9 @@
 /*
  * clean.h: what a terminal or a log collector did to a line.  Removes carriage returns and
  * ANSI escape sequences, compares a line with the prefix (timestamp, level, worker tag,
- * "> " quoting) another line was printed under, and tells a log record's start when it sees
- * one.  Knows nothing of tracebacks or of any language.
+ * "> " quoting) another line was printed under, tells a log record's start when it sees
+ * one, and which characters a terminal would act on.  Knows nothing of tracebacks or of
+ * any language.
  */
 #ifndef PICKDOC_CLEAN_H
 #define PICKDOC_CLEAN_H
@@ -16,6 +17,13 @@
  * removed.  Returns LINE itself when there was no escape sequence, else SCRATCH's storage
  * (valid until SCRATCH is next used). */
 const char *clean_text(struct buf *scratch, const char *line, size_t len, size_t *out_len);
+
+/* Length of the character at S (N > 0 bytes left; 1 for a byte that starts no well-formed
+ * UTF-8 character), its code point in *CP (the byte's value for such a byte), and whether a
+ * terminal may be given it as it is: not for such a byte, a control character (C0 but tab,
+ * DEL, C1) or a character that reorders or breaks lines without being one (bidirectional
+ * controls, U+2028, U+2029).  Newline counts as a control character. */
+size_t clean_char(const char *s, size_t n, unsigned long *cp, int *shown);
 
 /* LEN without the trailing blanks (spaces, tabs) of S. */
 size_t clean_rtrim(const char *s, size_t len);

@@ -6,6 +6,9 @@
 #include "record.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
 
 void tb_exc_fini(struct tb_exc *exc)
 {
@@ -70,7 +73,21 @@ static void put_value(FILE *out, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		unsigned long cp;
+		int shown;
 
+		/* C1 and bidirectional controls, bytes that are no UTF-8: escaped too */
+		if (c >= 0x80) {
+			size_t len = clean_char(s, strnlen(s, 4), &cp, &shown);
+			if (shown)
+				fwrite(s, 1, len, out);
+			else if (len > 1)
+				fprintf(out, "\\u%04lx", cp);
+			else
+				fprintf(out, "\\x%02x", c);
+			s += len - 1;
+			continue;
+		}
 		switch (c) {
 		case '\n':
 			fputs("\\n", out);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean.h"
+
 static const struct reporter *const reporters[] = {
 	[REPORT_TEXT] = &report_text,
 	[REPORT_JSON] = &report_json,
@@ -42,54 +44,11 @@ int report_playbook(FILE *out, const struct kb_playbook *pb, const struct report
 
 size_t report_utf8_len(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned char c = p[0];
-	size_t len;
-	unsigned char lo = 0x80, hi = 0xbf;      /* range of the second byte */
+	unsigned long cp;
+	int shown;
+	size_t len = clean_char(s, n, &cp, &shown);
 
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	if (c == 0xe0)
-		lo = 0xa0;                       /* overlong */
-	else if (c == 0xed)
-		hi = 0x9f;                       /* surrogates */
-	else if (c == 0xf0)
-		lo = 0x90;                       /* overlong */
-	else if (c == 0xf4)
-		hi = 0x8f;                       /* above U+10FFFF */
-	if (n < len || p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return len;
-}
-
-/* The code point of a well-formed character of LEN bytes. */
-static unsigned long code_point(const unsigned char *p, size_t len)
-{
-	unsigned long c = len == 1 ? p[0] : p[0] & (0x7fu >> len);
-
-	for (size_t i = 1; i < len; i++)
-		c = c << 6 | (p[i] & 0x3fu);
-	return c;
-}
-
-/* Characters that move or hide text on a terminal without being control characters: the
- * bidirectional marks, embeddings, overrides and isolates (U+202E turns "exe.txt" into
- * "txt.exe"), and the Unicode line and paragraph separators. */
-static int is_invisible_control(unsigned long c)
-{
-	return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e) ||
-	       (c >= 0x2066 && c <= 0x2069);
+	return len == 1 && (unsigned char)s[0] >= 0x80 ? 0 : len;
 }
 
 void report_put_safe(FILE *out, const char *s, size_t n, int keep_newlines)
@@ -97,12 +56,10 @@ void report_put_safe(FILE *out, const char *s, size_t n, int keep_newlines)
 	size_t done = 0;
 
 	for (size_t i = 0; i < n;) {
-		unsigned char c = (unsigned char)s[i];
-		size_t len = report_utf8_len(s + i, n - i);
-		unsigned long cp = len ? code_point((const unsigned char *)s + i, len) : 0;
-		int shown = len && (cp >= 0x20 || c == '\t' || (c == '\n' && keep_newlines)) &&
-			    !(cp >= 0x7f && cp <= 0x9f) && !is_invisible_control(cp);
-		if (shown) {
+		unsigned long cp;
+		int shown;
+		size_t len = clean_char(s + i, n - i, &cp, &shown);
+		if (shown || (s[i] == '\n' && keep_newlines)) {
 			i += len;
 			continue;
 		}
@@ -110,8 +67,8 @@ void report_put_safe(FILE *out, const char *s, size_t n, int keep_newlines)
 		if (len > 1)
 			fprintf(out, "\\u%04lx", cp);
 		else
-			fprintf(out, "\\x%02x", c);
-		i += len ? len : 1;
+			fprintf(out, "\\x%02x", (unsigned char)s[i]);
+		i += len;
 		done = i;
 	}
 	fwrite(s + done, 1, n - done, out);

@@ -11,10 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "infer.h"
-#include "input.h"
 #include "msg.h"
 #include "session_int.h"
 #include "triage.h"
@@ -28,13 +26,6 @@ static const char *const commands[] = { "why", "how", "why-not", "back", "skip",
 					"quit" };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
-/* Text read into memory (stdin that is not a terminal, or a paste), kept for its lines. */
-struct memtext {
-	const char *origin;
-	char *text;
-	size_t len;
-};
-
 struct run {
 	const struct opts *o;
 	const struct report_opts *ro;
@@ -44,7 +35,7 @@ struct run {
 	struct tty *tty;
 	FILE *out;                       /* the terminal */
 	FILE *transcript;                /* or NULL */
-	struct memtext mem;
+	struct log_text mem;             /* stdin or a paste, kept for its lines */
 	struct session s;
 	const char **words;              /* what Tab completes at the prompt */
 	const char **cause_ids;
@@ -71,7 +62,8 @@ enum session_mode session_mode(const struct opts *o, size_t nanswers)
 
 /* --- the transcript --- */
 
-static void md_code(FILE *out, const char *s)
+/* Backticks enough to fence S: one more than its longest run, and at least LEAST. */
+static void fence(FILE *out, const char *s, size_t least)
 {
 	size_t run = 0, longest = 0;
 
@@ -79,30 +71,26 @@ static void md_code(FILE *out, const char *s)
 		run = *p == '`' ? run + 1 : 0;
 		longest = run > longest ? run : longest;
 	}
-	for (size_t i = 0; i <= longest; i++)
+	for (size_t i = 0; i < longest + 1 || i < least; i++)
 		fputc('`', out);
+}
+
+static void md_code(FILE *out, const char *s)
+{
+	fence(out, s, 1);
 	fputc(' ', out);
 	say_log(out, s);
 	fputc(' ', out);
-	for (size_t i = 0; i <= longest; i++)
-		fputc('`', out);
+	fence(out, s, 1);
 }
 
 /* TEXT as a fenced block: what the person saw, verbatim. */
 static void md_block(FILE *out, const char *text)
 {
-	size_t run = 0, longest = 2;
-
-	for (const char *p = text; *p; p++) {
-		run = *p == '`' ? run + 1 : 0;
-		longest = run > longest ? run : longest;
-	}
-	for (size_t i = 0; i <= longest; i++)
-		fputc('`', out);
+	fence(out, text, 3);
 	fputs("text\n", out);
 	fputs(text, out);
-	for (size_t i = 0; i <= longest; i++)
-		fputc('`', out);
+	fence(out, text, 3);
 	fputs("\n\n", out);
 }
 
@@ -125,122 +113,6 @@ static void show(struct run *r, const char *note, void (*fn)(const struct sessio
 	free(text);
 }
 
-/* --- reading the logs --- */
-
-/* The paste is whole once it holds a traceback with its exception line. */
-static int paste_done(const char *text, size_t len, void *arg)
-{
-	struct run *r = arg;
-	struct triage *t = triage_new(r->s.kb, r->rc);
-	struct report_input res;
-	int done;
-
-	triage_text(t, text, len, "<pasted>");
-	triage_result(t, &res);
-	done = res.nfindings > 0;
-	for (size_t i = 0; i < res.nunmatched && !done; i++)
-		done = *res.unmatched[i].exception != '\0';
-	triage_free(t);
-	return done;
-}
-
-/* Stdin that is not a terminal, read whole so that its lines can be shown. */
-static int read_stdin(struct run *r)
-{
-	struct input *in = input_open(NULL);
-	struct buf b = { 0 };
-	const char *line;
-	size_t len;
-	int got;
-
-	if (!in)
-		return -1;
-	while ((got = input_next(in, &line, &len)) > 0) {
-		buf_add(&b, line, len);
-		buf_addc(&b, '\n');
-	}
-	if (got < 0)
-		msg(MSG_ERROR, input_name(in), input_lineno(in) + 1, 0, "read error");
-	input_close(in);
-	r->mem = (struct memtext){ "<stdin>", b.s ? b.s : xstrdup(""), b.len };
-	triage_text(r->t, r->mem.text, r->mem.len, r->mem.origin);
-	return got < 0 ? -1 : 0;
-}
-
-static int read_paste(struct run *r)
-{
-	size_t len = 0;
-	char *text;
-
-	fputs("Paste the traceback, then press Enter on an empty line (or Ctrl-D):\n", r->out);
-	text = tty_read_paste(r->tty, paste_done, r, &len);
-	if (!text) {
-		fputc('\n', r->out);
-		return 1;
-	}
-	r->mem = (struct memtext){ "<pasted>", text, len };
-	triage_text(r->t, text, len, r->mem.origin);
-	return 0;
-}
-
-/* Returns 0, 1 when the person abandoned the paste, -1 when an input was unreadable. */
-static int read_inputs(struct run *r)
-{
-	const struct opts *o = r->o;
-	int unreadable = 0, stdin_read = 0;
-
-	for (size_t i = 0; i < (o->nargs ? o->nargs : 1); i++) {
-		const char *path = o->nargs ? o->args[i] : "-";
-		if (strcmp(path, "-")) {
-			unreadable |= triage_path(r->t, path) < 0;
-			continue;
-		}
-		if (stdin_read++)
-			continue;
-		if (!isatty(STDIN_FILENO))
-			unreadable |= read_stdin(r) < 0;
-		else if (read_paste(r))
-			return 1;
-	}
-	return unreadable ? -1 : 0;
-}
-
-/* The lines of the log that the chosen finding's facts were read from. */
-static void load_lines(struct run *r)
-{
-	struct session *s = &r->s;
-	const char *origin = s->fd->origin;
-	size_t max = 0;
-
-	for (size_t i = 0; i < s->log.n; i++)
-		max = s->log.v[i].line > max ? s->log.v[i].line : max;
-	if (!origin || !max)
-		return;
-	s->lines = xcalloc(s->log.n, sizeof *s->lines);
-	int in_memory = r->mem.origin && !strcmp(origin, r->mem.origin);
-	struct input *in = in_memory ? NULL : input_open(origin);
-	const char *p = r->mem.text, *end = r->mem.text + r->mem.len;
-	for (size_t lineno = 1; lineno <= max; lineno++) {
-		const char *line = NULL;
-		size_t len = 0;
-		if (in_memory && p < end) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			line = p;
-			len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-			p += len + 1;
-		} else if (!in || input_next(in, &line, &len) <= 0) {
-			break;
-		}
-		for (size_t i = 0; i < s->log.n; i++) {
-			if (s->log.v[i].line != lineno || session_line(s, lineno))
-				continue;
-			s->lines[s->nlines++] = (struct log_line){ lineno, xstrndup(line, len) };
-			break;
-		}
-	}
-	input_close(in);
-}
-
 /* --- the state --- */
 
 static void start(struct run *r, struct finding *fd)
@@ -254,7 +126,7 @@ static void start(struct run *r, struct finding *fd)
 		const struct fact *f = &fd->facts.v[i];
 		facts_set(&s->log, f->name, f->value, f->source, f->line);
 	}
-	load_lines(r);
+	session_load_lines(s, &r->mem);
 	session_view(s);
 	for (size_t i = 0; i < pb->nquestions; i++)
 		most = pb->questions[i].nanswers > most ? pb->questions[i].nanswers : most;
@@ -312,7 +184,9 @@ static void heading(struct run *r)
 	fputc('\n', r->out);
 	say(r->out, 0, 2, b.s);
 	if (exc) {
-		fprintf(r->out, "  %s:%zu: ", fd->origin ? fd->origin : "-", fd->first_line);
+		fputs("  ", r->out);
+		say_log(r->out, fd->origin ? fd->origin : "-");
+		fprintf(r->out, ":%zu: ", fd->first_line);
 		say_log(r->out, exc->type);
 		fputs(": ", r->out);
 		say_log(r->out, exc->message);
@@ -386,7 +260,7 @@ static void conclude(struct run *r)
 	}
 	fputc('\n', r->out);
 	report_write(r->out, &in, &text);
-	fputs("\nThe conclusion stays open: why, how, why-not CAUSE and back still work; quit or "
+	fputs("\nThe session stays open: why, how, why-not CAUSE and back still work; quit or "
 	      "Ctrl-D leaves.\n", r->out);
 	if (r->transcript) {
 		fputs("### Conclusion\n\n", r->transcript);
@@ -709,7 +583,7 @@ int session_run(const struct opts *o, const struct kb *kb, const struct answers 
 	r.t = triage_new(kb, r.rc);
 	r.s.kb = kb;
 	r.s.rc = r.rc;
-	unreadable = read_inputs(&r);
+	unreadable = session_read_logs(r.t, o->args, o->nargs, r.tty, kb, r.rc, &r.mem);
 	triage_result(r.t, &r.res);
 	for (size_t i = 0; i < r.res.nfindings; i++)
 		answers_apply(given, r.rc, r.res.findings[i]);

@@ -13,6 +13,7 @@
 #include "finding.h"
 #include "kb.h"
 #include "regex.h"
+#include "triage.h"
 
 /* --- the terminal (session_tty.c) --- */
 
@@ -51,6 +52,26 @@ void say(FILE *out, size_t indent, size_t hang, const char *text);
 void say_more(FILE *out, size_t col, size_t hang, const char *text);
 /* Writes S with control bytes as \xHH. */
 void say_log(FILE *out, const char *s);
+
+/* --- the logs (session_input.c) --- */
+
+/* A log read whole into memory: stdin that is not a terminal, or a paste. */
+struct log_text {
+	const char *origin;              /* "<stdin>" or "<pasted>"; NULL: none */
+	char *text;                      /* owned */
+	size_t len;
+};
+
+struct session;
+
+/* Triages the NPATHS logs of PATHS into T ("-", or none at all: stdin, which is asked to
+ * be pasted when it is a terminal), keeping in MEM what stdin held.  Returns 0, 1 when the
+ * person abandoned the paste, -1 when an input could not be read (reported). */
+int session_read_logs(struct triage *t, char *const *paths, size_t npaths, struct tty *tty,
+		      const struct kb *kb, struct regex_cache *rc, struct log_text *mem);
+
+/* Fills s->lines with the lines of the log that the facts of s->log were read from. */
+void session_load_lines(struct session *s, const struct log_text *mem);
 
 /* --- the state of a session (session.c) and what explains it (session_explain.c) --- */
 

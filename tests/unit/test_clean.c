@@ -157,6 +157,44 @@ static void test_not_log_line_starts(void **state)
 	assert_false(clean_is_log_line(LIT_ARGS("")));
 }
 
+/* What a terminal may be given as it is, one character at a time. */
+static void test_char_for_a_terminal(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t n, len;
+		unsigned long cp;
+		int shown;
+	} cases[] = {
+		{ "a", 1, 1, 'a', 1 },
+		{ "\t", 1, 1, '\t', 1 },
+		{ "\n", 1, 1, '\n', 0 },
+		{ "\x1b[31m", 5, 1, 0x1b, 0 },
+		{ "\x7f", 1, 1, 0x7f, 0 },
+		{ "\x9b", 1, 1, 0x9b, 0 },              /* C1 CSI as a byte: no UTF-8 */
+		{ "\xc2\x9b", 2, 2, 0x9b, 0 },          /* and as a character */
+		{ "\xc2\xa0", 2, 2, 0xa0, 1 },
+		{ "\xc3\xa9", 2, 2, 0xe9, 1 },
+		{ "\xe2\x80\x94", 3, 3, 0x2014, 1 },
+		{ "\xe2\x80\xae", 3, 3, 0x202e, 0 },   /* right-to-left override */
+		{ "\xe2\x81\xa6", 3, 3, 0x2066, 0 },   /* left-to-right isolate */
+		{ "\xe2\x80\xa8", 3, 3, 0x2028, 0 },   /* line separator */
+		{ "\xf0\x9f\x90\x8d", 4, 4, 0x1f40d, 1 },
+		{ "\xe2\x80", 2, 1, 0xe2, 0 },          /* cut short */
+		{ "\xed\xa0\x80", 3, 1, 0xed, 0 },      /* a surrogate */
+		{ "\xc0\xaf", 2, 1, 0xc0, 0 },          /* overlong */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		unsigned long cp = 0;
+		int shown = -1;
+		assert_int_equal(clean_char(cases[i].s, cases[i].n, &cp, &shown), cases[i].len);
+		assert_int_equal(cp, cases[i].cp);
+		assert_int_equal(shown, cases[i].shown);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +208,7 @@ int main(void)
 		cmocka_unit_test(test_prefix_alone_is_a_blank_line),
 		cmocka_unit_test(test_log_line_starts),
 		cmocka_unit_test(test_not_log_line_starts),
+		cmocka_unit_test(test_char_for_a_terminal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1049,6 +1049,24 @@ static void test_left_out_is_counted(void **state)
 	buf_fini(&b);
 }
 
+/* --dump=records writes log text to a terminal too: nothing in it may act there. */
+static void test_dump_is_terminal_safe(void **state)
+{
+	struct got g = { 0 };
+	static const char text[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/app/\xe2\x80\xaegnp.py\", line 1, in f\n"
+		"KeyError: \xc2\x9b" "31m \x9b \xff \xc3\xa9 \x07\n";
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(text));
+	char *dump = dump_all(&g, 0);
+	assert_non_null(strstr(dump, "  message: \\u009b31m \\x9b \\xff \xc3\xa9 \\x07\n"));
+	assert_non_null(strstr(dump, "  frame /app/\\u202egnp.py:1 in f"));
+	free(dump);
+	got_free(&g);
+}
+
 static void test_huge_and_binary_lines(void **state)
 {
 	size_t big = INPUT_LINE_MAX;
@@ -1276,6 +1294,7 @@ int main(void)
 		cmocka_unit_test(test_bare_callback),
 		cmocka_unit_test(test_endless_traceback_stays_bounded),
 		cmocka_unit_test(test_left_out_is_counted),
+		cmocka_unit_test(test_dump_is_terminal_safe),
 		cmocka_unit_test(test_huge_and_binary_lines),
 		cmocka_unit_test(test_empty_input),
 		cmocka_unit_test(test_through_input_with_small_reads),

@@ -385,13 +385,27 @@ static void absent(struct test *t, const char *text)
 	free(no);
 }
 
+/* Keys typed while the program is between two reads land in the terminal's line
+ * discipline: a Ctrl-D there becomes a NUL byte once the program switches the line editing
+ * off, and it then never sees the end of input.  A person waits for the prompt, so wait
+ * until the program reads keys one by one (ICANON off), or it has ended, or time is up. */
+static void wait_for_reader(struct test *t)
+{
+	double deadline = now() + timeout_s;
+	struct termios tio;
+
+	pump(&t->c, 10);
+	while (t->c.status < 0 && now() < deadline && t->c.slave >= 0 &&
+	       tcgetattr(t->c.slave, &tio) == 0 && (tio.c_lflag & ICANON))
+		pump(&t->c, 10);
+}
+
 static void send_keys(struct test *t, const char *text)
 {
 	size_t len;
 	char *keys = unescape(t, text, &len);
 
-	/* Give the program time to reach its prompt, as a person would. */
-	pump(&t->c, 100);
+	wait_for_reader(t);
 	if (t->c.master < 0 || write(t->c.master, keys, len) != (ssize_t)len)
 		fail(t, "cannot send \"%s\"", text);
 	free(keys);
@@ -406,7 +420,7 @@ static void send_file(struct test *t, const char *path_text)
 	char chunk[4096];
 	size_t got;
 
-	pump(&t->c, 100);
+	wait_for_reader(t);
 	if (!f)
 		fail(t, "cannot read %s", path);
 	while (f && (got = fread(chunk, 1, sizeof chunk, f)) > 0)

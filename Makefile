@@ -156,7 +156,8 @@ FUZZ_OBJ      = $(FUZZ_LIB_OBJ) $(FUZZ_DIR)/obj/kb_builtin.o
 FUZZ_BIN      = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
 FUZZ_REPLAY   = $(FUZZ_TARGETS:%=$(BUILD)/tests/%)
 FUZZ_FLAGS    = -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
-FUZZ_SEEDS_fuzz_parse    = examples tests/corpus/reference tests/corpus/messy tests/cli/cases/hostile
+FUZZ_SEEDS_fuzz_parse    = examples tests/corpus/reference tests/corpus/messy \
+			   tests/cli/cases/hostile
 FUZZ_SEEDS_fuzz_pipeline = $(FUZZ_SEEDS_fuzz_parse)
 FUZZ_SEEDS_fuzz_kb       = knowledge tests/cli/cases tests/unit/data/kb
 FUZZ_DICT_fuzz_parse     = tests/fuzz/traceback.dict
@@ -191,7 +192,8 @@ fuzz: fuzz-deps
 		*) seeds="$(FUZZ_SEEDS_fuzz_pipeline)"; dict=$(FUZZ_DICT_fuzz_pipeline) ;; \
 		esac; \
 		echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
-		ASAN_OPTIONS=quarantine_size_mb=1 nice $(FUZZ_DIR)/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) -dict=$$dict \
+		ASAN_OPTIONS=quarantine_size_mb=1 nice $(FUZZ_DIR)/$$t $(FUZZ_FLAGS) \
+			-max_total_time=$(FUZZ_SECONDS) -dict=$$dict \
 			-artifact_prefix=$(FUZZ_DIR)/artifacts/$$t- $(FUZZ_DIR)/corpus/$$t $$seeds \
 			tests/fuzz/regressions/$$t 2>$(FUZZ_DIR)/$$t.log || \
 			{ tail -n 60 $(FUZZ_DIR)/$$t.log; exit 1; }; \

@@ -153,9 +153,7 @@ static int run_action(const struct opts *o, const struct kb *kb)
 
 	switch (o->action) {
 	case ACT_LIST:
-		for (size_t i = 0; i < kb->nplaybooks; i++)
-			printf("%-20s %s\n", kb->playbooks[i]->id, kb->playbooks[i]->title);
-		return EXIT_FOUND;
+		return report_list(stdout, kb) < 0 ? EXIT_USAGE : EXIT_FOUND;
 	case ACT_SHOW: {
 		const struct kb_playbook *pb = kb_find(kb, o->show_id);
 		if (!pb) {

@@ -42,6 +42,18 @@ int report_playbook(FILE *out, const struct kb_playbook *pb, const struct report
 	return finish(out, reporter_for(opts)->playbook(out, pb, opts));
 }
 
+int report_list(FILE *out, const struct kb *kb)
+{
+	for (size_t i = 0; i < kb->nplaybooks; i++) {
+		const struct kb_playbook *pb = kb->playbooks[i];
+		/* a user's title may hold escapes ("\e" in YAML); ids are checked by the schema */
+		fprintf(out, "%-20s ", pb->id);
+		report_put_safe(out, pb->title, strlen(pb->title), 0);
+		fputc('\n', out);
+	}
+	return finish(out, 0);
+}
+
 size_t report_utf8_len(const char *s, size_t n)
 {
 	unsigned long cp;

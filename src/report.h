@@ -40,4 +40,7 @@ int report_write(FILE *out, const struct report_input *in, const struct report_o
 /* One playbook in full (--show), in the given format. */
 int report_playbook(FILE *out, const struct kb_playbook *pb, const struct report_opts *opts);
 
+/* One line per playbook of KB, its id and title (--list); 0, or -1 when writing failed. */
+int report_list(FILE *out, const struct kb *kb);
+
 #endif

@@ -115,3 +115,18 @@ if [ "$rc" -eq 2 ] && terminal_safe "$WORK/err" &&
 	fail "knowledge file with escapes" "exit $rc, expected 2 and the tag shown masked" \
 		"$(excerpt "$WORK/err" stderr)"
 fi
+
+# A user's playbook whose title holds an OSC sequence: --list and --show write it escaped
+# (Markdown escapes the ']' as well).
+ESC_TITLE=$ROOT/tests/cli/cases/kb-escape-title
+for action in --list "--show=cli-missing-setting" "--show=cli-missing-setting -f markdown"; do
+	# shellcheck disable=SC2086 # the action may be two words
+	pickdoc -k "$ESC_TITLE" $action >"$WORK/out" 2>"$WORK/err"
+	rc=$?
+	if [ "$rc" -eq 0 ] && terminal_safe "$WORK/out" && grep -Eq 'missing \\x1b\\?]0;pwned\\x07 from' "$WORK/out"; then
+		pass
+	else
+		fail "escapes in a playbook's title, $action" "exit $rc; expected 0 and the title escaped" \
+			"$(excerpt "$WORK/out" stdout)"
+	fi
+done

@@ -172,60 +172,69 @@ static int plain_scalar(struct reader *r, const yaml_event_t *ev, const char *wh
 	return 1;
 }
 
+/* After the start of a list or map (TYPE), its events up to its end: it was reported
+ * once, its insides need not be.  Returns 0 after a syntax error. */
+static int skip_nested(struct reader *r, yaml_event_type_t type)
+{
+	int depth = type == YAML_MAPPING_START_EVENT || type == YAML_SEQUENCE_START_EVENT;
+
+	while (depth > 0) {
+		yaml_event_t ev;
+		if (!next_event(r, &ev))
+			return 0;
+		if (ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT)
+			depth++;
+		else if (ev.type == YAML_MAPPING_END_EVENT || ev.type == YAML_SEQUENCE_END_EVENT)
+			depth--;
+		yaml_event_delete(&ev);
+	}
+	return 1;
+}
+
+/* Whether KEY was a key before in this file; reports it. */
+static int answered_twice(struct reader *r, const yaml_event_t *key)
+{
+	const char *k = (const char *)key->data.scalar.value;
+
+	for (size_t i = 0; i < r->nseen; i++) {
+		if (strcmp(r->seen[i].key, k))
+			continue;
+		error_at(r, &key->start_mark, "question '%s' is answered twice (first at line %u)",
+			 k, r->seen[i].line);
+		return 1;
+	}
+	grow(&r->seen, &r->seen_cap, r->nseen, sizeof *r->seen);
+	r->seen[r->nseen++] = (struct seen){ xstrdup(k), (unsigned)key->start_mark.line + 1 };
+	return 0;
+}
+
 /* The pairs of the top-level map, up to its end.  Returns 0 after a syntax error. */
 static int read_pairs(struct reader *r, struct answers *a)
 {
-	yaml_event_t key, value;
-
 	for (;;) {
+		yaml_event_t key, value;
 		if (!next_event(r, &key))
 			return 0;
 		if (key.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&key);
 			return 1;
 		}
-		if (!next_event(r, &value)) {
+		int ok = plain_scalar(r, &key, "a question");
+		if (!skip_nested(r, key.type) || !next_event(r, &value)) {
 			yaml_event_delete(&key);
 			return 0;
 		}
-		int ok = plain_scalar(r, &key, "a question") &&
-			 plain_scalar(r, &value, "an answer");
-		int nested = value.type == YAML_MAPPING_START_EVENT ||
-			     value.type == YAML_SEQUENCE_START_EVENT;
-		if (ok) {
-			const char *k = (const char *)key.data.scalar.value;
-			unsigned line = (unsigned)key.start_mark.line + 1;
-			for (size_t i = 0; i < r->nseen && ok; i++) {
-				if (strcmp(r->seen[i].key, k))
-					continue;
-				error_at(r, &key.start_mark,
-					 "question '%s' is answered twice (first at line %u)", k,
-					 r->seen[i].line);
-				ok = 0;
-			}
-			grow(&r->seen, &r->seen_cap, r->nseen, sizeof *r->seen);
-			r->seen[r->nseen++] = (struct seen){ xstrdup(k), line };
-		}
-		if (ok)
+		ok = plain_scalar(r, &value, "an answer") && ok;
+		if (ok && !answered_twice(r, &key))
 			add(a, (const char *)key.data.scalar.value, key.data.scalar.length,
 			    (const char *)value.data.scalar.value, r->path,
 			    (unsigned)value.start_mark.line + 1,
 			    (unsigned)value.start_mark.column + 1);
+		yaml_event_type_t type = value.type;
 		yaml_event_delete(&key);
 		yaml_event_delete(&value);
-		/* A nested value is reported once; its events up to the next key are skipped. */
-		for (int depth = nested; depth > 0;) {
-			yaml_event_t ev;
-			if (!next_event(r, &ev))
-				return 0;
-			if (ev.type == YAML_MAPPING_START_EVENT ||
-			    ev.type == YAML_SEQUENCE_START_EVENT)
-				depth++;
-			else if (ev.type == YAML_MAPPING_END_EVENT ||
-				 ev.type == YAML_SEQUENCE_END_EVENT)
-				depth--;
-			yaml_event_delete(&ev);
-		}
+		if (!skip_nested(r, type))
+			return 0;
 	}
 }
 
@@ -276,13 +285,14 @@ static char *read_file(const char *path, size_t *len)
 
 	if (!f)
 		return NULL;
+	errno = 0;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_add(&b, chunk, n);
-	int failed = ferror(f);
+	int failed = ferror(f) ? (errno ? errno : EIO) : 0;
 	fclose(f);
 	if (failed) {
 		buf_fini(&b);
-		errno = EIO;
+		errno = failed;
 		return NULL;
 	}
 	*len = b.len;

@@ -168,7 +168,7 @@ static void forget(struct run *r)
 	free(r->words);
 	r->cause_ids = NULL;
 	r->words = NULL;
-	*s = (struct session){ .kb = s->kb, .rc = s->rc };
+	*s = (struct session){ .rc = s->rc };
 	r->asked = 0;
 }
 
@@ -359,7 +359,12 @@ static void why_not(struct run *r, const char *arg)
 	found = *arg ? explain_why_not(&r->s, arg, m) : -1;
 	fclose(m);
 	if (found < 0) {
-		fputs("why-not needs a cause, an id or a rank: ", r->out);
+		if (*arg) {
+			fputs("'", r->out);
+			say_log(r->out, arg);
+			fputs("' is not a cause here; ", r->out);
+		}
+		fputs("why-not takes an id or a rank: ", r->out);
 		for (size_t i = 0; i < r->s.fd->ncauses; i++)
 			fprintf(r->out, "%s%zu %s", i ? ", " : "", i + 1,
 				r->s.fd->causes[i].cause->id);
@@ -581,7 +586,6 @@ int session_run(const struct opts *o, const struct kb *kb, const struct answers 
 		fputs("# pickdoc guided session\n\n", r.transcript);
 	r.rc = regex_cache_new();
 	r.t = triage_new(kb, r.rc);
-	r.s.kb = kb;
 	r.s.rc = r.rc;
 	unreadable = session_read_logs(r.t, o->args, o->nargs, r.tty, kb, r.rc, &r.mem);
 	triage_result(r.t, &r.res);

@@ -45,7 +45,8 @@ static struct causes causes_new(const struct session *s)
 	return (struct causes){ xcalloc(n ? n : 1, sizeof(const struct kb_cause *)), 0 };
 }
 
-int session_skipped(const struct session *s, const struct kb_question *q)
+/* Whether the person answered Q "don't know". */
+static int skipped(const struct session *s, const struct kb_question *q)
 {
 	for (size_t i = 0; i < s->nsteps; i++)
 		if (s->steps[i].question == q && !s->steps[i].answer)
@@ -92,7 +93,7 @@ static void reach(const struct session *s, const char *id, struct causes *set,
 		reach(s, a->next, set, next, depth + 1);
 		return;
 	}
-	if (next && !*next && !session_skipped(s, q))
+	if (next && !*next && !skipped(s, q))
 		*next = q;
 	for (size_t i = 0; i < q->nanswers; i++)
 		reach(s, q->answers[i].next, set, next, depth + 1);

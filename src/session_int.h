@@ -88,7 +88,6 @@ struct log_line {
 };
 
 struct session {
-	const struct kb *kb;
 	struct regex_cache *rc;
 	struct finding *fd;              /* the failure being discussed */
 	struct facts log;                /* its facts before the person answered anything */
@@ -106,8 +105,6 @@ struct session {
 /* Recomputes next, possible and conclusion from the facts and the skipped questions, and
  * puts the causes still possible first in fd->causes. */
 void session_view(struct session *s);
-/* Whether Q was skipped. */
-int session_skipped(const struct session *s, const struct kb_question *q);
 /* The text of log line LINE of the finding's input, or NULL. */
 const char *session_line(const struct session *s, size_t line);
 

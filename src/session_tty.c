@@ -20,7 +20,15 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "clean.h"
 #include "util.h"
+
+/* Readline 8.1 can keep its signal handlers for the whole line and be asked to act on a
+ * signal from outside (rl_check_signals): it then puts the terminal back on SIGTERM or
+ * SIGHUP too.  Older ones catch signals only while they read a key. */
+#if RL_READLINE_VERSION >= 0x0801
+#define READLINE_KEEPS_SIGNALS 1
+#endif
 
 #define WIDTH 80
 #define HISTORY_MAX 1000
@@ -155,7 +163,9 @@ struct tty *tty_open(void)
 	rl_outstream = t->out;
 	rl_readline_name = "pickdoc";
 	rl_change_environment = 0;
+#ifdef READLINE_KEEPS_SIGNALS
 	rl_persistent_signal_handlers = 1;
+#endif
 	rl_attempted_completion_function = complete;
 	using_history();
 	stifle_history(HISTORY_MAX);
@@ -257,9 +267,11 @@ enum tty_read tty_readline(struct tty *t, const char *prompt, char **line)
 	while (!line_done) {
 		int r = wait_key(fd);
 		if (r < 0 && errno == EINTR) {
+#ifdef READLINE_KEEPS_SIGNALS
 			/* Readline's handler noted the signal: it clears the line and the
 			 * terminal, then hands SIGINT on to ours. */
 			rl_check_signals();
+#endif
 			if (!interrupted)
 				continue;
 			rl_free_line_state();
@@ -344,14 +356,21 @@ char *tty_read_paste(struct tty *t, tty_paste_done_fn *done, void *arg, size_t *
 
 /* --- writing --- */
 
+/* C0, DEL and C1 controls, bidirectional controls and bytes that are no UTF-8 are shown
+ * escaped, as the reports do (clean_char). */
 void say_log(FILE *out, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			fprintf(out, "\\x%02x", c);
+	while (*s) {
+		unsigned long cp;
+		int shown;
+		size_t len = clean_char(s, strnlen(s, 4), &cp, &shown);
+		if (shown)
+			fwrite(s, 1, len, out);
+		else if (len > 1)
+			fprintf(out, "\\u%04lx", cp);
 		else
-			fputc(c, out);
+			fprintf(out, "\\x%02x", (unsigned char)*s);
+		s += len;
 	}
 }
 

@@ -88,7 +88,7 @@ expect (frobber is not known)
 expect The decision tree still allows it
 expect answer> 
 send why-not nothing-like-it\r
-expect why-not needs a cause, an id or a rank: 1 round-hole
+expect 'nothing-like-it' is not a cause here; why-not takes an id or a rank: 1 round-hole
 expect answer> 
 send \x04
 exit 0
@@ -112,6 +112,7 @@ expect Question 1: Where did the widget come from?
 expect answer> 
 send back\r
 expect Nothing to undo.
+expect answer> 
 send \x04
 exit 0
 
@@ -133,6 +134,7 @@ expect 3  old-frobber
 expect pickdoc> 
 send why\r
 expect The causes, each its prior plus the evidence
+expect pickdoc> 
 send \x04
 exit 0
 
@@ -150,6 +152,7 @@ expect Conclusion: The widget came stale from the cache
 expect pickdoc> 
 send cache\r
 expect 'cache' is not a command here
+expect pickdoc> 
 send \x04
 exit 0
 
@@ -184,6 +187,7 @@ expect Why not square-peg
 expect answer> 
 send he\t\r
 expect why-not CAUSE
+expect answer> 
 send \x04
 exit 0
 
@@ -248,6 +252,7 @@ send back\r
 expect failure [1]> 
 send 3\r
 expect Type a number from 1 to 2
+expect failure [1]> 
 send 2\r
 expect Conclusion: A square widget was pushed through a round hole
 expect pickdoc> 
@@ -295,6 +300,7 @@ run -i --kb tests/pty/kb tests/pty/data/round.log
 expect answer> 
 send \x10\x10\r
 expect Why this question: a widget from the cache may be stale
+expect answer> 
 send \x04
 exit 0
 

@@ -1,19 +1,18 @@
 /*
- * answers.c: answers given ahead of time, from the command line or a YAML file read with
- * libyaml's event parser (a flat map, every problem reported at its file:line:col), and
+ * answers.c: answers given ahead of time, from the command line or a YAML file (a flat
+ * map read with the knowledge base's YAML reader, every problem at its file:line:col), and
  * how answers become facts: the log's facts, less those an answer replaces, plus the
  * answers', then inference again.
  */
 #include "answers.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "infer.h"
+#include "kb_yaml.h"
 #include "msg.h"
 #include "plan.h"
 #include "util.h"
@@ -109,171 +108,54 @@ int answers_add_arg(struct answers *a, const char *arg)
 
 /* --- the YAML file --- */
 
-struct seen {                            /* a key of the file, for duplicates */
-	char *key;
-	unsigned line;
-};
+/* A file of more is no answers file; it also keeps the search for repeats small. */
+#define ANSWERS_MAX 4096
 
-struct reader {
-	yaml_parser_t parser;
-	const char *path;
-	struct seen *seen;
-	size_t nseen, seen_cap;
-	int errors;
-};
-
-static void error_at(struct reader *r, const yaml_mark_t *mark, const char *fmt, ...)
-	MSG_PRINTF(3, 4);
-
-static void error_at(struct reader *r, const yaml_mark_t *mark, const char *fmt, ...)
+/* Whether the question of KEY was answered before it in MAP; reports it. */
+static int answered_twice(const char *path, const struct kb_node *map,
+			  const struct kb_node *key)
 {
-	char text[512];
-	va_list ap;
+	char shown[80];
 
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	msg(MSG_ERROR, r->path, (unsigned)mark->line + 1, (unsigned)mark->column + 1, "%s", text);
-	r->errors++;
-}
-
-/* The next event; 0 after reporting a syntax error. */
-static int next_event(struct reader *r, yaml_event_t *ev)
-{
-	if (yaml_parser_parse(&r->parser, ev))
-		return 1;
-	msg(MSG_ERROR, r->path, (unsigned)r->parser.problem_mark.line + 1,
-	    (unsigned)r->parser.problem_mark.column + 1, "%s",
-	    r->parser.problem ? r->parser.problem : "malformed YAML");
-	r->errors++;
-	return 0;
-}
-
-/* Whether EV is a scalar that can be a key or an answer; reports why not. */
-static int plain_scalar(struct reader *r, const yaml_event_t *ev, const char *what)
-{
-	if (ev->type == YAML_ALIAS_EVENT) {
-		error_at(r, &ev->start_mark, "aliases are not allowed in an answers file");
-		return 0;
-	}
-	if (ev->type != YAML_SCALAR_EVENT) {
-		error_at(r, &ev->start_mark, "%s must be a plain value, not a list or map", what);
-		return 0;
-	}
-	if (ev->data.scalar.anchor) {
-		error_at(r, &ev->start_mark, "anchors are not allowed in an answers file");
-		return 0;
-	}
-	if (!ev->data.scalar.length || strlen((const char *)ev->data.scalar.value) !=
-				       ev->data.scalar.length) {
-		error_at(r, &ev->start_mark, "%s is empty or holds a NUL byte", what);
-		return 0;
-	}
-	return 1;
-}
-
-/* After the start of a list or map (TYPE), its events up to its end: it was reported
- * once, its insides need not be.  Returns 0 after a syntax error. */
-static int skip_nested(struct reader *r, yaml_event_type_t type)
-{
-	int depth = type == YAML_MAPPING_START_EVENT || type == YAML_SEQUENCE_START_EVENT;
-
-	while (depth > 0) {
-		yaml_event_t ev;
-		if (!next_event(r, &ev))
-			return 0;
-		if (ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT)
-			depth++;
-		else if (ev.type == YAML_MAPPING_END_EVENT || ev.type == YAML_SEQUENCE_END_EVENT)
-			depth--;
-		yaml_event_delete(&ev);
-	}
-	return 1;
-}
-
-/* Whether KEY was a key before in this file; reports it. */
-static int answered_twice(struct reader *r, const yaml_event_t *key)
-{
-	const char *k = (const char *)key->data.scalar.value;
-
-	for (size_t i = 0; i < r->nseen; i++) {
-		if (strcmp(r->seen[i].key, k))
+	for (const struct kb_node *k = map->child; k != key; k = k->next->next) {
+		if (strcmp(k->text, key->text))
 			continue;
-		error_at(r, &key->start_mark, "question '%s' is answered twice (first at line %u)",
-			 k, r->seen[i].line);
+		msg(MSG_ERROR, path, key->line, key->col,
+		    "question '%s' is answered twice (first at line %u)",
+		    kb_shown(shown, sizeof shown, key->text), k->line);
 		return 1;
 	}
-	grow(&r->seen, &r->seen_cap, r->nseen, sizeof *r->seen);
-	r->seen[r->nseen++] = (struct seen){ xstrdup(k), (unsigned)key->start_mark.line + 1 };
 	return 0;
 }
 
-/* The pairs of the top-level map, up to its end.  Returns 0 after a syntax error. */
-static int read_pairs(struct reader *r, struct answers *a)
+/* The pairs of MAP; returns the number of errors reported. */
+static int read_pairs(struct answers *a, const char *path, const struct kb_node *map)
 {
-	for (;;) {
-		yaml_event_t key, value;
-		if (!next_event(r, &key))
-			return 0;
-		if (key.type == YAML_MAPPING_END_EVENT) {
-			yaml_event_delete(&key);
-			return 1;
-		}
-		int ok = plain_scalar(r, &key, "a question");
-		if (!skip_nested(r, key.type) || !next_event(r, &value)) {
-			yaml_event_delete(&key);
-			return 0;
-		}
-		ok = plain_scalar(r, &value, "an answer") && ok;
-		if (ok && !answered_twice(r, &key))
-			add(a, (const char *)key.data.scalar.value, key.data.scalar.length,
-			    (const char *)value.data.scalar.value, r->path,
-			    (unsigned)value.start_mark.line + 1,
-			    (unsigned)value.start_mark.column + 1);
-		yaml_event_type_t type = value.type;
-		yaml_event_delete(&key);
-		yaml_event_delete(&value);
-		if (!skip_nested(r, type))
-			return 0;
-	}
-}
+	int errors = 0;
 
-/* Stream and document around one map; an empty file holds no answers. */
-static void read_document(struct reader *r, struct answers *a)
-{
-	yaml_event_t ev;
-	int done = 0, documents = 0;
-
-	while (!done && next_event(r, &ev)) {
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (documents++) {
-				error_at(r, &ev.start_mark, "an answers file holds one document");
-				done = 1;
-			}
-			break;
-		case YAML_MAPPING_START_EVENT:
-			if (!read_pairs(r, a))
-				done = 1;
-			break;
-		case YAML_SCALAR_EVENT:
-			if (ev.data.scalar.length == 0 && ev.data.scalar.plain_implicit)
-				break;          /* an empty document */
-			/* fall through */
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_ALIAS_EVENT:
-			error_at(r, &ev.start_mark,
-				 "expected a map of question: answer (e.g. \"handoff-route: pool\")");
-			done = 1;
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&ev);
+	if (map->nchildren / 2 > ANSWERS_MAX) {
+		msg(MSG_ERROR, path, map->line, map->col, "more than %d answers", ANSWERS_MAX);
+		return 1;
 	}
+	for (const struct kb_node *key = map->child; key; key = key->next->next) {
+		const struct kb_node *value = key->next;
+		if (value->kind != KB_SCALAR) {
+			msg(MSG_ERROR, path, value->line, value->col,
+			    "an answer must be a plain value, not a list or map");
+			errors++;
+		} else if (!key->len || !value->len) {
+			msg(MSG_ERROR, path, key->len ? value->line : key->line,
+			    key->len ? value->col : key->col, "%s is empty",
+			    key->len ? "the answer" : "the question");
+			errors++;
+		} else if (answered_twice(path, map, key)) {
+			errors++;
+		} else {
+			add(a, key->text, key->len, value->text, path, value->text_line,
+			    value->text_col);
+		}
+	}
+	return errors;
 }
 
 static char *read_file(const char *path, size_t *len)
@@ -301,7 +183,6 @@ static char *read_file(const char *path, size_t *len)
 
 int answers_load_file(struct answers *a, const char *path)
 {
-	struct reader r = { .path = path };
 	size_t len = 0;
 	char *text = read_file(path, &len);
 
@@ -309,15 +190,19 @@ int answers_load_file(struct answers *a, const char *path)
 		msg(MSG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 		return 1;
 	}
-	yaml_parser_initialize(&r.parser);
-	yaml_parser_set_input_string(&r.parser, (const unsigned char *)text, len);
-	read_document(&r, a);
-	yaml_parser_delete(&r.parser);
-	for (size_t i = 0; i < r.nseen; i++)
-		free(r.seen[i].key);
-	free(r.seen);
+	struct arena *nodes = arena_new();
+	struct kb_node *root;
+	int errors = kb_yaml_read(nodes, path, text, len, &root);
+	if (!errors && root && root->kind != KB_MAPPING) {
+		msg(MSG_ERROR, path, root->line, root->col,
+		    "expected a map of question: answer (e.g. \"handoff-route: pool\")");
+		errors = 1;
+	} else if (!errors && root) {
+		errors = read_pairs(a, path, root);
+	}
+	arena_free(nodes);
 	free(text);
-	return r.errors;
+	return errors;
 }
 
 /* --- checking and applying --- */

@@ -35,7 +35,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PROGRAM  = $(if $(filter build,$(BUILD)),pickdoc,$(BUILD)/pickdoc)
 
-.PHONY: all deps check-deps demo check test unit cli pty lint asan install uninstall clean bench eval
+.PHONY: all deps check-deps demo check test unit cli pty lint asan install uninstall clean bench eval catalogue
 .PHONY: fuzz fuzz-deps fuzz-replay
 .DELETE_ON_ERROR:
 
@@ -123,14 +123,22 @@ test: unit lint cli fuzz-replay pty
 asan:
 	@PICKDOC_TEST_FORMATS=json $(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
 
+# eval and catalogue are part of check: one capture of the labelled corpus, or one
+# wording of the catalogue, diagnosed wrong fails it.
 check:
 	@tools/deps.sh install jq:jq mandoc:mandoc
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory eval
+	@$(MAKE) --no-print-directory catalogue
 	@$(MAKE) --no-print-directory asan
 
 eval: $(PROGRAM)
 	@sh tests/corpus/eval.sh $(abspath $(PROGRAM))
+
+# Every wording of the pickle-messages catalogue, as the last line of a log, to its playbook.
+catalogue: $(PROGRAM)
+	@sh tests/corpus/catalogue.sh $(abspath $(PROGRAM))
 
 bench: $(PROGRAM)
 	@tools/bench.sh $(abspath $(PROGRAM))

@@ -51,6 +51,14 @@ for labels in "$@"; do
 	# positives (findings of a playbook on captures that are not its own) per playbook.
 	table() {
 		awk -F'\t' -v key="$1" -v title="$2" '
+		# Versions in numeric order (3.6 before 3.10), anything else by its text.
+		function before(a, b,   x, y) {
+			if (a ~ /^[0-9]+\.[0-9]+$/ && b ~ /^[0-9]+\.[0-9]+$/) {
+				split(a, x, "."); split(b, y, ".")
+				return x[1] + 0 < y[1] + 0 || (x[1] == y[1] && x[2] + 0 < y[2] + 0)
+			}
+			return a < b
+		}
 		{ k = $key; n[k]++; p[k] += $3; s[k] += $4; N++; P += $3; S += $4
 		  if (!$3 && $5 != "-" && $5 != "(no JSON)") { fp[$5]++; FP++ } }
 		END {
@@ -58,7 +66,7 @@ for labels in "$@"; do
 				"right subject", (key == 2 ? "false +" : "")
 			for (k in n) order[++m] = k
 			for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++)
-				if (order[j] < order[i]) { t = order[i]; order[i] = order[j]; order[j] = t }
+				if (before(order[j], order[i])) { t = order[i]; order[i] = order[j]; order[j] = t }
 			for (i = 1; i <= m; i++) {
 				k = order[i]
 				printf "  %-20s %8d %9d %5.1f%% %9d %5.1f%%", (k == "-" ? "- (no finding)" : k),
@@ -78,5 +86,8 @@ for labels in "$@"; do
 	if [ "$verbose" -eq 1 ]; then
 		awk -F'\t' '$4 == 0 { printf "  miss %s: want %s %s, got %s %s\n", $1, $2, $7, $5, $6 }' "$work/results"
 	fi
+	cat "$work/results" >>"$work/all-results"
 done
+# The closing line: a capture passes with the right playbook and the right subject.
+awk -F'\t' '{ if ($4) p++; else f++ } END { printf "%d passed, %d failed\n", p, f }' "$work/all-results"
 exit $status

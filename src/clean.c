@@ -194,6 +194,21 @@ int clean_prefix_match(const char *prefix, size_t plen, const char *line, size_t
 	return 1;
 }
 
+int clean_prefix_other(const char *prefix, size_t plen, const char *line, size_t len)
+{
+	size_t k = 0;
+	int alnum = 0, punct = 0;
+
+	for (; k < plen && k < len && prefix[k] == line[k]; k++) {
+		if (is_letter(prefix[k]) || is_digit(prefix[k]))
+			alnum = 1;
+		else if (!is_blank(prefix[k]))
+			punct = 1;
+	}
+	return alnum && punct && k < plen && k < len && !is_blank(prefix[k]) &&
+	       !is_blank(line[k]);
+}
+
 static int starts_word(const char *s, size_t n, const char *word)
 {
 	size_t w = strlen(word);

@@ -36,6 +36,13 @@ size_t clean_rtrim(const char *s, size_t len);
 int clean_prefix_match(const char *prefix, size_t plen, const char *line, size_t len,
 		       size_t *matched);
 
+/* Whether LINE starts under another prefix of PREFIX's shape, as another worker's lines
+ * do: the two agree up to a difference inside a word, and what they agree on holds a letter
+ * or digit and a punctuation mark ("[w-3] " and "[w-4] ", "pid=12 " and "pid=7 ",
+ * "[pod/a/c] " and "[pod/b/c] "), so a line that is no log record of its own can still be
+ * told from one printed without any prefix. */
+int clean_prefix_other(const char *prefix, size_t plen, const char *line, size_t len);
+
 /* Whether TEXT opens the way a log record does: a date or time ("2024-05-01", "12:00:03"),
  * a level word ("ERROR", "INFO:"), a syslog stamp ("Jan  5 10:00:00"). */
 int clean_is_log_line(const char *text, size_t len);

@@ -8,6 +8,7 @@
 #define PICKDOC_FINDING_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "kb.h"
 #include "record.h"
@@ -76,7 +77,8 @@ struct finding {
 	const char *origin;              /* borrowed from record->origin */
 	int secondary;
 	const struct finding *primary;   /* for a secondary finding */
-	char *fingerprint;
+	char *fingerprint;               /* the grouping key, the same on every host */
+	time_t first_seen;               /* when a run first saw it; 0: unknown */
 	struct plan plan;
 };
 

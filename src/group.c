@@ -1,7 +1,8 @@
 /*
  * group.c: fingerprints (playbook, exception type, normalised message, user frame), counts,
- * first lines, primary versus secondary.  Memory stays bounded on hostile input: past
- * GROUPS_MAX distinct entries, new ones are counted, not kept.
+ * first occurrences, primary versus secondary.  Memory stays bounded on hostile input and
+ * in a run that never ends: past GROUPS_MAX distinct entries, new ones are counted, not
+ * kept.  Knows nothing of inputs, reports or clocks.
  */
 #include "group.h"
 
@@ -11,8 +12,6 @@
 
 #include "util.h"
 
-#define GROUPS_MAX 4096
-
 struct keyed {
 	uint64_t hash;
 	char *key;
@@ -20,8 +19,9 @@ struct keyed {
 
 struct groups {
 	struct finding **findings;
-	struct keyed *fkeys;
-	size_t nfindings, capfindings, capfkeys;
+	uint64_t *fhashes;       /* of each finding's fingerprint */
+	size_t *announced;       /* each finding's count when last announced */
+	size_t nfindings, capfindings, capfhashes, capannounced;
 	struct unmatched *unmatched;
 	struct keyed *ukeys;
 	size_t nunmatched, capunmatched, capukeys;
@@ -68,7 +68,9 @@ struct groups *groups_new(void)
 	return xcalloc(1, sizeof(struct groups));
 }
 
-static char *finding_key(const struct finding *fd)
+/* The fingerprint: 16 hex digits of the hash of the grouping key, the same on every host
+ * that sees the same failure in the same code, so that reports can be merged. */
+static char *finding_fingerprint(const struct finding *fd)
 {
 	const struct tb_exc *exc = finding_exc(fd);
 	char *norm = group_normalise(exc ? exc->message : "");
@@ -81,6 +83,9 @@ static char *finding_key(const struct finding *fd)
 		buf_printf(&b, "\x1f%s", v ? v : "");
 	}
 	free(norm);
+	uint64_t h = hash_of(b.s);
+	buf_reset(&b);
+	buf_printf(&b, "%016llx", (unsigned long long)h);
 	return buf_release(&b);
 }
 
@@ -92,37 +97,91 @@ static long find_key(const struct keyed *keys, size_t n, uint64_t h, const char 
 	return -1;
 }
 
-void groups_add(struct groups *g, struct finding *fd)
+static long find_finding(const struct groups *g, uint64_t h, const char *fingerprint)
 {
-	char *key = finding_key(fd);
-	uint64_t h = hash_of(key);
-	long i = find_key(g->fkeys, g->nfindings, h, key);
+	for (size_t i = 0; i < g->nfindings; i++)
+		if (g->fhashes[i] == h && !strcmp(g->findings[i]->fingerprint, fingerprint))
+			return (long)i;
+	return -1;
+}
 
-	if (i >= 0) {
-		g->findings[i]->occurrences += fd->occurrences;
-		free(key);
-		finding_free(fd);
+/* FD repeats the finding kept at I: the counts add up and the earlier of the two stays
+ * (a clock set back, or reports merged in any order, can bring the earlier one later). */
+static void fold(struct groups *g, size_t i, struct finding *fd)
+{
+	struct finding *kept = g->findings[i];
+
+	if (fd->first_seen && kept->first_seen && fd->first_seen < kept->first_seen) {
+		fd->occurrences += kept->occurrences;
+		fd->fingerprint = kept->fingerprint;
+		kept->fingerprint = NULL;
+		g->findings[i] = fd;
+		for (size_t k = 0; k < g->nfindings; k++)
+			if (g->findings[k]->primary == kept)
+				g->findings[k]->primary = fd;
+		finding_free(kept);
 		return;
+	}
+	kept->occurrences += fd->occurrences;
+	finding_free(fd);
+}
+
+enum group_outcome groups_fold(struct groups *g, struct finding *fd, const char *fingerprint,
+			       struct finding **kept)
+{
+	char *fp = fingerprint ? xstrdup(fingerprint) : finding_fingerprint(fd);
+	uint64_t h = hash_of(fp);
+	long i = find_finding(g, h, fp);
+
+	if (kept)
+		*kept = NULL;
+	if (i >= 0) {
+		free(fp);
+		fold(g, (size_t)i, fd);
+		if (kept)
+			*kept = g->findings[i];
+		return GROUP_REPEAT;
 	}
 	if (g->nfindings >= GROUPS_MAX) {
 		g->dropped_findings++;
-		free(key);
+		free(fp);
 		finding_free(fd);
-		return;
+		return GROUP_DROPPED;
 	}
 	grow(&g->findings, &g->capfindings, g->nfindings, sizeof *g->findings);
-	grow(&g->fkeys, &g->capfkeys, g->nfindings, sizeof *g->fkeys);
-	fd->fingerprint = key;
-	g->fkeys[g->nfindings].hash = h;
-	g->fkeys[g->nfindings].key = key;
+	grow(&g->fhashes, &g->capfhashes, g->nfindings, sizeof *g->fhashes);
+	grow(&g->announced, &g->capannounced, g->nfindings, sizeof *g->announced);
+	free(fd->fingerprint);
+	fd->fingerprint = fp;
+	g->fhashes[g->nfindings] = h;
+	g->announced[g->nfindings] = fd->occurrences;
 	g->findings[g->nfindings++] = fd;
+	if (kept)
+		*kept = fd;
+	return GROUP_NEW;
 }
 
-void groups_add_unmatched(struct groups *g, struct tb_record *rec)
+void groups_add(struct groups *g, struct finding *fd)
 {
-	const struct tb_exc *exc = record_final(rec);
-	const char *type = exc ? exc->type : "";
-	const char *message = exc ? exc->message : "";
+	groups_fold(g, fd, NULL, NULL);
+}
+
+void groups_announce(struct groups *g, void (*fn)(const struct finding *fd, void *arg),
+		     void *arg)
+{
+	for (size_t i = 0; i < g->nfindings; i++) {
+		if (g->announced[i] == g->findings[i]->occurrences)
+			continue;
+		g->announced[i] = g->findings[i]->occurrences;
+		fn(g->findings[i], arg);
+	}
+}
+
+/* Counts OCCURRENCES of an undiagnosed traceback; returns its entry when it is new. */
+static const struct unmatched *add_unmatched(struct groups *g, const char *type,
+					     const char *message, const char *origin,
+					     size_t first_line, size_t occurrences)
+{
 	char *norm = group_normalise(message);
 	struct buf b = { 0 };
 
@@ -132,25 +191,44 @@ void groups_add_unmatched(struct groups *g, struct tb_record *rec)
 	uint64_t h = hash_of(key);
 	long i = find_key(g->ukeys, g->nunmatched, h, key);
 	if (i >= 0) {
-		g->unmatched[i].occurrences++;
+		g->unmatched[i].occurrences += occurrences;
 		free(key);
-	} else if (g->nunmatched >= GROUPS_MAX) {
+		return NULL;
+	}
+	if (g->nunmatched >= GROUPS_MAX) {
 		g->dropped_unmatched++;
 		free(key);
-	} else {
-		grow(&g->unmatched, &g->capunmatched, g->nunmatched, sizeof *g->unmatched);
-		grow(&g->ukeys, &g->capukeys, g->nunmatched, sizeof *g->ukeys);
-		struct unmatched *u = &g->unmatched[g->nunmatched];
-		u->exception = xstrdup(type);
-		u->message = xstrdup(message);
-		u->origin = xstrdup(rec->origin);
-		u->first_line = rec->first_line;
-		u->occurrences = 1;
-		g->ukeys[g->nunmatched].hash = h;
-		g->ukeys[g->nunmatched].key = key;
-		g->nunmatched++;
+		return NULL;
 	}
+	grow(&g->unmatched, &g->capunmatched, g->nunmatched, sizeof *g->unmatched);
+	grow(&g->ukeys, &g->capukeys, g->nunmatched, sizeof *g->ukeys);
+	struct unmatched *u = &g->unmatched[g->nunmatched];
+	u->exception = xstrdup(type);
+	u->message = xstrdup(message);
+	u->origin = xstrdup(origin);
+	u->first_line = first_line;
+	u->occurrences = occurrences;
+	g->ukeys[g->nunmatched].hash = h;
+	g->ukeys[g->nunmatched].key = key;
+	g->nunmatched++;
+	return u;
+}
+
+const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record *rec)
+{
+	const struct tb_exc *exc = record_final(rec);
+	const struct unmatched *u = add_unmatched(g, exc ? exc->type : "",
+						  exc ? exc->message : "", rec->origin,
+						  rec->first_line, 1);
+
 	record_free(rec);
+	return u;
+}
+
+void groups_add_unmatched_counted(struct groups *g, const char *exception, const char *message,
+				  const char *origin, size_t first_line, size_t occurrences)
+{
+	add_unmatched(g, exception, message, origin, first_line, occurrences);
 }
 
 size_t groups_unmatched_dropped(const struct groups *g)
@@ -171,21 +249,25 @@ static int is_consequence_of(const struct finding *fd, const struct finding *oth
 	return 0;
 }
 
+void groups_relate(const struct groups *g, struct finding *fd)
+{
+	for (size_t j = 0; j < g->nfindings && !fd->secondary; j++) {
+		const struct finding *other = g->findings[j];
+		if (!other->playbook->nsecondary_to && is_consequence_of(fd, other)) {
+			fd->secondary = 1;
+			fd->primary = other;
+		}
+	}
+}
+
 void groups_finish(struct groups *g, struct report_input *out)
 {
 	size_t n = 0;
 
+	memset(out, 0, sizeof *out);
 	/* A finding whose own playbook can be secondary is never taken as a primary. */
-	for (size_t i = 0; i < g->nfindings; i++) {
-		struct finding *fd = g->findings[i];
-		for (size_t j = 0; j < g->nfindings && !fd->secondary; j++) {
-			const struct finding *other = g->findings[j];
-			if (!other->playbook->nsecondary_to && is_consequence_of(fd, other)) {
-				fd->secondary = 1;
-				fd->primary = other;
-			}
-		}
-	}
+	for (size_t i = 0; i < g->nfindings; i++)
+		groups_relate(g, g->findings[i]);
 	free(g->ordered);
 	g->ordered = xcalloc(g->nfindings ? g->nfindings : 1, sizeof *g->ordered);
 	for (int pass = 0; pass < 2; pass++)
@@ -211,7 +293,8 @@ void groups_free(struct groups *g)
 		free(g->ukeys[i].key);
 	}
 	free(g->findings);
-	free(g->fkeys);
+	free(g->fhashes);
+	free(g->announced);
 	free(g->unmatched);
 	free(g->ukeys);
 	free(g->ordered);

@@ -1,7 +1,8 @@
 /*
- * group.h: folds repeated failures into one finding with a count and the line of its first
- * occurrence, keeps distinct ones in order of first appearance, and marks the findings that
- * are consequences of others as secondary.  Also keeps the tracebacks nothing matched.
+ * group.h: folds repeated failures into one finding with a count and its first occurrence,
+ * keeps distinct ones in order of first appearance, and marks the findings that are
+ * consequences of others as secondary.  Also keeps the tracebacks nothing matched.  Knows
+ * findings and their keys, not where they came from nor how they are written.
  */
 #ifndef PICKDOC_GROUP_H
 #define PICKDOC_GROUP_H
@@ -9,13 +10,40 @@
 #include "finding.h"
 #include "report.h"
 
+/* Distinct findings, and distinct undiagnosed tracebacks, a table keeps: past that, new
+ * ones are counted, not kept, so a run that lasts weeks stays within bounded memory. */
+#define GROUPS_MAX 4096
+
 struct groups;
+
+enum group_outcome {
+	GROUP_NEW,               /* a failure not seen before: kept */
+	GROUP_REPEAT,            /* folded into the finding already kept */
+	GROUP_DROPPED            /* new, but the table is full: counted only */
+};
 
 struct groups *groups_new(void);
 /* Takes ownership of FD (freed at once when it repeats a known finding). */
 void groups_add(struct groups *g, struct finding *fd);
-/* Records an undiagnosed traceback; takes ownership of REC. */
-void groups_add_unmatched(struct groups *g, struct tb_record *rec);
+/* The same, keyed by FINGERPRINT (a finding's fingerprint from a report) or, when NULL,
+ * by the one made from FD.  Of two occurrences the one seen earlier (first_seen) is
+ * kept, with the counts summed.  *KEPT, when KEPT is not NULL, is the finding FD went
+ * to (NULL when dropped); it stays valid until groups_free. */
+enum group_outcome groups_fold(struct groups *g, struct finding *fd, const char *fingerprint,
+			       struct finding **kept);
+/* Marks FD secondary when a finding kept so far is its primary: what a run that reports
+ * each finding as it comes can say at that moment (groups_finish decides for good). */
+void groups_relate(const struct groups *g, struct finding *fd);
+/* Calls FN for each kept finding whose count grew since it was last announced (or was
+ * added), oldest first, and takes the counts as announced. */
+void groups_announce(struct groups *g, void (*fn)(const struct finding *fd, void *arg),
+		     void *arg);
+/* Records an undiagnosed traceback; takes ownership of REC.  Returns the new entry when
+ * it is the first of its kind (valid until the next call), else NULL. */
+const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record *rec);
+/* Records OCCURRENCES of an undiagnosed traceback read back from a report. */
+void groups_add_unmatched_counted(struct groups *g, const char *exception, const char *message,
+				  const char *origin, size_t first_line, size_t occurrences);
 /* Decides primaries and secondaries and fills *OUT, which stays valid until groups_free. */
 void groups_finish(struct groups *g, struct report_input *out);
 /* Distinct undiagnosed tracebacks that were counted but not kept (over the limit). */

@@ -3,22 +3,32 @@
  * buffer, splits it with memchr, and carries a partial line over to the next block; a line
  * longer than INPUT_LINE_MAX is handed out cut and the rest of it skipped, so memory stays
  * bounded whatever the input: the buffer grows with the reads asked for and the longest
- * line, up to INPUT_LINE_MAX + READ_BLOCK.  Knows nothing of what a line means.
+ * line, up to INPUT_LINE_MAX + READ_BLOCK.  A gzip or zstd stream, told by its first bytes,
+ * is inflated block by block on the way in.  Knows nothing of what a line means.
  */
 #include "input.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
 
 #include "util.h"
 
 #define READ_BLOCK (256u << 10)
 #define BUF_FIRST (16u << 10)      /* what a short input costs */
 #define BUF_MAX (INPUT_LINE_MAX + READ_BLOCK)
+#define ZBLOCK (64u << 10)         /* compressed bytes read at once */
+#define MAGIC_LEN 4
+
+enum codec { CODEC_NONE, CODEC_GZIP, CODEC_ZSTD };
 
 struct input {
 	int fd;
@@ -33,6 +43,19 @@ struct input {
 	size_t cut_lines;
 	int eof;
 	int skipping;            /* dropping the rest of a cut line */
+	int probed;              /* the first bytes were looked at for a compression magic */
+	char error[160];         /* what the last -1 of input_next was */
+
+	/* A compressed input: the file's bytes wait in zbuf until inflated into buf. */
+	enum codec codec;
+	unsigned char *zbuf;     /* ZBLOCK bytes; zbuf[zstart..zend) not inflated yet */
+	size_t zstart, zend;
+	int zeof;
+	int in_stream;           /* inside a gzip member or zstd frame */
+	uint64_t zconsumed;      /* compressed bytes inflated so far, for errors */
+	z_stream gz;
+	int gz_ready;
+	ZSTD_DCtx *zstd;
 };
 
 struct input *input_open(const char *path)
@@ -70,11 +93,177 @@ void input_set_read_size(struct input *in, size_t n)
 	in->read_size = n && n < READ_BLOCK ? n : READ_BLOCK;
 }
 
+/* read(2) of at most N bytes, again after a signal: >0 bytes, 0 at end of file, -1. */
+static ssize_t read_some(int fd, void *dst, size_t n)
+{
+	for (;;) {
+		ssize_t got = read(fd, dst, n);
+
+		if (got >= 0 || errno != EINTR)
+			return got;
+	}
+}
+
+static int read_failed(struct input *in)
+{
+	snprintf(in->error, sizeof in->error, "%s", strerror(errno));
+	return -1;
+}
+
+/* A compressed stream that cannot be inflated: says what and where, as input_error. */
+static ssize_t corrupt(struct input *in, const char *what)
+{
+	snprintf(in->error, sizeof in->error, "corrupt %s data near byte %llu of the file: %s",
+		 in->codec == CODEC_GZIP ? "gzip" : "zstd", (unsigned long long)in->zconsumed,
+		 what);
+	errno = EIO;
+	return -1;
+}
+
+/* Moves the compressed bytes not inflated yet to the front of zbuf and reads more behind
+ * them; sets zeof at the end of the file.  -1 on a read error. */
+static int zfill(struct input *in)
+{
+	size_t keep = in->zend - in->zstart;
+	size_t room = ZBLOCK - keep;
+
+	memmove(in->zbuf, in->zbuf + in->zstart, keep);
+	in->zstart = 0;
+	in->zend = keep;
+	if (!room)
+		return 0;
+	ssize_t got = read_some(in->fd, in->zbuf + keep, room < in->read_size ? room : in->read_size);
+	if (got < 0)
+		return read_failed(in);
+	if (got == 0)
+		in->zeof = 1;
+	in->zend += (size_t)got;
+	return 0;
+}
+
+/* Inflates what it can of zbuf into DST (N bytes): the number of bytes made, which may be
+ * 0 when more compressed bytes are needed first, or -1. */
+static ssize_t inflate_step(struct input *in, char *dst, size_t n)
+{
+	size_t avail = in->zend - in->zstart, made, used;
+
+	if (in->codec == CODEC_GZIP) {
+		/* Each gzip member ends the deflate stream: concatenated members (as cat and
+		 * log rotators make them) start over, but only on gzip's own magic. */
+		if (!in->in_stream) {
+			if (avail < 2 && !in->zeof)
+				return 0;
+			if (avail < 2 || in->zbuf[in->zstart] != 0x1f ||
+			    in->zbuf[in->zstart + 1] != 0x8b)
+				return corrupt(in, "trailing bytes that are no gzip member");
+			inflateReset(&in->gz);
+			in->in_stream = 1;
+		}
+		in->gz.next_in = in->zbuf + in->zstart;
+		in->gz.avail_in = (uInt)avail;
+		in->gz.next_out = (Bytef *)dst;
+		in->gz.avail_out = (uInt)n;
+		int rc = inflate(&in->gz, Z_NO_FLUSH);
+		used = avail - in->gz.avail_in;
+		made = n - in->gz.avail_out;
+		if (rc == Z_STREAM_END)
+			in->in_stream = 0;
+		else if (rc != Z_OK && rc != Z_BUF_ERROR)
+			return corrupt(in, in->gz.msg ? in->gz.msg : "inflate failed");
+	} else {
+		ZSTD_inBuffer zin = { in->zbuf + in->zstart, avail, 0 };
+		ZSTD_outBuffer zout = { dst, n, 0 };
+		size_t rc = ZSTD_decompressStream(in->zstd, &zout, &zin);
+
+		if (ZSTD_isError(rc))
+			return corrupt(in, ZSTD_getErrorName(rc));
+		in->in_stream = rc != 0;      /* 0: a frame ended and all of it is out */
+		used = zin.pos;
+		made = zout.pos;
+	}
+	in->zstart += used;
+	in->zconsumed += used;
+	return (ssize_t)made;
+}
+
+/* Up to N bytes of the input's text into DST: >0 bytes, 0 at its end, -1. */
+static ssize_t source_read(struct input *in, char *dst, size_t n)
+{
+	if (in->codec == CODEC_NONE) {
+		ssize_t got = read_some(in->fd, dst, n);
+
+		return got < 0 ? read_failed(in) : got;
+	}
+	for (;;) {
+		if (in->zstart == in->zend && !in->zeof && zfill(in) < 0)
+			return -1;
+		if (in->zstart == in->zend && in->zeof)
+			return in->in_stream ? corrupt(in, "the file ends inside the stream") : 0;
+		size_t before = in->zstart;
+		ssize_t made = inflate_step(in, dst, n);
+		if (made != 0)
+			return made;
+		if (in->zeof && in->zstart == before)
+			return corrupt(in, "the file ends inside the stream");
+		if (!in->zeof && zfill(in) < 0)
+			return -1;
+	}
+}
+
+static int magic_is(const char *buf, size_t len, const char *magic, size_t mlen)
+{
+	return len >= mlen && memcmp(buf, magic, mlen) == 0;
+}
+
+/* Reads the first bytes and looks for a compression magic: when there is one, those bytes
+ * move to zbuf and the decompressor is set up; otherwise they are the first text. */
+static int probe(struct input *in)
+{
+	in->probed = 1;
+	while (in->end < MAGIC_LEN && !in->eof) {
+		size_t room = in->cap - in->end;
+		ssize_t got = read_some(in->fd, in->buf + in->end,
+					room < in->read_size ? room : in->read_size);
+
+		if (got < 0)
+			return read_failed(in);
+		if (got == 0)
+			in->eof = 1;
+		in->end += (size_t)got;
+	}
+	if (magic_is(in->buf, in->end, "\x1f\x8b", 2)) {
+		if (inflateInit2(&in->gz, 15 + 16) != Z_OK) {
+			snprintf(in->error, sizeof in->error, "cannot start gzip decompression");
+			return -1;
+		}
+		in->gz_ready = 1;
+		in->codec = CODEC_GZIP;
+	} else if (magic_is(in->buf, in->end, "\x28\xb5\x2f\xfd", 4)) {
+		in->zstd = ZSTD_createDCtx();
+		if (!in->zstd) {
+			snprintf(in->error, sizeof in->error, "cannot start zstd decompression");
+			return -1;
+		}
+		in->codec = CODEC_ZSTD;
+	} else {
+		return 0;
+	}
+	in->zbuf = xmalloc(ZBLOCK);
+	memcpy(in->zbuf, in->buf, in->end);
+	in->zend = in->end;
+	in->zeof = in->eof;
+	in->end = in->scanned = 0;
+	in->eof = 0;
+	return 0;
+}
+
 /* Reads the next block after what is buffered, first moving the unread bytes to the front
  * when the room behind them is short, and growing the buffer while it still is (the unread
  * bytes are less than INPUT_LINE_MAX, so BUF_MAX always has room).  -1 on a read error. */
 static int fill(struct input *in)
 {
+	if (!in->probed)
+		return probe(in);
 	if (in->cap - in->end < in->read_size) {
 		size_t keep = in->end - in->start;
 
@@ -87,20 +276,13 @@ static int fill(struct input *in)
 			in->buf = xrealloc(in->buf, in->cap);
 		}
 	}
-	for (;;) {
-		ssize_t got = read(in->fd, in->buf + in->end, in->read_size);
-
-		if (got > 0) {
-			in->end += (size_t)got;
-			return 0;
-		}
-		if (got == 0) {
-			in->eof = 1;
-			return 0;
-		}
-		if (errno != EINTR)
-			return -1;
-	}
+	ssize_t got = source_read(in, in->buf + in->end, in->read_size);
+	if (got < 0)
+		return -1;
+	if (got == 0)
+		in->eof = 1;
+	in->end += (size_t)got;
+	return 0;
 }
 
 /* Drops bytes up to and including the next '\n'; 1 when it was found, 0 at end of input. */
@@ -165,6 +347,20 @@ int input_next(struct input *in, const char **line, size_t *len)
 	}
 }
 
+size_t input_peek(const struct input *in, const char **bytes)
+{
+	*bytes = in->buf + in->start;
+	return in->skipping ? 0 : in->end - in->start;
+}
+
+void input_skip(struct input *in, size_t n, size_t lines)
+{
+	in->start += n;
+	if (in->scanned < in->start)
+		in->scanned = in->start;
+	in->lineno += lines;
+}
+
 size_t input_lineno(const struct input *in)
 {
 	return in->lineno;
@@ -173,6 +369,11 @@ size_t input_lineno(const struct input *in)
 const char *input_name(const struct input *in)
 {
 	return in->name;
+}
+
+const char *input_error(const struct input *in)
+{
+	return in->error[0] ? in->error : "no error";
 }
 
 size_t input_cut_lines(const struct input *in)
@@ -186,7 +387,24 @@ void input_close(struct input *in)
 		return;
 	if (in->own_fd)
 		close(in->fd);
+	if (in->gz_ready)
+		inflateEnd(&in->gz);
+	ZSTD_freeDCtx(in->zstd);
+	free(in->zbuf);
 	free(in->name);
 	free(in->buf);
 	free(in);
+}
+
+int input_wait(struct input *in, int ms)
+{
+	struct pollfd pfd = { .fd = in->fd, .events = POLLIN };
+
+	if (in->eof || in->skipping || memchr(in->buf + in->scanned, '\n', in->end - in->scanned))
+		return 1;
+	/* compressed bytes already read may hold lines not inflated yet */
+	if (in->codec != CODEC_NONE && (in->zstart < in->zend || in->zeof))
+		return 1;
+	int n = poll(&pfd, 1, ms);
+	return n < 0 ? -1 : n > 0;
 }

@@ -1,8 +1,10 @@
 /*
  * main.c: parses options and wires the stages: knowledge base (built-in, then PICKDOC_KB,
- * then --kb), then triage of every input, the answers given ahead, then one report; or the
- * guided session; or one of the other actions.  Decides the exit status, nothing else.
+ * then --kb), then triage of every input, the answers given ahead, then one report; or a
+ * run that follows its input and reports as it goes; or the guided session; or the merge
+ * of reports; or one of the other actions.  Decides the exit status, nothing else.
  */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,6 +12,7 @@
 #include "answers.h"
 #include "kb.h"
 #include "kb_lint.h"
+#include "merge.h"
 #include "msg.h"
 #include "opts.h"
 #include "regex.h"
@@ -74,12 +77,65 @@ static struct answers *load_answers(const struct opts *o, const struct kb *kb)
 	return a;
 }
 
-static int run_triage(const struct opts *o, const struct kb *kb, const struct report_opts *ro,
+/* How often, at least, a run that follows its input announces the counts that grew. */
+#define REPEAT_MS 10000
+
+static volatile sig_atomic_t stop_asked;
+
+static void ask_stop(int sig)
+{
+	(void)sig;
+	stop_asked = 1;
+}
+
+/* SIGINT and SIGTERM end a followed input as its end would: the summary, then exit.
+ * Without SA_RESTART, so that the wait for input returns at once. */
+static void catch_stop(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ask_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+static int run_follow(const struct opts *o, const struct kb *kb, const struct report_opts *ro,
 		      const struct answers *given)
 {
 	struct regex_cache *rc = regex_cache_new();
 	struct triage *t = triage_new(kb, rc);
 	struct report_input res;
+	struct report_labels labels = { o->labels, o->nlabels };
+
+	catch_stop();
+	triage_set_input_format(t, o->input);
+	triage_stream(t, stdout, ro, &labels, given);
+	int unreadable = triage_follow(t, o->nargs ? o->args[0] : NULL, o->quiet_ms, REPEAT_MS,
+				       &stop_asked) < 0;
+	triage_result(t, &res);
+	res.labels = &labels;
+	int status = report_end(stdout, &res, ro) < 0 || triage_write_failed(t) ? EXIT_USAGE
+		     : unreadable					      ? EXIT_INPUT
+		     : res.nfindings					      ? EXIT_FOUND
+										      : EXIT_NONE;
+	triage_free(t);
+	regex_cache_free(rc);
+	return status;
+}
+
+static int run_triage(const struct opts *o, const struct kb *kb, const struct report_opts *ro,
+		      const struct answers *given)
+{
+	if (o->follow)
+		return run_follow(o, kb, ro, given);
+
+	struct regex_cache *rc = regex_cache_new();
+	struct triage *t = triage_new(kb, rc);
+	triage_set_input_format(t, o->input);
+	struct report_input res;
+	struct report_labels labels = { o->labels, o->nlabels };
 	int unreadable = 0;
 
 	if (!o->nargs)
@@ -87,6 +143,7 @@ static int run_triage(const struct opts *o, const struct kb *kb, const struct re
 	for (size_t i = 0; i < o->nargs; i++)
 		unreadable |= triage_path(t, o->args[i]) < 0;
 	triage_result(t, &res);
+	res.labels = &labels;
 	for (size_t i = 0; i < res.nfindings; i++)
 		answers_apply(given, rc, res.findings[i]);
 	int status = report_write(stdout, &res, ro) < 0 ? EXIT_USAGE
@@ -119,9 +176,9 @@ static int run_dump(const struct opts *o)
 	int unreadable = 0;
 
 	if (!o->nargs)
-		unreadable |= triage_dump_records(NULL, stdout) < 0;
+		unreadable |= triage_dump_records(NULL, o->input, stdout) < 0;
 	for (size_t i = 0; i < o->nargs; i++)
-		unreadable |= triage_dump_records(o->args[i], stdout) < 0;
+		unreadable |= triage_dump_records(o->args[i], o->input, stdout) < 0;
 	return unreadable ? EXIT_INPUT : EXIT_FOUND;
 }
 
@@ -147,6 +204,34 @@ static int run_diagnosis(const struct opts *o, const struct kb *kb,
 	return status;
 }
 
+/* Exit status 3 when a report could not be read, else 2 when one was no report. */
+static int run_merge(const struct opts *o, const struct kb *kb, const struct report_opts *ro)
+{
+	struct merge *m = merge_new(kb);
+	struct report_input res;
+	struct report_labels labels = { o->labels, o->nlabels };
+	enum merge_status worst = MERGE_OK;
+
+	if (!o->nargs) {
+		msg_plain(MSG_ERROR, "--merge needs the reports to merge (JSON or ndjson files)");
+		merge_free(m);
+		return EXIT_USAGE;
+	}
+	for (size_t i = 0; i < o->nargs; i++) {
+		enum merge_status st = merge_file(m, o->args[i]);
+		worst = st > worst ? st : worst;
+	}
+	merge_result(m, &res);
+	res.labels = &labels;
+	int status = report_write(stdout, &res, ro) < 0     ? EXIT_USAGE
+		     : worst == MERGE_UNREADABLE	     ? EXIT_INPUT
+		     : worst == MERGE_NOT_REPORT	     ? EXIT_USAGE
+		     : res.nfindings			     ? EXIT_FOUND
+							     : EXIT_NONE;
+	merge_free(m);
+	return status;
+}
+
 static int run_action(const struct opts *o, const struct kb *kb)
 {
 	struct report_opts ro = { o->format, use_color(o), o->brief };
@@ -164,6 +249,8 @@ static int run_action(const struct opts *o, const struct kb *kb)
 	}
 	case ACT_LINT:
 		return run_lint(kb);
+	case ACT_MERGE:
+		return run_merge(o, kb, &ro);
 	default:
 		return run_diagnosis(o, kb, &ro);
 	}

@@ -2,7 +2,10 @@
  * msg.h: every diagnostic pickdoc prints goes through here, one line each on stderr:
  *   pickdoc: FILE:LINE:COL: error: text
  * with 1-based positions (omitted when unknown), git-style wording (lower case, no full
- * stop, names in quotes).  Counts what it printed so callers can decide the exit status.
+ * stop, names in quotes).  Characters a terminal would act on (controls, escape sequences,
+ * bytes that are no UTF-8) are written escaped, as the reports write them, wherever they
+ * occur: a file name or a pattern comes from the user.  Counts what it printed so callers
+ * can decide the exit status.
  */
 #ifndef PICKDOC_MSG_H
 #define PICKDOC_MSG_H
@@ -22,7 +25,8 @@ enum msg_level { MSG_NOTE, MSG_WARNING, MSG_ERROR };
 void msg(enum msg_level level, const char *file, unsigned line, unsigned col,
 	 const char *fmt, ...) MSG_PRINTF(5, 6);
 
-/* Shows TEXT on one line and a caret under byte OFFSET (after an error about it). */
+/* Shows TEXT's first line, escaped, and a caret under the character at byte OFFSET (after
+ * an error about it). */
 void msg_caret(const char *text, size_t offset);
 
 /* "pickdoc: text" for errors with no position. */

@@ -9,8 +9,10 @@
 #include <stdio.h>
 
 #include "report.h"
+#include "unwrap.h"
 
-enum opts_action { ACT_TRIAGE, ACT_LIST, ACT_SHOW, ACT_LINT, ACT_DUMP, ACT_HELP, ACT_VERSION };
+enum opts_action { ACT_TRIAGE, ACT_LIST, ACT_SHOW, ACT_LINT, ACT_DUMP, ACT_MERGE, ACT_HELP,
+		   ACT_VERSION };
 enum opts_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* The exit statuses of pickdoc(1). */
@@ -31,7 +33,12 @@ struct opts {
 	size_t nanswer_args;
 	const char **answer_files;  /* --answers FILE, in order */
 	size_t nanswer_files;
-	char *const *args;       /* files, or directories for --lint */
+	enum unwrap_format input;   /* --input: how lines are unwrapped */
+	int follow;                 /* --follow: report each finding as it comes */
+	int quiet_ms;               /* --quiet-period: what ends a traceback in --follow */
+	const char **labels;        /* --label KEY=VALUE, in order */
+	size_t nlabels;
+	char *const *args;       /* files, directories for --lint, reports for --merge */
 	size_t nargs;
 };
 

@@ -147,6 +147,9 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t lineno
 	size_t m = 0, at;
 	int under = b->prefix.len && clean_prefix_match(b->prefix.s, b->prefix.len, s, n, &m);
 
+	/* Another worker's line: the lone line's own may still follow. */
+	if (!under && b->prefix.len && clean_prefix_other(b->prefix.s, b->prefix.len, s, n))
+		return 0;
 	s += m;
 	n -= m;
 	if (n == 0) {
@@ -181,6 +184,7 @@ static void set_pending(struct parser *p, const char *s, size_t at, const struct
 {
 	struct pending *b = &p->pending;
 
+	resolve_pending(p);
 	buf_reset(&b->prefix);
 	buf_reset(&b->type);
 	buf_reset(&b->message);
@@ -246,7 +250,8 @@ static struct reading *by_prefix(struct parser *p, const char *s, size_t n, size
 }
 
 /* The open record that takes lines without its prefix: the one in MODE_RAW, or one still
- * in MODE_NEW for a line that is no log record or report of its own. */
+ * in MODE_NEW for a line that is no log record or report of its own, nor another worker's
+ * line (taking it would end the record before its own second line came). */
 static struct reading *raw_reader(struct parser *p, const char *s, size_t n)
 {
 	size_t at;
@@ -256,7 +261,8 @@ static struct reading *raw_reader(struct parser *p, const char *s, size_t n)
 
 		if (r->mode == MODE_RAW)
 			return r;
-		if (r->mode == MODE_NEW && !clean_is_log_line(s, n) && !pl_header(s, n, &at)) {
+		if (r->mode == MODE_NEW && !clean_is_log_line(s, n) && !pl_header(s, n, &at) &&
+		    !clean_prefix_other(r->prefix.s, r->prefix.len, s, n)) {
 			for (size_t j = p->nopen; j-- > 0; )
 				if (p->open[j]->mode == MODE_RAW)
 					finish(p, p->open[j]);
@@ -331,6 +337,11 @@ void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
 		return;
 	const char *s = clean_text(&p->scratch, line, len, &n);
 	dispatch(p, s, clean_rtrim(s, n), lineno);
+}
+
+int parser_idle(const struct parser *p)
+{
+	return !p->nopen && !p->pending.active;
 }
 
 void parser_finish(struct parser *p)

@@ -30,6 +30,9 @@ struct parser *parser_new(const char *origin, parse_emit_fn emit, parse_bare_fn 
 			  void *arg);
 /* Feeds one raw input line (no '\n'); LINENO is its 1-based number in the input. */
 void parser_line(struct parser *p, const char *line, size_t len, size_t lineno);
+/* Whether no record is open and no lone exception line waits for the next line: then a
+ * line that is nothing to the parser changes nothing and may be left unread. */
+int parser_idle(const struct parser *p);
 /* Ends the input: emits what is still open (marked truncated when it had no exception
  * line). */
 void parser_finish(struct parser *p);

@@ -15,6 +15,7 @@ static const struct reporter *const reporters[] = {
 	[REPORT_TEXT] = &report_text,
 	[REPORT_JSON] = &report_json,
 	[REPORT_MARKDOWN] = &report_md,
+	[REPORT_NDJSON] = &report_ndjson,
 };
 
 static const struct reporter *reporter_for(const struct report_opts *opts)
@@ -40,6 +41,51 @@ int report_write(FILE *out, const struct report_input *in, const struct report_o
 int report_playbook(FILE *out, const struct kb_playbook *pb, const struct report_opts *opts)
 {
 	return finish(out, reporter_for(opts)->playbook(out, pb, opts));
+}
+
+int report_now_finding(FILE *out, const struct finding *fd, int repeat,
+		       const struct report_labels *labels, const struct report_opts *opts)
+{
+	const struct reporter *r = reporter_for(opts);
+
+	return r->now_finding ? finish(out, r->now_finding(out, fd, repeat, labels, opts)) : 0;
+}
+
+int report_now_unmatched(FILE *out, const struct unmatched *u,
+			 const struct report_labels *labels, const struct report_opts *opts)
+{
+	const struct reporter *r = reporter_for(opts);
+
+	return r->now_unmatched ? finish(out, r->now_unmatched(out, u, labels, opts)) : 0;
+}
+
+int report_end(FILE *out, const struct report_input *in, const struct report_opts *opts)
+{
+	const struct reporter *r = reporter_for(opts);
+
+	return finish(out, r->end ? r->end(out, in, opts) : r->findings(out, in, opts));
+}
+
+void report_time(time_t t, struct buf *b)
+{
+	struct tm tm;
+	char s[32];
+
+	if (t && gmtime_r(&t, &tm) && strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		buf_adds(b, s);
+}
+
+int report_seen_by(const struct report_input *in, size_t i, struct buf *b)
+{
+	const struct report_hosts *h = in->hosts ? &in->hosts[i] : NULL;
+
+	if (!h || !h->n)
+		return 0;
+	for (size_t k = 0; k < h->n; k++)
+		buf_printf(b, "%s%s", k ? ", " : "", h->names[k]);
+	if (h->first)
+		buf_printf(b, " (first on %s)", h->first);
+	return 1;
 }
 
 int report_list(FILE *out, const struct kb *kb)

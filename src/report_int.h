@@ -8,6 +8,7 @@
 #define PICKDOC_REPORT_INT_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -17,11 +18,26 @@
 struct reporter {
 	int (*findings)(FILE *out, const struct report_input *in, const struct report_opts *opts);
 	int (*playbook)(FILE *out, const struct kb_playbook *pb, const struct report_opts *opts);
+	/* A run that reports as it goes (report.h); NULL: the format writes nothing then,
+	 * and its whole report at the end. */
+	int (*now_finding)(FILE *out, const struct finding *fd, int repeat,
+			   const struct report_labels *labels, const struct report_opts *opts);
+	int (*now_unmatched)(FILE *out, const struct unmatched *u,
+			     const struct report_labels *labels, const struct report_opts *opts);
+	int (*end)(FILE *out, const struct report_input *in, const struct report_opts *opts);
 };
 
 extern const struct reporter report_text;
 extern const struct reporter report_json;
 extern const struct reporter report_md;
+extern const struct reporter report_ndjson;
+
+/* "2024-05-01T12:00:00Z" for T into B; nothing when T is 0 (unknown). */
+void report_time(time_t t, struct buf *b);
+
+/* The hosts that saw finding I of IN into B ("a, b (first on a)"); 0 when IN is not a
+ * merged report. */
+int report_seen_by(const struct report_input *in, size_t i, struct buf *b);
 
 /* Bytes of S up to its first newline; sets *MORE when lines follow. */
 size_t report_first_line(const char *s, int *more);

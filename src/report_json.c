@@ -1,7 +1,9 @@
 /*
  * report_json.c: the report as one JSON document for programs (schema in README.md),
- * built with jansson and written in one go.  Text from logs may be any bytes; it is made
- * valid UTF-8 here and nowhere else.  Knows nothing of how findings were made.
+ * built with jansson and written in one go; and as ndjson for log shippers, one compact
+ * object per finding, each written as soon as the run has it.  Text from logs may be any
+ * bytes; it is made valid UTF-8 here and nowhere else.  Knows nothing of how findings
+ * were made.
  */
 #include "report_int.h"
 
@@ -131,7 +133,57 @@ static json_t *questions(const struct finding *fd)
 	return a;
 }
 
-static json_t *finding(const struct finding *fd)
+/* The report's tags, {"host": "web-1"}; a later KEY=VALUE replaces an earlier. */
+static json_t *labels(const struct report_labels *tags)
+{
+	json_t *o = json_object();
+
+	for (size_t i = 0; tags && i < tags->n; i++) {
+		const char *l = tags->v[i], *eq = strchr(l, '=');
+		if (!eq)
+			continue;
+		char *key = xstrndup(l, (size_t)(eq - l));
+		json_object_set_new(o, key, str(eq + 1));
+		free(key);
+	}
+	return o;
+}
+
+static json_t *when(time_t t)
+{
+	struct buf b = { 0 };
+
+	report_time(t, &b);
+	json_t *j = b.s ? str(b.s) : json_null();
+	buf_fini(&b);
+	return j;
+}
+
+/* Who saw it: the merge's hosts, or this report's own "host" label. */
+static void hosts(json_t *o, const struct report_hosts *h, const struct report_labels *tags)
+{
+	json_t *names = json_array();
+	json_t *first = json_null();
+
+	if (h) {
+		for (size_t i = 0; i < h->n; i++)
+			json_array_append_new(names, str(h->names[i]));
+		first = opt_str(h->first);
+	} else {
+		for (size_t i = 0; tags && i < tags->n; i++)
+			if (!strncmp(tags->v[i], "host=", 5)) {
+				json_decref(first);
+				first = str(tags->v[i] + 5);
+			}
+		if (json_is_string(first))
+			json_array_append(names, first);
+	}
+	json_object_set_new(o, "first_host", first);
+	json_object_set_new(o, "hosts", names);
+}
+
+static json_t *finding(const struct finding *fd, const struct report_hosts *h,
+		       const struct report_labels *tags)
 {
 	const struct kb_playbook *pb = fd->playbook;
 	const struct plan *plan = &fd->plan;
@@ -145,6 +197,7 @@ static json_t *finding(const struct finding *fd)
 		primary = json_pack("{s:o,s:o}", "playbook", str(fd->primary->playbook->id),
 				    "first_line", size(fd->primary->first_line));
 	json_object_set_new(o, "playbook", str(pb->id));
+	json_object_set_new(o, "fingerprint", opt_str(fd->fingerprint));
 	json_object_set_new(o, "title", str(pb->title));
 	json_object_set_new(o, "exception", str(exc ? exc->type : ""));
 	json_object_set_new(o, "message", str(exc ? exc->message : ""));
@@ -152,6 +205,8 @@ static json_t *finding(const struct finding *fd)
 	json_object_set_new(o, "occurrences", size(fd->occurrences));
 	json_object_set_new(o, "first_line", size(fd->first_line));
 	json_object_set_new(o, "origin", str(fd->origin));
+	json_object_set_new(o, "first_seen", when(fd->first_seen));
+	hosts(o, h, tags);
 	json_object_set_new(o, "secondary", json_boolean(fd->secondary));
 	json_object_set_new(o, "primary", primary);
 	json_object_set_new(o, "truncated", json_boolean(report_truncation(fd, &cut, NULL)));
@@ -202,10 +257,12 @@ static int json_findings(FILE *out, const struct report_input *in,
 
 	(void)opts;
 	for (size_t i = 0; i < in->nfindings; i++)
-		json_array_append_new(found, finding(in->findings[i]));
+		json_array_append_new(found, finding(in->findings[i],
+						     in->hosts ? &in->hosts[i] : NULL, in->labels));
 	for (size_t i = 0; i < in->nunmatched; i++)
 		json_array_append_new(missed, unmatched(&in->unmatched[i]));
 	json_object_set_new(root, "pickdoc", str(PICKDOC_VERSION));
+	json_object_set_new(root, "labels", labels(in->labels));
 	json_object_set_new(root, "findings", found);
 	json_object_set_new(root, "unmatched", missed);
 	return dump(out, root);
@@ -315,12 +372,10 @@ static json_t *faq(const struct kb_faq *v, size_t n)
 	return a;
 }
 
-static int json_playbook(FILE *out, const struct kb_playbook *pb,
-			 const struct report_opts *opts)
+static json_t *playbook(const struct kb_playbook *pb)
 {
 	json_t *o = json_object();
 
-	(void)opts;
 	json_object_set_new(o, "id", str(pb->id));
 	json_object_set_new(o, "title", str(pb->title));
 	json_object_set_new(o, "means", str(pb->means));
@@ -336,7 +391,105 @@ static int json_playbook(FILE *out, const struct kb_playbook *pb,
 	json_object_set_new(o, "worse", strings(pb->worse, pb->nworse));
 	json_object_set_new(o, "incident", incident(pb->incident));
 	json_object_set_new(o, "faq", faq(pb->faq, pb->nfaq));
-	return dump(out, o);
+	return o;
 }
 
-const struct reporter report_json = { json_findings, json_playbook };
+static int json_playbook(FILE *out, const struct kb_playbook *pb,
+			 const struct report_opts *opts)
+{
+	(void)opts;
+	return dump(out, playbook(pb));
+}
+
+const struct reporter report_json = { json_findings, json_playbook, NULL, NULL, NULL };
+
+/* --- ndjson: one compact object a line, flushed, each with its event and the labels --- */
+
+/* Writes O as one line and releases it. */
+static int line(FILE *out, const char *event, json_t *o, const struct report_labels *tags)
+{
+	json_t *l = json_pack("{s:s}", "event", event);
+
+	json_object_update(l, o);
+	json_decref(o);
+	json_object_set_new(l, "labels", labels(tags));
+	int rc = json_dumpf(l, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(l);
+	if (rc == 0 && (fputc('\n', out) == EOF || fflush(out) == EOF))
+		rc = -1;
+	return rc;
+}
+
+static int ndjson_finding_at(FILE *out, const struct finding *fd,
+			     const struct report_hosts *h, int repeat,
+			     const struct report_labels *tags)
+{
+	if (!repeat)
+		return line(out, "finding", finding(fd, h, tags), tags);
+	return line(out, "repeat",
+		    json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "playbook", str(fd->playbook->id),
+			      "fingerprint", opt_str(fd->fingerprint),
+			      "subject", str(finding_subject(fd)),
+			      "occurrences", size(fd->occurrences),
+			      "first_line", size(fd->first_line), "origin", str(fd->origin)),
+		    tags);
+}
+
+static int ndjson_now_finding(FILE *out, const struct finding *fd, int repeat,
+			      const struct report_labels *tags, const struct report_opts *opts)
+{
+	(void)opts;
+	return ndjson_finding_at(out, fd, NULL, repeat, tags);
+}
+
+static int ndjson_now_unmatched(FILE *out, const struct unmatched *u,
+				const struct report_labels *tags, const struct report_opts *opts)
+{
+	(void)opts;
+	return line(out, "unmatched", unmatched(u), tags);
+}
+
+/* The last line: the totals and every finding's final count. */
+static int ndjson_end(FILE *out, const struct report_input *in, const struct report_opts *opts)
+{
+	json_t *counts = json_array();
+	size_t occurrences = 0;
+
+	(void)opts;
+	for (size_t i = 0; i < in->nfindings; i++) {
+		const struct finding *fd = in->findings[i];
+		occurrences += fd->occurrences;
+		json_array_append_new(counts,
+				      json_pack("{s:o,s:o,s:o}", "playbook", str(fd->playbook->id),
+						"fingerprint", opt_str(fd->fingerprint),
+						"occurrences", size(fd->occurrences)));
+	}
+	return line(out, "summary",
+		    json_pack("{s:o,s:o,s:o,s:o,s:o}", "pickdoc", str(PICKDOC_VERSION),
+			      "findings", size(in->nfindings), "occurrences", size(occurrences),
+			      "unmatched", size(in->nunmatched), "counts", counts),
+		    in->labels);
+}
+
+static int ndjson_findings(FILE *out, const struct report_input *in,
+			   const struct report_opts *opts)
+{
+	for (size_t i = 0; i < in->nfindings; i++)
+		if (ndjson_finding_at(out, in->findings[i], in->hosts ? &in->hosts[i] : NULL, 0,
+				      in->labels) < 0)
+			return -1;
+	for (size_t i = 0; i < in->nunmatched; i++)
+		if (line(out, "unmatched", unmatched(&in->unmatched[i]), in->labels) < 0)
+			return -1;
+	return ndjson_end(out, in, opts);
+}
+
+static int ndjson_playbook(FILE *out, const struct kb_playbook *pb,
+			   const struct report_opts *opts)
+{
+	(void)opts;
+	return line(out, "playbook", playbook(pb), NULL);
+}
+
+const struct reporter report_ndjson = { ndjson_findings, ndjson_playbook, ndjson_now_finding,
+					ndjson_now_unmatched, ndjson_end };

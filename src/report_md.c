@@ -358,7 +358,8 @@ static void tree(FILE *out, const struct finding *fd)
 	}
 }
 
-static void finding(FILE *out, const struct finding *fd)
+/* HOSTS: who saw it, in a merged report; NULL otherwise. */
+static void finding(FILE *out, const struct finding *fd, const char *hosts)
 {
 	const struct kb_playbook *pb = fd->playbook;
 	const struct tb_exc *exc = finding_exc(fd);
@@ -397,6 +398,11 @@ static void finding(FILE *out, const struct finding *fd)
 	fputs("- **Seen:** ", out);
 	where(out, fd->origin, fd->first_line, MD_LINE);
 	fprintf(out, ", %zu occurrence%s\n", fd->occurrences, fd->occurrences == 1 ? "" : "s");
+	if (hosts) {
+		fputs("- **Hosts:** ", out);
+		prose(out, hosts, MD_LINE);
+		fputc('\n', out);
+	}
 	paragraph(out, pb->means);
 	evidence(out, fd);
 	causes(out, fd);
@@ -433,8 +439,51 @@ static int md_findings(FILE *out, const struct report_input *in, const struct re
 	report_summary(in, &summary);
 	fprintf(out, "# pickdoc report\n\n%s.\n", summary.s);
 	buf_fini(&summary);
-	for (size_t i = 0; i < in->nfindings; i++)
-		finding(out, in->findings[i]);
+	struct buf hosts = { 0 };
+	for (size_t i = 0; i < in->nfindings; i++) {
+		buf_reset(&hosts);
+		finding(out, in->findings[i], report_seen_by(in, i, &hosts) ? hosts.s : NULL);
+	}
+	buf_fini(&hosts);
+	unmatched(out, in);
+	return 0;
+}
+
+/* --- as the run goes: each finding at once, a table of the counts at the end --- */
+
+static int md_now_finding(FILE *out, const struct finding *fd, int repeat,
+			  const struct report_labels *labels, const struct report_opts *opts)
+{
+	(void)labels, (void)opts;
+	if (!repeat)
+		finding(out, fd, NULL);
+	return 0;
+}
+
+static int md_end(FILE *out, const struct report_input *in, const struct report_opts *opts)
+{
+	struct buf summary = { 0 };
+
+	(void)opts;
+	report_summary(in, &summary);
+	heading(out, "##", "Summary");
+	fprintf(out, "%s.\n", summary.s);
+	buf_fini(&summary);
+	if (in->nfindings)
+		fputs("\n| playbook | where | subject | occurrences |\n| --- | --- | --- | --- |\n",
+		      out);
+	for (size_t i = 0; i < in->nfindings; i++) {
+		const struct finding *fd = in->findings[i];
+		const char *subject = finding_subject(fd);
+		fputs("| ", out);
+		code(out, fd->playbook->id, MD_CELL);
+		fputs(" | ", out);
+		where(out, fd->origin, fd->first_line, MD_CELL);
+		fputs(" | ", out);
+		if (subject)
+			code(out, subject, MD_CELL);
+		fprintf(out, " | %zu |\n", fd->occurrences);
+	}
 	unmatched(out, in);
 	return 0;
 }
@@ -620,4 +669,4 @@ static int md_playbook(FILE *out, const struct kb_playbook *pb, const struct rep
 	return 0;
 }
 
-const struct reporter report_md = { md_findings, md_playbook };
+const struct reporter report_md = { md_findings, md_playbook, md_now_finding, NULL, md_end };

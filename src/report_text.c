@@ -388,7 +388,8 @@ static void tree(const struct text *t, const struct finding *fd)
 	}
 }
 
-static void finding(const struct text *t, const struct finding *fd)
+/* HOSTS: who saw it, in a merged report; NULL otherwise. */
+static void finding(const struct text *t, const struct finding *fd, const char *hosts)
 {
 	const struct kb_playbook *pb = fd->playbook;
 	const char *subject = finding_subject(fd);
@@ -408,6 +409,11 @@ static void finding(const struct text *t, const struct finding *fd)
 		fd->occurrences == 1 ? "" : "s");
 	put_logs(t->out, fd->origin ? fd->origin : "-");
 	fprintf(t->out, ":%zu\n", fd->first_line);
+	if (hosts) {
+		fputs("  hosts: ", t->out);
+		put_logs(t->out, hosts);
+		fputc('\n', t->out);
+	}
 	if (exc) {
 		fputs("  ", t->out);
 		put_exception(t->out, exc);
@@ -445,27 +451,42 @@ static void put_unmatched(FILE *out, const struct unmatched *u)
 	put_first_line(out, u->message);
 }
 
+static void brief_finding(const struct text *t, const struct finding *fd, const char *hosts)
+{
+	const char *subject = finding_subject(fd);
+
+	put_logs(t->out, fd->origin ? fd->origin : "-");
+	fprintf(t->out, ":%zu: ", fd->first_line);
+	put_id(t, fd->playbook->id);
+	if (subject) {
+		fputs(": ", t->out);
+		put_logs(t->out, subject);
+	}
+	fprintf(t->out, " (x%zu) " DASH " ", fd->occurrences);
+	put_logs(t->out, fd->playbook->title);
+	if (fd->secondary && fd->primary)
+		fprintf(t->out, " [secondary to %s at line %zu]",
+			fd->primary->playbook->id, fd->primary->first_line);
+	else if (fd->secondary)
+		fputs(" [secondary]", t->out);
+	if (hosts) {
+		fputs(" [hosts: ", t->out);
+		put_logs(t->out, hosts);
+		fputc(']', t->out);
+	}
+	fputc('\n', t->out);
+}
+
 static void brief(const struct text *t, const struct report_input *in)
 {
+	struct buf hosts = { 0 };
+
 	for (size_t i = 0; i < in->nfindings; i++) {
-		const struct finding *fd = in->findings[i];
-		const char *subject = finding_subject(fd);
-		put_logs(t->out, fd->origin ? fd->origin : "-");
-		fprintf(t->out, ":%zu: ", fd->first_line);
-		put_id(t, fd->playbook->id);
-		if (subject) {
-			fputs(": ", t->out);
-			put_logs(t->out, subject);
-		}
-		fprintf(t->out, " (x%zu) " DASH " ", fd->occurrences);
-		put_logs(t->out, fd->playbook->title);
-		if (fd->secondary && fd->primary)
-			fprintf(t->out, " [secondary to %s at line %zu]",
-				fd->primary->playbook->id, fd->primary->first_line);
-		else if (fd->secondary)
-			fputs(" [secondary]", t->out);
-		fputc('\n', t->out);
+		buf_reset(&hosts);
+		brief_finding(t, in->findings[i],
+			      report_seen_by(in, i, &hosts) ? hosts.s : NULL);
 	}
+	buf_fini(&hosts);
 	for (size_t i = 0; i < in->nunmatched; i++) {
 		const struct unmatched *u = &in->unmatched[i];
 		put_logs(t->out, u->origin ? u->origin : "-");
@@ -473,6 +494,15 @@ static void brief(const struct text *t, const struct report_input *in)
 		put_unmatched(t->out, u);
 		fputc('\n', t->out);
 	}
+}
+
+static void summary(const struct text *t, const struct report_input *in)
+{
+	struct buf b = { 0 };
+
+	report_summary(in, &b);
+	fprintf(t->out, "%s\n", b.s);
+	buf_fini(&b);
 }
 
 static int text_findings(FILE *out, const struct report_input *in,
@@ -484,11 +514,14 @@ static int text_findings(FILE *out, const struct report_input *in,
 		brief(&t, in);
 		return 0;
 	}
+	struct buf hosts = { 0 };
 	for (size_t i = 0; i < in->nfindings; i++) {
 		if (i)
 			fputc('\n', out);
-		finding(&t, in->findings[i]);
+		buf_reset(&hosts);
+		finding(&t, in->findings[i], report_seen_by(in, i, &hosts) ? hosts.s : NULL);
 	}
+	buf_fini(&hosts);
 	if (in->nunmatched) {
 		if (in->nfindings)
 			fputc('\n', out);
@@ -505,10 +538,41 @@ static int text_findings(FILE *out, const struct report_input *in,
 			fprintf(out, " (x%zu)\n", u->occurrences);
 		}
 	}
-	struct buf summary = { 0 };
-	report_summary(in, &summary);
-	fprintf(out, "%s%s\n", in->nfindings || in->nunmatched ? "\n" : "", summary.s);
-	buf_fini(&summary);
+	if (in->nfindings || in->nunmatched)
+		fputc('\n', out);
+	summary(&t, in);
+	return 0;
+}
+
+/* --- as the run goes: each finding at once, the counts at the end --- */
+
+static int text_now_finding(FILE *out, const struct finding *fd, int repeat,
+			    const struct report_labels *labels, const struct report_opts *opts)
+{
+	struct text t = { out, opts->color };
+
+	(void)labels;
+	if (repeat)
+		return 0;
+	if (opts->brief) {
+		brief_finding(&t, fd, NULL);
+		return 0;
+	}
+	finding(&t, fd, NULL);
+	fputc('\n', out);
+	return 0;
+}
+
+static int text_end(FILE *out, const struct report_input *in, const struct report_opts *opts)
+{
+	struct text t = { out, opts->color };
+
+	sgr(&t, SGR_BOLD);
+	fputs("Summary", out);
+	sgr(&t, SGR_RESET);
+	fputc('\n', out);
+	brief(&t, in);
+	summary(&t, in);
 	return 0;
 }
 
@@ -659,4 +723,5 @@ static int text_playbook(FILE *out, const struct kb_playbook *pb,
 	return 0;
 }
 
-const struct reporter report_text = { text_findings, text_playbook };
+const struct reporter report_text = { text_findings, text_playbook, text_now_finding, NULL,
+				      text_end };

@@ -247,8 +247,9 @@ static void conclude(struct run *r)
 {
 	struct session *s = &r->s;
 	struct finding *only[] = { s->fd };
-	struct report_input in = { only, 1, NULL, 0 };
-	struct report_opts text = { REPORT_TEXT, r->ro->color && tty_is_stdout(r->tty), 0 };
+	struct report_input in = { .findings = only, .nfindings = 1 };
+	struct report_opts text = { .format = REPORT_TEXT,
+				    .color = r->ro->color && tty_is_stdout(r->tty) };
 
 	if (s->conclusion) {
 		fputs("\nConclusion: ", r->out);
@@ -554,8 +555,8 @@ static void converse_all(struct run *r)
 static void transcript_end(struct run *r)
 {
 	struct finding *only[] = { r->s.fd };
-	struct report_input in = { only, 1, NULL, 0 };
-	struct report_opts md = { REPORT_MARKDOWN, 0, 0 };
+	struct report_input in = { .findings = only, .nfindings = 1 };
+	struct report_opts md = { .format = REPORT_MARKDOWN };
 
 	if (!r->transcript)
 		return;
@@ -586,6 +587,7 @@ int session_run(const struct opts *o, const struct kb *kb, const struct answers 
 		fputs("# pickdoc guided session\n\n", r.transcript);
 	r.rc = regex_cache_new();
 	r.t = triage_new(kb, r.rc);
+	triage_set_input_format(r.t, o->input);
 	r.s.rc = r.rc;
 	unreadable = session_read_logs(r.t, o->args, o->nargs, r.tty, kb, r.rc, &r.mem);
 	triage_result(r.t, &r.res);

@@ -1,13 +1,17 @@
 /*
  * triage.c: wires the stages for one run.  Each record the parser completes is matched at
  * once and either becomes a finding (evidence, inference, grouping) or is kept as
- * undiagnosed, so memory follows the largest traceback, not the input.
+ * undiagnosed, so memory follows the largest traceback and the group table's bound, not
+ * the input nor how long the run lasts.  A streaming run hands each new finding to the
+ * reporter at once; following an open input, a quiet period ends the traceback in
+ * progress.  Knows when to report, not how.
  */
 #include "triage.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "evidence.h"
 #include "group.h"
@@ -17,12 +21,20 @@
 #include "msg.h"
 #include "parse.h"
 #include "plan.h"
+#include "scan.h"
+#include "unwrap.h"
 #include "util.h"
 
 struct triage {
 	const struct kb *kb;
 	struct regex_cache *rc;
 	struct groups *groups;
+	enum unwrap_format format;
+	FILE *stream;            /* NULL: nothing is written before the end */
+	const struct report_opts *ro;
+	const struct report_labels *labels;
+	const struct answers *given;
+	int write_failed;
 };
 
 struct triage *triage_new(const struct kb *kb, struct regex_cache *rc)
@@ -33,6 +45,20 @@ struct triage *triage_new(const struct kb *kb, struct regex_cache *rc)
 	t->rc = rc;
 	t->groups = groups_new();
 	return t;
+}
+
+void triage_stream(struct triage *t, FILE *out, const struct report_opts *ro,
+		   const struct report_labels *labels, const struct answers *given)
+{
+	t->stream = out;
+	t->ro = ro;
+	t->labels = labels;
+	t->given = given;
+}
+
+int triage_write_failed(const struct triage *t)
+{
+	return t->write_failed;
 }
 
 void triage_free(struct triage *t)
@@ -47,16 +73,34 @@ static void on_record(struct tb_record *rec, void *arg)
 {
 	struct triage *t = arg;
 	struct finding *fd = match_record(t->kb, t->rc, rec);
+	struct finding *kept;
 
 	if (!fd) {
-		groups_add_unmatched(t->groups, rec);
+		const struct unmatched *u = groups_add_unmatched(t->groups, rec);
+		if (u && t->stream && report_now_unmatched(t->stream, u, t->labels, t->ro) < 0)
+			t->write_failed = 1;
 		return;
 	}
 	fd->record = rec;
+	fd->first_seen = time(NULL);
 	evidence_collect(t->kb, t->rc, fd);
 	infer_rank(t->rc, fd);
 	plan_build(fd);
-	groups_add(t->groups, fd);
+	if (groups_fold(t->groups, fd, NULL, &kept) != GROUP_NEW || !t->stream)
+		return;
+	groups_relate(t->groups, kept);
+	if (t->given)
+		answers_apply(t->given, t->rc, kept);
+	if (report_now_finding(t->stream, kept, 0, t->labels, t->ro) < 0)
+		t->write_failed = 1;
+}
+
+static void on_repeat(const struct finding *fd, void *arg)
+{
+	struct triage *t = arg;
+
+	if (report_now_finding(t->stream, fd, 1, t->labels, t->ro) < 0)
+		t->write_failed = 1;
 }
 
 static int on_bare(const char *type, size_t type_len, const char *message, size_t message_len,
@@ -67,36 +111,151 @@ static int on_bare(const char *type, size_t type_len, const char *message, size_
 	return match_bare_candidate(t->kb, t->rc, type, type_len, message, message_len);
 }
 
-static int read_records(const char *path, parse_emit_fn emit, parse_bare_fn bare, void *arg)
+void triage_set_input_format(struct triage *t, enum unwrap_format format)
 {
-	struct input *in = input_open(path);
+	t->format = format;
+}
+
+/* An input, its lines unwrapped, into the parser; and how it ends. */
+struct reading {
+	struct input *in;
+	struct unwrap *u;
+	struct parser *p;
+};
+
+static int reading_open(struct reading *r, const char *path, enum unwrap_format format,
+			parse_emit_fn emit, parse_bare_fn bare, void *arg)
+{
+	r->in = input_open(path);
+	if (!r->in) {
+		msg(MSG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	r->u = unwrap_new(format);
+	r->p = parser_new(input_name(r->in), emit, bare, arg);
+	return 0;
+}
+
+/* One physical line: each logical line it holds goes to the parser under its number. */
+static void reading_line(struct reading *r, const char *line, size_t len)
+{
+	const char *l;
+	size_t n;
+
+	unwrap_line(r->u, line, len);
+	while (unwrap_next(r->u, &l, &n))
+		parser_line(r->p, l, n, input_lineno(r->in));
+}
+
+/* GOT is input_next's last result; returns 0, or -1 after a read error (reported). */
+static int reading_close(struct reading *r, int got)
+{
+	const char *line;
+	size_t len;
+
+	unwrap_end(r->u);          /* a line the unwrapper held for its end */
+	while (unwrap_next(r->u, &line, &len))
+		parser_line(r->p, line, len, input_lineno(r->in));
+	if (got < 0)
+		msg(MSG_ERROR, input_name(r->in), input_lineno(r->in) + 1, 0, "read error: %s",
+		    input_error(r->in));
+	parser_finish(r->p);
+	parser_free(r->p);
+	unwrap_free(r->u);
+	if (input_cut_lines(r->in))
+		msg(MSG_WARNING, input_name(r->in), 0, 0,
+		    "%zu lines longer than %u bytes were read only up to that length",
+		    input_cut_lines(r->in), INPUT_LINE_MAX);
+	input_close(r->in);
+	return got < 0 ? -1 : 0;
+}
+
+/* While the parser waits for a record to start, the lines read that cannot start one are
+ * passed over unsplit (scan.h): most of a log is such lines. */
+static void skip_quiet(struct reading *r)
+{
+	const char *bytes;
+	size_t n, quiet, lines;
+
+	if (parser_idle(r->p) && (n = input_peek(r->in, &bytes)) > 0) {
+		quiet = scan_quiet(bytes, n, &lines);
+		input_skip(r->in, quiet, lines);
+	}
+}
+
+static int read_records(const char *path, enum unwrap_format format, parse_emit_fn emit,
+			parse_bare_fn bare, void *arg)
+{
+	struct reading r;
 	const char *line;
 	size_t len;
 	int got;
 
-	if (!in) {
-		msg(MSG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+	if (reading_open(&r, path, format, emit, bare, arg) < 0)
 		return -1;
-	}
-	struct parser *p = parser_new(input_name(in), emit, bare, arg);
-	while ((got = input_next(in, &line, &len)) > 0)
-		parser_line(p, line, len, input_lineno(in));
-	if (got < 0)
-		msg(MSG_ERROR, input_name(in), input_lineno(in) + 1, 0, "read error: %s",
-		    strerror(errno));
-	parser_finish(p);
-	parser_free(p);
-	if (input_cut_lines(in))
-		msg(MSG_WARNING, input_name(in), 0, 0,
-		    "%zu lines longer than %u bytes were read only up to that length",
-		    input_cut_lines(in), INPUT_LINE_MAX);
-	input_close(in);
-	return got < 0 ? -1 : 0;
+	while (skip_quiet(&r), (got = input_next(r.in, &line, &len)) > 0)
+		reading_line(&r, line, len);
+	return reading_close(&r, got);
 }
 
 int triage_path(struct triage *t, const char *path)
 {
-	return read_records(path, on_record, on_bare, t);
+	return read_records(path, t->format, on_record, on_bare, t);
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* What is complete is reported, and the counts that grew since they last were. */
+static void settle(struct triage *t, struct parser *p)
+{
+	parser_finish(p);
+	if (t->stream)
+		groups_announce(t->groups, on_repeat, t);
+}
+
+int triage_follow(struct triage *t, const char *path, int quiet_ms, int repeat_ms,
+		  volatile sig_atomic_t *stop)
+{
+	struct reading r;
+	const char *line;
+	size_t len;
+	int got = 0, pending = 0;
+	long long announced = now_ms();
+
+	if (reading_open(&r, path, t->format, on_record, on_bare, t) < 0)
+		return -1;
+	while (!*stop) {
+		/* Without a line pending, the wait is still bounded so that a signal that came
+		 * just before it is seen soon. */
+		int ready = input_wait(r.in, pending ? quiet_ms : repeat_ms);
+		if (ready < 0 && errno == EINTR)
+			continue;
+		if (ready < 0) {
+			got = -1;
+			break;
+		}
+		if (!ready) {
+			settle(t, r.p);
+			announced = now_ms();
+			pending = 0;
+			continue;
+		}
+		if ((got = input_next(r.in, &line, &len)) <= 0)
+			break;
+		reading_line(&r, line, len);
+		pending = 1;
+		if (now_ms() - announced >= repeat_ms) {
+			groups_announce(t->groups, on_repeat, t);
+			announced = now_ms();
+		}
+	}
+	return reading_close(&r, got);
 }
 
 void triage_text(struct triage *t, const char *text, size_t len, const char *origin)
@@ -122,7 +281,7 @@ static int any_bare(const char *type, size_t type_len, const char *message,
 	return 1;
 }
 
-int triage_dump_records(const char *path, FILE *out)
+int triage_dump_records(const char *path, enum unwrap_format format, FILE *out)
 {
-	return read_records(path, dump_record, any_bare, out);
+	return read_records(path, format, dump_record, any_bare, out);
 }

@@ -8,7 +8,7 @@ shift 2>/dev/null || true
 extra="$*"
 
 # pkg-config module : Debian package
-modules="libpcre2-8:libpcre2-dev yaml-0.1:libyaml-dev readline:libreadline-dev jansson:libjansson-dev cmocka:libcmocka-dev"
+modules="libpcre2-8:libpcre2-dev yaml-0.1:libyaml-dev readline:libreadline-dev jansson:libjansson-dev zlib:zlib1g-dev libzstd:libzstd-dev cmocka:libcmocka-dev"
 # command (or a file, when it holds a "/") : Debian package
 tools="cc:gcc make:make pkg-config:pkg-config"
 

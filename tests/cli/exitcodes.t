@@ -73,6 +73,27 @@ $ pickdoc -k tests/cli/cases/kb-bad-pattern tests/corpus/reference/lock.py3.12.t
 $ pickdoc --lint tests/cli/cases/kb-unknown-key
 ? 2
 ! kb-unknown-key/cli-missing-setting\.yaml:27:1: .*'sampels'
+# Hostile knowledge bases: refused at the first alias, the second key, the second id.
+$ pickdoc -k tests/cli/cases/kb-billion-laughs tests/corpus/reference/lock.py3.12.txt
+? 2
+!! 1
+! ^pickdoc: .*kb-billion-laughs/laughs\.yaml:4:4: error: anchor 'a' is not supported
+$ pickdoc --lint tests/cli/cases/kb-billion-laughs
+? 2
+! kb-billion-laughs/laughs\.yaml:4:4: error: anchor
+$ pickdoc -k tests/cli/cases/kb-duplicate-key tests/corpus/reference/lock.py3.12.txt
+? 2
+!! 1
+! ^pickdoc: .*kb-duplicate-key/cli-missing-setting\.yaml:23:1: error: duplicate key 'fix'
+$ pickdoc -k tests/cli/cases/kb-duplicate-id tests/corpus/reference/lock.py3.12.txt
+? 2
+! ^pickdoc: .*kb-duplicate-id/b\.yaml:3:1: error: duplicate playbook id 'cli-missing-setting'
+! ^pickdoc: .*kb-duplicate-id/a\.yaml:3:1: note: 'cli-missing-setting' first defined here
+# -i with no terminal to ask on (a new session without one): a usage error at once.
+$ timeout "$TIMEOUT" setsid -w "$PICKDOC" -i tests/corpus/reference/lock.py3.12.txt </dev/null
+? 2
+!! 1
+! ^pickdoc: -i needs a terminal
 # 3: an input that cannot be read, one line on stderr naming it.
 $ pickdoc tests/no/such/file.log
 ? 3
@@ -82,9 +103,22 @@ $ pickdoc tests/corpus/reference
 ? 3
 !! 1
 ! ^pickdoc: .*tests/corpus/reference
+# Nothing lost: the inputs that can be read are still diagnosed.
 $ pickdoc tests/corpus/reference/lock.py3.12.txt tests/no/such/file.log
 ? 3
+!! 1
 ! ^pickdoc: .*tests/no/such/file\.log
+> unpicklable-object
+$ pickdoc -b tests/corpus/reference tests/corpus/reference/lambda.py3.12.txt
+? 3
+!! 1
+! ^pickdoc: tests/corpus/reference: error: .*[Dd]irectory
+> lambda\.py3\.12\.txt:1: lambda
+# Stdin closed: an input that cannot be read (not an empty one: the caller wired it wrong).
+$ pickdoc <&-
+? 3
+!! 1
+! ^pickdoc: <stdin>.*: error: .*Bad file descriptor
 # Other actions.
 $ pickdoc --help
 ? 0

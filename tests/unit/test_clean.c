@@ -116,6 +116,29 @@ static void test_prefix_names_a_channel(void **state)
 	assert_false(match("web_1  | ", "db_1   | KeyError: 'a'", &m));
 }
 
+static int other(const char *prefix, const char *line)
+{
+	return clean_prefix_other(prefix, strlen(prefix), line, strlen(line));
+}
+
+/* Another worker's line is told from a line printed with no prefix at all. */
+static void test_prefix_of_another_channel(void **state)
+{
+	(void)state;
+	assert_true(other("[ForkPoolWorker-3] ", "[ForkPoolWorker-4]   File \"x.py\", line 1"));
+	assert_true(other("pid=101 ", "pid=202 \"\"\""));
+	assert_true(other("[pod/batch-x2x9k/worker] ", "[pod/batch-q8w4m/worker] KeyError: 'k'"));
+	assert_true(other("worker_1  | ", "worker_2  | x"));
+	/* The continuation lines of a record printed under no prefix. */
+	assert_false(other("[ForkPoolWorker-3] ", "  File \"x.py\", line 1"));
+	assert_false(other("[ForkPoolWorker-3] ", "[Previous line repeated 996 more times]"));
+	assert_false(other("The job failed: ", "TypeError: cannot pickle 'x' object"));
+	assert_false(other("  | ", "  +---------------- 2 ----------------"));
+	/* The same prefix is no other one. */
+	assert_false(other("[ForkPoolWorker-3] ", "[ForkPoolWorker-3] x"));
+	assert_false(other("", "x"));
+}
+
 static void test_prefix_alone_is_a_blank_line(void **state)
 {
 	size_t m;
@@ -205,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_rtrim),
 		cmocka_unit_test(test_prefix_digits_vary_in_dates_and_times),
 		cmocka_unit_test(test_prefix_names_a_channel),
+		cmocka_unit_test(test_prefix_of_another_channel),
 		cmocka_unit_test(test_prefix_alone_is_a_blank_line),
 		cmocka_unit_test(test_log_line_starts),
 		cmocka_unit_test(test_not_log_line_starts),

@@ -2,7 +2,9 @@
  * test_input.c: bytes to lines.  Lines must come out the same whatever the read sizes put
  * the buffer edges (multi-byte characters and a traceback header straddling them), with
  * NUL bytes and CRs kept, a missing final newline tolerated, and an over-long line cut and
- * counted without the memory growing with it.
+ * counted without the memory growing with it.  Gzip (several members too) and zstd streams,
+ * told by their magic, must give the same lines on any read size, from a file or stdin, and
+ * a corrupt or cut stream must be an error naming where, after the lines before it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <zlib.h>
+#include <zstd.h>
 
 #include "input.h"
 #include "util.h"
@@ -262,10 +267,196 @@ static void test_name(void **state)
 	free(path);
 }
 
+/* --- compressed input --- */
+
+/* DATA as one gzip member, appended to OUT. */
+static void gzip_member(struct buf *out, const char *data, size_t len)
+{
+	z_stream z = { 0 };
+	unsigned char chunk[4096];
+	int rc;
+
+	assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	z.next_in = (Bytef *)(uintptr_t)data;
+	z.avail_in = (uInt)len;
+	do {
+		z.next_out = chunk;
+		z.avail_out = sizeof chunk;
+		rc = deflate(&z, Z_FINISH);
+		buf_add(out, (const char *)chunk, sizeof chunk - z.avail_out);
+	} while (rc == Z_OK);
+	assert_int_equal(rc, Z_STREAM_END);
+	deflateEnd(&z);
+}
+
+/* DATA as one zstd frame, appended to OUT. */
+static void zstd_frame(struct buf *out, const char *data, size_t len)
+{
+	size_t cap = ZSTD_compressBound(len);
+	char *z = xmalloc(cap);
+	size_t n = ZSTD_compress(z, cap, data, len, 3);
+
+	assert_false(ZSTD_isError(n));
+	buf_add(out, z, n);
+	free(z);
+}
+
+/* Reads PATH whole with reads of READ_SIZE: its lines, each followed by '\n', in OUT, and
+ * what the last input_next returned. */
+static int read_all(const char *path, size_t read_size, struct buf *out, char *error,
+		    size_t error_size)
+{
+	struct input *in = input_open(path);
+	const char *line;
+	size_t n;
+	int got;
+
+	assert_non_null(in);
+	if (read_size)
+		input_set_read_size(in, read_size);
+	buf_reset(out);
+	buf_add(out, "", 0);
+	while ((got = input_next(in, &line, &n)) > 0) {
+		buf_add(out, line, n);
+		buf_addc(out, '\n');
+	}
+	snprintf(error, error_size, "%s", input_error(in));
+	input_close(in);
+	return got;
+}
+
+static const char text_a[] = "Traceback (most recent call last):\n  File \"/app/x.py\", line 3\n"
+			     "KeyError: 'r\xc3\xa9sum\xc3\xa9'\nhalf a li";
+static const char text_b[] = "ne across two members\nlast\n";
+
+static void test_gzip_and_zstd_whatever_the_buffer_edges(void **state)
+{
+	static const char want[] = "Traceback (most recent call last):\n  File \"/app/x.py\", "
+				   "line 3\nKeyError: 'r\xc3\xa9sum\xc3\xa9'\nhalf a line across "
+				   "two members\nlast\n";
+	struct buf gz = { 0 }, zst = { 0 }, out = { 0 };
+	char error[200];
+
+	(void)state;
+	gzip_member(&gz, text_a, sizeof text_a - 1);
+	gzip_member(&gz, text_b, sizeof text_b - 1);     /* as cat a.gz b.gz makes it */
+	zstd_frame(&zst, text_a, sizeof text_a - 1);
+	zstd_frame(&zst, text_b, sizeof text_b - 1);
+	char *gz_path = temp_file(gz.s, gz.len), *zst_path = temp_file(zst.s, zst.len);
+	for (size_t rs = 1; rs <= 64; rs++) {
+		assert_int_equal(read_all(gz_path, rs, &out, error, sizeof error), 0);
+		assert_string_equal(out.s, want);
+		assert_int_equal(read_all(zst_path, rs, &out, error, sizeof error), 0);
+		assert_string_equal(out.s, want);
+	}
+	assert_int_equal(read_all(gz_path, 0, &out, error, sizeof error), 0);
+	assert_string_equal(out.s, want);
+
+	/* From stdin too: the magic is read from the stream, not a name. */
+	FILE *f = fopen(zst_path, "r");
+	int saved = dup(0);
+	assert_true(dup2(fileno(f), 0) == 0);
+	assert_int_equal(read_all("-", 3, &out, error, sizeof error), 0);
+	assert_string_equal(out.s, want);
+	dup2(saved, 0);
+	close(saved);
+	fclose(f);
+	unlink(gz_path);
+	unlink(zst_path);
+	free(gz_path);
+	free(zst_path);
+	buf_fini(&gz);
+	buf_fini(&zst);
+	buf_fini(&out);
+}
+
+/* A file shorter than a magic, and one that starts like gzip's magic but is text. */
+static void test_short_and_almost_magic_files_are_text(void **state)
+{
+	struct buf out = { 0 };
+	char error[200];
+
+	(void)state;
+	char *p1 = temp_file("\x1f", 1), *p2 = temp_file("\x28\xb5\x2f\n", 4);
+	assert_int_equal(read_all(p1, 1, &out, error, sizeof error), 0);
+	assert_int_equal(out.len, 2);
+	assert_int_equal(read_all(p2, 1, &out, error, sizeof error), 0);
+	assert_string_equal(out.s, "\x28\xb5\x2f\n");
+	unlink(p1);
+	unlink(p2);
+	free(p1);
+	free(p2);
+	buf_fini(&out);
+}
+
+/* Corrupt, cut and trailing-garbage streams: the lines before the damage, then -1 and an
+ * error that says what and near which byte. */
+static void test_damaged_streams(void **state)
+{
+	struct buf big = { 0 }, gz = { 0 }, out = { 0 };
+	char error[200];
+
+	(void)state;
+	for (int i = 0; i < 3000; i++)
+		buf_printf(&big, "line %d of a log that compresses %d\n", i, i * 7919 % 1000);
+	gzip_member(&gz, big.s, big.len);
+
+	struct {
+		const char *what;
+		size_t len;             /* bytes of the stream kept */
+		long flip;              /* byte whose bits are inverted, or -1 */
+		const char *append;     /* bytes after the stream */
+		const char *error;
+	} cases[] = {
+		{ "gzip cut short", gz.len / 2, -1, "", "corrupt gzip data near byte" },
+		{ "gzip bit flip", gz.len, (long)gz.len / 2, "", "corrupt gzip data near byte" },
+		{ "gzip trailer flip", gz.len, (long)gz.len - 6, "", "incorrect data check" },
+		{ "gzip then garbage", gz.len, -1, "garbage", "trailing bytes that are no gzip member" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct buf damaged = { 0 };
+
+		buf_add(&damaged, gz.s, cases[i].len);
+		if (cases[i].flip >= 0)
+			damaged.s[cases[i].flip] = (char)~damaged.s[cases[i].flip];
+		buf_adds(&damaged, cases[i].append);
+		char *path = temp_file(damaged.s, damaged.len);
+		assert_int_equal(read_all(path, 0, &out, error, sizeof error), -1);
+		if (!strstr(error, cases[i].error))
+			fail_msg("%s: '%s' lacks '%s'", cases[i].what, error, cases[i].error);
+		/* What came before the damage is kept, and is the log's own text. */
+		assert_memory_equal(out.s, big.s, out.len < 1000 ? out.len : 1000);
+		unlink(path);
+		free(path);
+		buf_fini(&damaged);
+	}
+
+	struct buf zst = { 0 };
+	zstd_frame(&zst, big.s, big.len);
+	char *cut = temp_file(zst.s, zst.len - 10);
+	assert_int_equal(read_all(cut, 0, &out, error, sizeof error), -1);
+	assert_non_null(strstr(error, "corrupt zstd data near byte"));
+	zst.s[zst.len / 2] = (char)~zst.s[zst.len / 2];
+	char *flip = temp_file(zst.s, zst.len);
+	assert_int_equal(read_all(flip, 0, &out, error, sizeof error), -1);
+	assert_non_null(strstr(error, "corrupt zstd data near byte"));
+	unlink(cut);
+	unlink(flip);
+	free(cut);
+	free(flip);
+	buf_fini(&zst);
+	buf_fini(&big);
+	buf_fini(&gz);
+	buf_fini(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines_whatever_the_buffer_edges),
+		cmocka_unit_test(test_gzip_and_zstd_whatever_the_buffer_edges),
+		cmocka_unit_test(test_short_and_almost_magic_files_are_text),
+		cmocka_unit_test(test_damaged_streams),
 		cmocka_unit_test(test_lines_longer_than_the_first_buffer),
 		cmocka_unit_test(test_cr_and_nul_are_kept),
 		cmocka_unit_test(test_empty_input),

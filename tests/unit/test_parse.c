@@ -865,6 +865,85 @@ static void test_interleaved_workers(void **state)
 	got_free(&g);
 }
 
+/* Three real captures interleaved a line each in turn, each line under its pod's, worker's
+ * or process's prefix, two of them opening with a carrier line and a quote, one with a lone
+ * exception line before a chain: each comes out whole, the same as parsed alone. */
+static void test_interleaved_captures(void **state)
+{
+	static const char *const names[] = {
+		"cf-unpicklable-result.py3.12.txt", "mp-pool-worker-exception.py3.13.txt",
+		"lambda.py3.14.txt"
+	};
+	static const char *const shapes[][3] = {
+		{ "[pod/batch-7d9f8-x2x9k/worker] ", "[pod/batch-7d9f8-q8w4m/worker] ",
+		  "[pod/batch-7d9f8-h5t2z/worker] " },
+		{ "[ForkPoolWorker-3] ", "[ForkPoolWorker-4] ", "[ForkPoolWorker-5] " },
+		{ "pid=101 ", "pid=202 ", "pid=3003 " },
+		{ "2024-05-01 12:00:03,5 ERROR [Worker-1] ", "2024-05-01 12:00:03,5 ERROR [Worker-2] ",
+		  "2024-05-01 12:00:04,117 ERROR [Worker-3] " },
+	};
+	char *text[3], *at[3];
+	size_t len[3];
+	struct got alone[3] = { { 0 } };
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		text[i] = read_data(names[i], &len[i]);
+		parse_into(&alone[i], text[i], len[i]);
+		assert_int_equal(alone[i].n, 1);
+	}
+	for (size_t s = 0; s < sizeof shapes / sizeof *shapes; s++) {
+		struct buf log = { 0 };
+		struct got g = { 0 };
+		int left = 3;
+
+		for (size_t i = 0; i < 3; i++)
+			at[i] = text[i];
+		while (left) {
+			left = 0;
+			for (size_t i = 0; i < 3; i++) {
+				char *nl = at[i] ? strchr(at[i], '\n') : NULL;
+
+				if (!nl) {
+					at[i] = NULL;
+					continue;
+				}
+				buf_adds(&log, shapes[s][i]);
+				buf_add(&log, at[i], (size_t)(nl - at[i]) + 1);
+				at[i] = nl + 1;
+				left = 1;
+			}
+		}
+		parse_into(&g, log.s, log.len);
+		if (g.n != 3)
+			fail_msg("shape %zu: %zu records instead of 3", s, g.n);
+		for (size_t i = 0; i < 3; i++) {
+			size_t r = 0;
+
+			while (r < 3 && strncmp(g.recs[r]->channel, shapes[s][i],
+						strlen(g.recs[r]->channel)))
+				r++;
+			assert_true(r < 3);
+			assert_false(g.recs[r]->truncated);
+			assert_int_equal(g.recs[r]->nexcs, alone[i].recs[0]->nexcs);
+			for (size_t b = 0; b < g.recs[r]->nexcs; b++) {
+				const struct tb_exc *e = &g.recs[r]->excs[b];
+				const struct tb_exc *want = &alone[i].recs[0]->excs[b];
+
+				assert_string_equal(e->type, want->type);
+				assert_string_equal(e->message, want->message);
+				assert_int_equal(e->nframes, want->nframes);
+			}
+		}
+		got_free(&g);
+		buf_fini(&log);
+	}
+	for (size_t i = 0; i < 3; i++) {
+		free(text[i]);
+		got_free(&alone[i]);
+	}
+}
+
 /* A record is handed over on the line after it, not at the end of the input. */
 static void test_records_stream_out(void **state)
 {
@@ -1289,6 +1368,7 @@ int main(void)
 		cmocka_unit_test(test_truncated_before_exception_line),
 		cmocka_unit_test(test_logger_shapes),
 		cmocka_unit_test(test_interleaved_workers),
+		cmocka_unit_test(test_interleaved_captures),
 		cmocka_unit_test(test_records_stream_out),
 		cmocka_unit_test(test_output_after_a_report),
 		cmocka_unit_test(test_bare_callback),

@@ -146,7 +146,8 @@ static void fixture_init(struct fixture *f)
 	f->unmatched[0] = (struct unmatched){ unmatched_type, unmatched_message, origin, 7, 2 };
 	f->list[0] = fd;
 	f->list[1] = echo;
-	f->in = (struct report_input){ f->list, 2, f->unmatched, 1 };
+	f->in = (struct report_input){ .findings = f->list, .nfindings = 2,
+				       .unmatched = f->unmatched, .nunmatched = 1 };
 	plan_build(fd);
 	plan_build(echo);
 }

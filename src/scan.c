@@ -1,0 +1,188 @@
+/*
+ * scan.c: skips quickly to the lines that may matter.  Finds candidate bytes sixteen at a
+ * time (SSE2 where the compiler has it, a byte table elsewhere), looks closer only at
+ * those, and counts the lines it passes over the same way.  The marks are a superset of
+ * what the parser looks at outside a record and of what the unwrapper decodes; the unit
+ * test holds it to that on real captures.  Knows bytes, not what a line means.
+ */
+#include "scan.h"
+
+#include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static int is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static int is_name_char(char c)
+{
+	return is_upper(c) || is_lower(c) || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Whether only blanks follow AT up to the line's end (END is just past a '\n'). */
+static int blank_to_end(const char *s, size_t at, size_t end)
+{
+	while (at < end && is_blank(s[at]))
+		at++;
+	return at == end || s[at] == '\n';
+}
+
+/* Whether the dotted name that ends at COLON could be an exception's: its last part,
+ * leading digits and underscores aside, is capitalised and has a lower-case letter. */
+static int capitalised_name_before(const char *s, size_t colon)
+{
+	size_t b = colon;
+
+	while (b > 0 && is_name_char(s[b - 1]))
+		b--;
+	while (b < colon && !is_upper(s[b]) && !is_lower(s[b]))
+		b++;
+	if (b == colon || !is_upper(s[b]))
+		return 0;
+	for (size_t i = b + 1; i < colon; i++)
+		if (is_lower(s[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether the candidate byte at AT is a mark (END: the end of the whole lines). */
+static int is_mark(const char *s, size_t at, size_t end)
+{
+	switch (s[at]) {
+	case ':':
+		/* a line ending in a colon (a header, a chain sentence, a carrier), or
+		 * "Name: text" (an exception line) */
+		if (s[at + 1] != ' ')
+			return 1;
+		return blank_to_end(s, at + 1, end) || capitalised_name_before(s, at);
+	case '}':
+		return blank_to_end(s, at + 1, end);       /* a JSON object's line */
+	case '"':
+		return at >= 5 && memcmp(s + at - 5, "File ", 5) == 0;
+	case '#':
+		return s[at + 1] == '0' || s[at + 1] == '1';  /* syslog's "#012" */
+	default:
+		return 1;                                   /* ESC, a backslash escape */
+	}
+}
+
+/* The candidate bytes: ':' and '}' before a blank or a line end, and '"', ESC, '\\', '#'. */
+static int is_candidate(const char *s, size_t at)
+{
+	char c = s[at], next = s[at + 1];
+
+	if (c == ':' || c == '}')
+		return is_blank(next) || next == '\n';
+	return c == '"' || c == '\x1b' || c == '\\' || c == '#';
+}
+
+#if defined(__SSE2__)
+static __m128i bytes_equal(__m128i v, char c)
+{
+	return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
+}
+
+/* The candidate bytes among the sixteen at S, as a bit mask (S[16] must be readable). */
+static unsigned candidates16(const char *s)
+{
+	__m128i c = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i n = _mm_loadu_si128((const __m128i *)(const void *)(s + 1));
+	__m128i blank = _mm_or_si128(_mm_or_si128(bytes_equal(n, ' '), bytes_equal(n, '\n')),
+				     _mm_or_si128(bytes_equal(n, '\r'), bytes_equal(n, '\t')));
+	__m128i ends = _mm_and_si128(_mm_or_si128(bytes_equal(c, ':'), bytes_equal(c, '}')), blank);
+	__m128i other = _mm_or_si128(_mm_or_si128(bytes_equal(c, '"'), bytes_equal(c, '\x1b')),
+				     _mm_or_si128(bytes_equal(c, '\\'), bytes_equal(c, '#')));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(ends, other));
+}
+
+/* The first mark in S[0..END), or END; S[END - 1] is a '\n'. */
+static size_t first_mark(const char *s, size_t end)
+{
+	size_t i = 0;
+
+	for (; i + 17 <= end; i += 16) {
+		for (unsigned mask = candidates16(s + i); mask; mask &= mask - 1) {
+			size_t at = i + (size_t)__builtin_ctz(mask);
+
+			if (is_mark(s, at, end))
+				return at;
+		}
+	}
+	for (; i + 1 < end; i++)
+		if (is_candidate(s, i) && is_mark(s, i, end))
+			return i;
+	return end;
+}
+
+/* The '\n' in S (LEN bytes): per byte lane, a count that goes up by one for each, summed
+ * before it can wrap. */
+static size_t count_lines(const char *s, size_t len)
+{
+	const __m128i zero = _mm_setzero_si128();
+	size_t i = 0, lines = 0;
+
+	while (i + 16 <= len) {
+		__m128i lanes = zero;
+
+		for (int k = 0; k < 255 && i + 16 <= len; k++, i += 16) {
+			__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+
+			lanes = _mm_sub_epi8(lanes, bytes_equal(c, '\n'));
+		}
+		__m128i sums = _mm_sad_epu8(lanes, zero);
+		lines += (size_t)_mm_cvtsi128_si32(sums) +
+			 (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+	}
+	for (; i < len; i++)
+		lines += s[i] == '\n';
+	return lines;
+}
+#else
+static size_t first_mark(const char *s, size_t end)
+{
+	for (size_t i = 0; i + 1 < end; i++)
+		if (is_candidate(s, i) && is_mark(s, i, end))
+			return i;
+	return end;
+}
+
+static size_t count_lines(const char *s, size_t len)
+{
+	size_t lines = 0;
+
+	for (const char *nl = memchr(s, '\n', len); nl;
+	     nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - s)))
+		lines++;
+	return lines;
+}
+#endif
+
+size_t scan_quiet(const char *buf, size_t len, size_t *lines)
+{
+	const char *last = len ? memrchr(buf, '\n', len) : NULL;
+	size_t end = last ? (size_t)(last - buf) + 1 : 0, quiet = end;
+	size_t mark = first_mark(buf, end);
+
+	if (mark < end) {
+		const char *nl = memrchr(buf, '\n', mark);
+
+		quiet = nl ? (size_t)(nl - buf) + 1 : 0;
+	}
+	*lines = count_lines(buf, quiet);
+	return quiet;
+}

@@ -65,10 +65,12 @@ static char *rule_source(const char *because, const struct kb_pos *pos)
 }
 
 /* Sets FACT from a successful match: VALUE expanded, else the group "value", else the
- * whole match. */
+ * whole match; the rule at POS, and its BECAUSE, is the source. */
 static void set_from_match(struct finding *fd, const char *fact, const char *value,
-			   const char *source, const struct regex_match *m, size_t line)
+			   const char *because, const struct kb_pos *pos,
+			   const struct regex_match *m, size_t line)
 {
+	char *source = rule_source(because, pos);
 	char *v;
 
 	if (value) {
@@ -82,16 +84,17 @@ static void set_from_match(struct finding *fd, const char *fact, const char *val
 	}
 	facts_set(&fd->facts, fact, v, source, line);
 	free(v);
+	free(source);
 }
 
 static int try_text(struct regex_cache *rc, const struct kb_rule *r, struct finding *fd,
-		    const char *text, size_t len, size_t line, const char *source)
+		    const char *text, size_t len, size_t line)
 {
 	struct regex_match m;
 
 	if (!text || regex_match(rc, r->pattern, &r->pos, text, len, &m) != 1)
 		return 0;
-	set_from_match(fd, r->fact, r->value, source, &m, line);
+	set_from_match(fd, r->fact, r->value, r->because, &r->pos, &m, line);
 	return 1;
 }
 
@@ -106,26 +109,28 @@ static const char *item_text(const char *from, const struct tb_frame *fr, struct
 		return fr->source;
 	if (!strcmp(from, "frame")) {
 		buf_reset(buf);
-		buf_printf(buf, "%s:%s", fr->file, fr->func ? fr->func : "");
+		buf_adds(buf, fr->file);
+		buf_addc(buf, ':');
+		if (fr->func)
+			buf_adds(buf, fr->func);
 		return buf->s;
 	}
 	return NULL;
 }
 
 static int apply_rule_to_block(struct regex_cache *rc, const struct kb_rule *r,
-			       struct finding *fd, const struct tb_exc *exc, const char *source)
+			       struct finding *fd, const struct tb_exc *exc)
 {
 	const char *from = r->from;
 
 	if (!strcmp(from, "type"))
-		return try_text(rc, r, fd, exc->type, strlen(exc->type), exc->type_line, source);
+		return try_text(rc, r, fd, exc->type, strlen(exc->type), exc->type_line);
 	if (!strcmp(from, "message"))
-		return try_text(rc, r, fd, exc->message, strlen(exc->message), exc->type_line,
-				source);
+		return try_text(rc, r, fd, exc->message, strlen(exc->message), exc->type_line);
 	if (!strcmp(from, "note")) {
 		for (size_t i = 0; i < exc->nnotes; i++)
 			if (try_text(rc, r, fd, exc->notes[i], strlen(exc->notes[i]),
-				     exc->type_line, source))
+				     exc->type_line))
 				return 1;
 		return 0;
 	}
@@ -134,8 +139,7 @@ static int apply_rule_to_block(struct regex_cache *rc, const struct kb_rule *r,
 	for (size_t i = exc->nframes; i-- > 0 && !hit;) {
 		const char *text = item_text(from, &exc->frames[i], &b);
 		if (text)
-			hit = try_text(rc, r, fd, text, strlen(text), exc->frames[i].input_line,
-				       source);
+			hit = try_text(rc, r, fd, text, strlen(text), exc->frames[i].input_line);
 	}
 	buf_fini(&b);
 	return hit;
@@ -172,7 +176,7 @@ static int collect_item(const struct kb *kb, struct regex_cache *rc, size_t firs
  * first, frames outermost first), each adding the value of the first collecting rule for
  * the fact that matches it. */
 static int collect_block(const struct kb *kb, struct regex_cache *rc, size_t first,
-			 struct finding *fd, const struct tb_exc *exc, const char *source)
+			 struct finding *fd, const struct tb_exc *exc)
 {
 	const struct kb_rule *r = &kb->rules[first];
 	struct buf out = { 0 }, scratch = { 0 };
@@ -190,8 +194,11 @@ static int collect_block(const struct kb *kb, struct regex_cache *rc, size_t fir
 		hits += collect_item(kb, rc, first, !strcmp(r->from, "type") ? exc->type
 								      : exc->message, &out);
 	}
-	if (hits)
+	if (hits) {
+		char *source = rule_source(r->because, &r->pos);
 		facts_set(&fd->facts, r->fact, out.s ? out.s : "", source, line);
+		free(source);
+	}
 	buf_fini(&out);
 	buf_fini(&scratch);
 	return hits > 0;
@@ -203,14 +210,12 @@ static void apply_rules(const struct kb *kb, struct regex_cache *rc, struct find
 		const struct kb_rule *r = &kb->rules[i];
 		if (facts_find(&fd->facts, r->fact))
 			continue;
-		char *source = rule_source(r->because, &r->pos);
 		for (size_t k = 0; k < fd->record->nexcs; k++) {
 			const struct tb_exc *exc = &fd->record->excs[block_at(fd, k)];
-			if (r->collect ? collect_block(kb, rc, i, fd, exc, source)
-				       : apply_rule_to_block(rc, r, fd, exc, source))
+			if (r->collect ? collect_block(kb, rc, i, fd, exc)
+				       : apply_rule_to_block(rc, r, fd, exc))
 				break;
 		}
-		free(source);
 	}
 }
 
@@ -226,9 +231,7 @@ static void apply_derive(struct regex_cache *rc, struct finding *fd)
 			continue;
 		if (regex_match(rc, d->pattern, &d->pos, from->value, strlen(from->value), &m) != 1)
 			continue;
-		char *source = rule_source(d->because, &d->pos);
-		set_from_match(fd, d->fact, d->value, source, &m, from->line);
-		free(source);
+		set_from_match(fd, d->fact, d->value, d->because, &d->pos, &m, from->line);
 	}
 }
 

@@ -1,6 +1,6 @@
 /*
- * regex.c: lazy PCRE2 compilation with JIT, a pointer-keyed cache of compiled patterns, named
- * groups, "$name" templates.  Match, depth and heap limits keep a hostile pattern or subject
+ * regex.c: lazy PCRE2 compilation, JIT for the patterns that run often, a pointer-keyed cache
+ * of compiled patterns, named groups, "$name" templates.  Match, depth and heap limits keep a hostile pattern or subject
  * from running away: a match that hits one is reported once per pattern and counts as no
  * match, so the rest of the input is still diagnosed.
  */
@@ -19,10 +19,15 @@
 #define DEPTH_LIMIT 10000u        /* nested backtracking points */
 #define HEAP_LIMIT_KIB 16384u     /* their memory: 16 MiB */
 #define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_MATCH_INVALID_UTF)
+/* JIT-compiling a pattern costs as much as a few hundred interpreted matches of it on a
+ * log line: a pattern is JIT-compiled on its JIT_AFTER-th match, so that a small log is
+ * read without paying for it and a large one runs at the JIT's speed. */
+#define JIT_AFTER 64u
 
 struct regex_entry {
 	const char *pattern;     /* the key: the knowledge base's string */
 	pcre2_code *code;        /* NULL when it failed to compile */
+	unsigned runs;           /* matches tried, up to JIT_AFTER */
 	int reported;            /* a matching error was already reported */
 };
 
@@ -106,8 +111,6 @@ static pcre2_code *compile(const char *pattern, const struct kb_pos *pos)
 		msg_caret(pattern, off);
 		return NULL;
 	}
-	/* JIT is an optimisation: where it is unavailable the interpreter still matches. */
-	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	return code;
 }
 
@@ -170,6 +173,9 @@ static int run(struct regex_cache *rc, const char *pattern, const struct kb_pos 
 
 	if (!e->code)
 		return -1;
+	/* JIT is an optimisation: where it is unavailable the interpreter still matches. */
+	if (e->runs < JIT_AFTER && ++e->runs == JIT_AFTER)
+		pcre2_jit_compile(e->code, PCRE2_JIT_COMPLETE);
 	int n = pcre2_match(e->code, (PCRE2_SPTR)subject, len, 0, options, rc->md, rc->mctx);
 	if (n == PCRE2_ERROR_NOMATCH)
 		return 0;
@@ -218,6 +224,9 @@ int regex_probe(struct regex_cache *rc, const char *pattern, int whole, const ch
 	*limit = NULL;
 	if (!e->code)
 		return -1;
+	/* JIT is an optimisation: where it is unavailable the interpreter still matches. */
+	if (e->runs < JIT_AFTER && ++e->runs == JIT_AFTER)
+		pcre2_jit_compile(e->code, PCRE2_JIT_COMPLETE);
 	int n = pcre2_match(e->code, (PCRE2_SPTR)subject, len, 0, options, rc->md, rc->mctx);
 	switch (n) {
 	case PCRE2_ERROR_NOMATCH:

@@ -96,8 +96,9 @@ static __m128i bytes_equal(__m128i v, char c)
 	return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
 }
 
-/* The candidate bytes among the sixteen at S, as a bit mask (S[16] must be readable). */
-static unsigned candidates16(const char *s)
+/* The candidate bytes among the sixteen at S, as a bit mask (S[16] must be readable), and
+ * the newlines among them in *NEWLINES. */
+static unsigned candidates16(const char *s, unsigned *newlines)
 {
 	__m128i c = _mm_loadu_si128((const __m128i *)(const void *)s);
 	__m128i n = _mm_loadu_si128((const __m128i *)(const void *)(s + 1));
@@ -107,68 +108,52 @@ static unsigned candidates16(const char *s)
 	__m128i other = _mm_or_si128(_mm_or_si128(bytes_equal(c, '"'), bytes_equal(c, '\x1b')),
 				     _mm_or_si128(bytes_equal(c, '\\'), bytes_equal(c, '#')));
 
+	*newlines = (unsigned)_mm_movemask_epi8(bytes_equal(c, '\n'));
 	return (unsigned)_mm_movemask_epi8(_mm_or_si128(ends, other));
 }
 
-/* The first mark in S[0..END), or END; S[END - 1] is a '\n'. */
-static size_t first_mark(const char *s, size_t end)
+/* The first mark in S[0..END), or END, and the newlines before it in *LINES; S[END - 1] is
+ * a '\n'.  One pass: the newlines are counted as the candidates are looked for. */
+static size_t first_mark(const char *s, size_t end, size_t *lines)
 {
-	size_t i = 0;
+	size_t i = 0, n = 0;
 
 	for (; i + 17 <= end; i += 16) {
-		for (unsigned mask = candidates16(s + i); mask; mask &= mask - 1) {
-			size_t at = i + (size_t)__builtin_ctz(mask);
+		unsigned newlines;
+		for (unsigned mask = candidates16(s + i, &newlines); mask; mask &= mask - 1) {
+			unsigned bit = (unsigned)__builtin_ctz(mask);
 
-			if (is_mark(s, at, end))
-				return at;
+			if (is_mark(s, i + bit, end)) {
+				*lines = n + (size_t)__builtin_popcount(newlines & ((1u << bit) - 1));
+				return i + bit;
+			}
 		}
+		n += (size_t)__builtin_popcount(newlines);
 	}
-	for (; i + 1 < end; i++)
-		if (is_candidate(s, i) && is_mark(s, i, end))
+	for (; i + 1 < end; i++) {
+		if (is_candidate(s, i) && is_mark(s, i, end)) {
+			*lines = n;
 			return i;
-	return end;
-}
-
-/* The '\n' in S (LEN bytes): per byte lane, a count that goes up by one for each, summed
- * before it can wrap. */
-static size_t count_lines(const char *s, size_t len)
-{
-	const __m128i zero = _mm_setzero_si128();
-	size_t i = 0, lines = 0;
-
-	while (i + 16 <= len) {
-		__m128i lanes = zero;
-
-		for (int k = 0; k < 255 && i + 16 <= len; k++, i += 16) {
-			__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-
-			lanes = _mm_sub_epi8(lanes, bytes_equal(c, '\n'));
 		}
-		__m128i sums = _mm_sad_epu8(lanes, zero);
-		lines += (size_t)_mm_cvtsi128_si32(sums) +
-			 (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+		n += s[i] == '\n';
 	}
-	for (; i < len; i++)
-		lines += s[i] == '\n';
-	return lines;
+	*lines = n + (i < end && s[i] == '\n');
+	return end;
 }
 #else
-static size_t first_mark(const char *s, size_t end)
+static size_t first_mark(const char *s, size_t end, size_t *lines)
 {
-	for (size_t i = 0; i + 1 < end; i++)
-		if (is_candidate(s, i) && is_mark(s, i, end))
+	size_t i = 0, n = 0;
+
+	for (; i + 1 < end; i++) {
+		if (is_candidate(s, i) && is_mark(s, i, end)) {
+			*lines = n;
 			return i;
+		}
+		n += s[i] == '\n';
+	}
+	*lines = n + (i < end && s[i] == '\n');
 	return end;
-}
-
-static size_t count_lines(const char *s, size_t len)
-{
-	size_t lines = 0;
-
-	for (const char *nl = memchr(s, '\n', len); nl;
-	     nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - s)))
-		lines++;
-	return lines;
 }
 #endif
 
@@ -176,13 +161,12 @@ size_t scan_quiet(const char *buf, size_t len, size_t *lines)
 {
 	const char *last = len ? memrchr(buf, '\n', len) : NULL;
 	size_t end = last ? (size_t)(last - buf) + 1 : 0, quiet = end;
-	size_t mark = first_mark(buf, end);
+	size_t mark = first_mark(buf, end, lines);
 
 	if (mark < end) {
 		const char *nl = memrchr(buf, '\n', mark);
 
 		quiet = nl ? (size_t)(nl - buf) + 1 : 0;
 	}
-	*lines = count_lines(buf, quiet);
 	return quiet;
 }

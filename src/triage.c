@@ -84,9 +84,15 @@ static void on_record(struct tb_record *rec, void *arg)
 	fd->record = rec;
 	fd->first_seen = time(NULL);
 	evidence_collect(t->kb, t->rc, fd);
+	/* The grouping key is made of evidence only: a repeat is counted and freed without
+	 * being ranked and planned again, which is most of the work on a log where many
+	 * workers fail alike. */
+	enum group_outcome outcome = groups_fold(t->groups, fd, NULL, &kept);
+	if (kept != fd)
+		return;
 	infer_rank(t->rc, fd);
 	plan_build(fd);
-	if (groups_fold(t->groups, fd, NULL, &kept) != GROUP_NEW || !t->stream)
+	if (outcome != GROUP_NEW || !t->stream)
 		return;
 	groups_relate(t->groups, kept);
 	if (t->given)

@@ -83,6 +83,85 @@ const char *clean_text(struct buf *scratch, const char *line, size_t len, size_t
 	return scratch->s;
 }
 
+/* --- Markdown --- */
+
+static int is_punct(char c)
+{
+	return c && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) != NULL;
+}
+
+static int is_word(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+/* Whether every backslash of S escapes a punctuation character and one of them escapes a
+ * character Markdown reads as markup (_ * < ` [ #).  A Windows path or the escapes of a
+ * repr (a backslash before a letter, or only doubled backslashes) are left alone. */
+static int markdown_escaped(const char *s, size_t len)
+{
+	int markup = 0;
+
+	for (const char *b = memchr(s, '\\', len); b; b = memchr(b, '\\', len - (size_t)(b - s))) {
+		size_t i = (size_t)(b - s);
+		if (i + 1 == len || !is_punct(s[i + 1]))
+			return 0;
+		markup |= strchr("_*<`[#", s[i + 1]) != NULL;
+		b += 2;
+		if (b >= s + len)
+			break;
+	}
+	return markup;
+}
+
+/* At AT, "**name**" with a lower-case name standing alone: its length, else 0. */
+static size_t bold_dunder(const char *s, size_t at, size_t len)
+{
+	size_t i = at + 2;
+
+	if (at + 5 > len || s[at] != '*' || s[at + 1] != '*' ||
+	    (at && (is_word(s[at - 1]) || s[at - 1] == '*')) || !(s[i] >= 'a' && s[i] <= 'z'))
+		return 0;
+	while (i < len && is_word(s[i]) && !(s[i] >= 'A' && s[i] <= 'Z'))
+		i++;
+	if (i + 2 > len || s[i] != '*' || s[i + 1] != '*' ||
+	    (i + 2 < len && (is_word(s[i + 2]) || s[i + 2] == '*')))
+		return 0;
+	return i + 2 - at;
+}
+
+const char *clean_markdown(struct buf *scratch, const char *line, size_t len, size_t *out_len)
+{
+	int escaped = memchr(line, '\\', len) && markdown_escaped(line, len);
+	int bold = 0;
+
+	for (const char *star = memchr(line, '*', len); star && !bold;
+	     star = memchr(star + 1, '*', len - (size_t)(star + 1 - line)))
+		bold = bold_dunder(line, (size_t)(star - line), len) > 0;
+	*out_len = len;
+	if (!escaped && !bold)
+		return line;
+	buf_reset(scratch);
+	buf_add(scratch, "", 0);
+	for (size_t i = 0; i < len;) {
+		size_t dunder;
+		if (escaped && line[i] == '\\') {
+			buf_addc(scratch, line[i + 1]);
+			i += 2;
+		} else if (line[i] == '*' && (dunder = bold_dunder(line, i, len))) {
+			buf_adds(scratch, "__");
+			buf_add(scratch, line + i + 2, dunder - 4);
+			buf_adds(scratch, "__");
+			i += dunder;
+		} else {
+			buf_addc(scratch, line[i++]);
+		}
+	}
+	*out_len = scratch->len;
+	return scratch->s;
+}
+
 /* Length of the well-formed UTF-8 character at P (N > 0 bytes left), or 0. */
 static size_t utf8_len(const unsigned char *p, size_t n)
 {
@@ -141,6 +220,16 @@ size_t clean_char(const char *s, size_t n, unsigned long *cp, int *shown)
 	*shown = (*cp >= 0x20 || *cp == '\t') && !(*cp >= 0x7f && *cp <= 0x9f) &&
 		 !is_invisible_control(*cp);
 	return len;
+}
+
+size_t clean_put_escape(FILE *out, const char *s, size_t len, unsigned long cp)
+{
+	char escape[16];
+	int n = len > 1 ? snprintf(escape, sizeof escape, "\\u%04lx", cp)
+			: snprintf(escape, sizeof escape, "\\x%02x", (unsigned char)*s);
+
+	fputs(escape, out);
+	return (size_t)n;
 }
 
 size_t clean_rtrim(const char *s, size_t len)

@@ -1,14 +1,15 @@
 /*
- * clean.h: what a terminal or a log collector did to a line.  Removes carriage returns and
- * ANSI escape sequences, compares a line with the prefix (timestamp, level, worker tag,
- * "> " quoting) another line was printed under, tells a log record's start when it sees
- * one, and which characters a terminal would act on.  Knows nothing of tracebacks or of
- * any language.
+ * clean.h: what a terminal, a log collector or a Markdown renderer did to a line.  Removes
+ * carriage returns and ANSI escape sequences, undoes Markdown's escapes, compares a line
+ * with the prefix (timestamp, level, worker tag, "> " quoting) another line was printed
+ * under, tells a log record's start when it sees one, and which characters a terminal
+ * would act on, and writes those escaped.  Knows nothing of tracebacks or of any language.
  */
 #ifndef PICKDOC_CLEAN_H
 #define PICKDOC_CLEAN_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util.h"
 
@@ -18,12 +19,24 @@
  * (valid until SCRATCH is next used). */
 const char *clean_text(struct buf *scratch, const char *line, size_t len, size_t *out_len);
 
+/* LINE as it was before a Markdown round trip damaged it (a paste rendered, then copied
+ * back as Markdown): "\_", "\<", "\*" and the like unescaped when every backslash of the
+ * line escapes a punctuation character and one escapes what Markdown would have taken
+ * for markup; "**name**" turned back into "__name__" (a dunder the renderer made bold).
+ * Returns LINE itself when there was nothing to repair, else SCRATCH's storage. */
+const char *clean_markdown(struct buf *scratch, const char *line, size_t len, size_t *out_len);
+
 /* Length of the character at S (N > 0 bytes left; 1 for a byte that starts no well-formed
  * UTF-8 character), its code point in *CP (the byte's value for such a byte), and whether a
  * terminal may be given it as it is: not for such a byte, a control character (C0 but tab,
  * DEL, C1) or a character that reorders or breaks lines without being one (bidirectional
  * controls, U+2028, U+2029).  Newline counts as a control character. */
 size_t clean_char(const char *s, size_t n, unsigned long *cp, int *shown);
+
+/* Writes the character at S (LEN bytes, code point CP as clean_char gave them), which a
+ * terminal must not be given, as an escape: "\\u202e" for a character, "\\x1b" for a byte.
+ * Returns the escape's width in columns. */
+size_t clean_put_escape(FILE *out, const char *s, size_t len, unsigned long cp);
 
 /* LEN without the trailing blanks (spaces, tabs) of S. */
 size_t clean_rtrim(const char *s, size_t len);

@@ -1,8 +1,8 @@
 /*
  * group.c: fingerprints (playbook, exception type, normalised message, user frame), counts,
  * first occurrences, primary versus secondary.  Memory stays bounded on hostile input and
- * in a run that never ends: past GROUPS_MAX distinct entries, new ones are counted, not
- * kept.  Knows nothing of inputs, reports or clocks.
+ * in a run that never ends: past GROUPS_MAX distinct entries, new ones are left out, with
+ * one warning.  Knows nothing of inputs, reports or clocks.
  */
 #include "group.h"
 
@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "util.h"
 
 struct keyed {
@@ -143,7 +144,9 @@ enum group_outcome groups_fold(struct groups *g, struct finding *fd, const char 
 		return GROUP_REPEAT;
 	}
 	if (g->nfindings >= GROUPS_MAX) {
-		g->dropped_findings++;
+		if (!g->dropped_findings++)
+			msg_plain(MSG_WARNING, "more than %d distinct failures: the ones after "
+				  "are left out of the report", GROUPS_MAX);
 		free(fp);
 		finding_free(fd);
 		return GROUP_DROPPED;
@@ -196,7 +199,9 @@ static const struct unmatched *add_unmatched(struct groups *g, const char *type,
 		return NULL;
 	}
 	if (g->nunmatched >= GROUPS_MAX) {
-		g->dropped_unmatched++;
+		if (!g->dropped_unmatched++)
+			msg_plain(MSG_WARNING, "more than %d distinct undiagnosed tracebacks: the "
+				  "ones after are left out of the report", GROUPS_MAX);
 		free(key);
 		return NULL;
 	}
@@ -229,11 +234,6 @@ void groups_add_unmatched_counted(struct groups *g, const char *exception, const
 				  const char *origin, size_t first_line, size_t occurrences)
 {
 	add_unmatched(g, exception, message, origin, first_line, occurrences);
-}
-
-size_t groups_unmatched_dropped(const struct groups *g)
-{
-	return g->dropped_unmatched + g->dropped_findings;
 }
 
 static int is_consequence_of(const struct finding *fd, const struct finding *other)

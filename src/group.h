@@ -46,8 +46,6 @@ void groups_add_unmatched_counted(struct groups *g, const char *exception, const
 				  const char *origin, size_t first_line, size_t occurrences);
 /* Decides primaries and secondaries and fills *OUT, which stays valid until groups_free. */
 void groups_finish(struct groups *g, struct report_input *out);
-/* Distinct undiagnosed tracebacks that were counted but not kept (over the limit). */
-size_t groups_unmatched_dropped(const struct groups *g);
 void groups_free(struct groups *g);
 
 /* The grouping key of a message: hex addresses and numbers masked.  Caller frees. */

@@ -44,6 +44,7 @@ struct input {
 	int eof;
 	int skipping;            /* dropping the rest of a cut line */
 	int probed;              /* the first bytes were looked at for a compression magic */
+	int follow;              /* read only what is there (input_follow) */
 	char error[160];         /* what the last -1 of input_next was */
 
 	/* A compressed input: the file's bytes wait in zbuf until inflated into buf. */
@@ -102,6 +103,16 @@ static ssize_t read_some(int fd, void *dst, size_t n)
 		if (got >= 0 || errno != EINTR)
 			return got;
 	}
+}
+
+/* Following, a read is made only when there is something to read: a caller is told to
+ * wait (input_wait) rather than be stuck in read(2) while a line is half written, deaf to
+ * its quiet period and its signals. */
+static int nothing_to_read(const struct input *in)
+{
+	struct pollfd pfd = { .fd = in->fd, .events = POLLIN };
+
+	return in->follow && poll(&pfd, 1, 0) == 0;
 }
 
 static int read_failed(struct input *in)
@@ -219,9 +230,10 @@ static int magic_is(const char *buf, size_t len, const char *magic, size_t mlen)
  * move to zbuf and the decompressor is set up; otherwise they are the first text. */
 static int probe(struct input *in)
 {
-	in->probed = 1;
 	while (in->end < MAGIC_LEN && !in->eof) {
 		size_t room = in->cap - in->end;
+		if (nothing_to_read(in))
+			return INPUT_WAIT;
 		ssize_t got = read_some(in->fd, in->buf + in->end,
 					room < in->read_size ? room : in->read_size);
 
@@ -231,6 +243,7 @@ static int probe(struct input *in)
 			in->eof = 1;
 		in->end += (size_t)got;
 	}
+	in->probed = 1;
 	if (magic_is(in->buf, in->end, "\x1f\x8b", 2)) {
 		if (inflateInit2(&in->gz, 15 + 16) != Z_OK) {
 			snprintf(in->error, sizeof in->error, "cannot start gzip decompression");
@@ -259,11 +272,16 @@ static int probe(struct input *in)
 
 /* Reads the next block after what is buffered, first moving the unread bytes to the front
  * when the room behind them is short, and growing the buffer while it still is (the unread
- * bytes are less than INPUT_LINE_MAX, so BUF_MAX always has room).  -1 on a read error. */
+ * bytes are less than INPUT_LINE_MAX, so BUF_MAX always has room).  -1 on a read error,
+ * INPUT_WAIT when following and nothing is there to read.  (A compressed stream that is
+ * followed may still wait in read(2) for the rest of a compressed block.) */
 static int fill(struct input *in)
 {
 	if (!in->probed)
 		return probe(in);
+	if ((in->codec == CODEC_NONE || (in->zstart == in->zend && !in->zeof)) &&
+	    nothing_to_read(in))
+		return INPUT_WAIT;
 	if (in->cap - in->end < in->read_size) {
 		size_t keep = in->end - in->start;
 
@@ -299,8 +317,9 @@ static int skip_rest(struct input *in)
 		in->start = in->end = in->scanned = 0;
 		if (in->eof)
 			return 0;
-		if (fill(in) < 0)
-			return -1;
+		int filled = fill(in);
+		if (filled != 0)
+			return filled;
 	}
 }
 
@@ -309,7 +328,7 @@ int input_next(struct input *in, const char **line, size_t *len)
 	if (in->skipping) {
 		int found = skip_rest(in);
 
-		if (found <= 0)
+		if (found != 1)
 			return found;
 	}
 	for (;;) {
@@ -342,8 +361,9 @@ int input_next(struct input *in, const char **line, size_t *len)
 			in->lineno++;
 			return 1;
 		}
-		if (fill(in) < 0)
-			return -1;
+		int filled = fill(in);
+		if (filled != 0)
+			return filled;
 	}
 }
 
@@ -396,6 +416,11 @@ void input_close(struct input *in)
 	free(in);
 }
 
+void input_follow(struct input *in)
+{
+	in->follow = 1;
+}
+
 int input_wait(struct input *in, int ms)
 {
 	struct pollfd pfd = { .fd = in->fd, .events = POLLIN };
@@ -406,5 +431,7 @@ int input_wait(struct input *in, int ms)
 	if (in->codec != CODEC_NONE && (in->zstart < in->zend || in->zeof))
 		return 1;
 	int n = poll(&pfd, 1, ms);
+	if (n < 0 && errno != EINTR)
+		snprintf(in->error, sizeof in->error, "cannot wait for input: %s", strerror(errno));
 	return n < 0 ? -1 : n > 0;
 }

@@ -21,7 +21,8 @@ struct input *input_open(const char *path);
 
 /* Next line without its '\n' (a '\r' before it is kept for the cleaner).  The line is
  * borrowed until the next call.  Returns 1 for a line, 0 at end of input, -1 on a read
- * error or a corrupt compressed stream (input_error says which, and where). */
+ * error or a corrupt compressed stream (input_error says which, and where), INPUT_WAIT
+ * when following and the rest of the line has not come yet. */
 int input_next(struct input *in, const char **line, size_t *len);
 /* What the last -1 of input_next was, in words for a diagnostic. */
 const char *input_error(const struct input *in);
@@ -40,10 +41,15 @@ size_t input_cut_lines(const struct input *in);
 void input_set_read_size(struct input *in, size_t n);
 void input_close(struct input *in);
 
+/* Following an input that grows (a pipe, a FIFO): from now on input_next never waits in
+ * read(2) for the rest of a line only partly written; it returns INPUT_WAIT instead, and
+ * input_wait waits for more. */
+#define INPUT_WAIT 2
+void input_follow(struct input *in);
+
 /* Waits at most MS milliseconds (MS >= 0) for input_next to have something: returns 1
  * when a line is buffered, bytes arrived or the input ended, 0 when nothing came in time,
- * -1 on an error (errno set; EINTR when a signal came).  A line only partly written when
- * it returns 1 makes input_next wait for the rest. */
+ * -1 on an error (errno set; EINTR when a signal came). */
 int input_wait(struct input *in, int ms);
 
 #endif

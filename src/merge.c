@@ -352,17 +352,18 @@ static void add_report(struct source *src, const json_t *doc)
 		add_unmatched(src, v);
 }
 
-/* The count a --format ndjson stream gives FINGERPRINT last (its repeats and its summary
- * come after the finding), or 0. */
-static size_t last_count(json_t *const *docs, size_t n, const char *fingerprint)
+/* The count a --format ndjson stream gives the finding at DOCS[AT] last: its repeats and
+ * its run's summary come after it.  A file where runs were appended holds several
+ * summaries; the first one after the finding ends its run. */
+static size_t last_count(json_t *const *docs, size_t n, size_t at, const char *fingerprint)
 {
-	size_t count = 0;
+	size_t count = get_size(docs[at], "occurrences");
 
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = at + 1; i < n; i++) {
 		const char *event = get_str(docs[i], "event");
 		if (!event)
 			continue;
-		if (!strcmp(event, "repeat") || !strcmp(event, "finding")) {
+		if (!strcmp(event, "repeat")) {
 			const char *fp = get_str(docs[i], "fingerprint");
 			if (fp && !strcmp(fp, fingerprint))
 				count = get_size(docs[i], "occurrences");
@@ -374,6 +375,7 @@ static size_t last_count(json_t *const *docs, size_t n, const char *fingerprint)
 				if (fp && !strcmp(fp, fingerprint))
 					count = get_size(c, "occurrences");
 			}
+			break;
 		}
 	}
 	return count;
@@ -389,7 +391,7 @@ static void add_documents(struct source *src, json_t *const *docs, size_t n)
 		if (!event)
 			add_report(src, docs[i]);
 		else if (!strcmp(event, "finding"))
-			add_finding(src, docs[i], fp ? last_count(docs, n, fp) : 0);
+			add_finding(src, docs[i], fp ? last_count(docs, n, i, fp) : 0);
 		else if (!strcmp(event, "unmatched"))
 			add_unmatched(src, docs[i]);
 	}

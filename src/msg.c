@@ -40,9 +40,7 @@ static size_t put_char(FILE *out, const char *s, size_t n, size_t *len)
 		fwrite(s, 1, *len, out);
 		return 1;
 	}
-	if (*len > 1)
-		return (size_t)fprintf(out, "\\u%04lx", cp);
-	return (size_t)fprintf(out, "\\x%02x", (unsigned char)*s);
+	return clean_put_escape(out, s, *len, cp);
 }
 
 static void put_safe(FILE *out, const char *s, size_t n)

@@ -36,6 +36,7 @@ struct parser {
 	parse_bare_fn bare;
 	void *arg;
 	struct buf scratch;
+	struct buf unescaped;            /* a line after clean_markdown, when it changed */
 	struct reading *open[OPEN_MAX];  /* oldest first */
 	size_t nopen;
 	struct pending pending;
@@ -333,6 +334,7 @@ void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
 {
 	size_t n;
 
+	line = clean_markdown(&p->unescaped, line, len, &len);
 	if (!p->nopen && !p->pending.active && !worth_a_look(line, len))
 		return;
 	const char *s = clean_text(&p->scratch, line, len, &n);
@@ -358,6 +360,7 @@ void parser_free(struct parser *p)
 	for (size_t i = 0; i < p->nopen; i++)
 		reading_free(p->open[i]);
 	buf_fini(&p->scratch);
+	buf_fini(&p->unescaped);
 	buf_fini(&p->pending.prefix);
 	buf_fini(&p->pending.type);
 	buf_fini(&p->pending.message);

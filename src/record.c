@@ -81,10 +81,8 @@ static void put_value(FILE *out, const char *s)
 			size_t len = clean_char(s, strnlen(s, 4), &cp, &shown);
 			if (shown)
 				fwrite(s, 1, len, out);
-			else if (len > 1)
-				fprintf(out, "\\u%04lx", cp);
 			else
-				fprintf(out, "\\x%02x", c);
+				clean_put_escape(out, s, len, cp);
 			s += len - 1;
 			continue;
 		}
@@ -103,7 +101,7 @@ static void put_value(FILE *out, const char *s)
 			break;
 		default:
 			if (c < 0x20 || c == 0x7f)
-				fprintf(out, "\\x%02x", c);
+				clean_put_escape(out, s, 1, c);
 			else
 				fputc(c, out);
 		}

@@ -1,8 +1,8 @@
 /*
  * regex.c: lazy PCRE2 compilation, JIT for the patterns that run often, a pointer-keyed cache
- * of compiled patterns, named groups, "$name" templates.  Match, depth and heap limits keep a hostile pattern or subject
- * from running away: a match that hits one is reported once per pattern and counts as no
- * match, so the rest of the input is still diagnosed.
+ * of compiled patterns, named groups, "$name" templates.  Match, depth and heap limits keep
+ * a hostile pattern or subject from running away: a match that hits one is reported once
+ * per pattern and counts as no match, so the rest of the input is still diagnosed.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"

@@ -122,10 +122,7 @@ void report_put_safe(FILE *out, const char *s, size_t n, int keep_newlines)
 			continue;
 		}
 		fwrite(s + done, 1, i - done, out);
-		if (len > 1)
-			fprintf(out, "\\u%04lx", cp);
-		else
-			fprintf(out, "\\x%02x", (unsigned char)s[i]);
+		clean_put_escape(out, s + i, len, cp);
 		i += len;
 		done = i;
 	}

@@ -366,10 +366,8 @@ void say_log(FILE *out, const char *s)
 		size_t len = clean_char(s, strnlen(s, 4), &cp, &shown);
 		if (shown)
 			fwrite(s, 1, len, out);
-		else if (len > 1)
-			fprintf(out, "\\u%04lx", cp);
 		else
-			fprintf(out, "\\x%02x", (unsigned char)*s);
+			clean_put_escape(out, s, len, cp);
 		s += len;
 	}
 }

@@ -236,7 +236,8 @@ int triage_follow(struct triage *t, const char *path, int quiet_ms, int repeat_m
 
 	if (reading_open(&r, path, t->format, on_record, on_bare, t) < 0)
 		return -1;
-	while (!*stop) {
+	input_follow(r.in);
+	while (!*stop && !t->write_failed) {
 		/* Without a line pending, the wait is still bounded so that a signal that came
 		 * just before it is seen soon. */
 		int ready = input_wait(r.in, pending ? quiet_ms : repeat_ms);
@@ -252,7 +253,9 @@ int triage_follow(struct triage *t, const char *path, int quiet_ms, int repeat_m
 			pending = 0;
 			continue;
 		}
-		if ((got = input_next(r.in, &line, &len)) <= 0)
+		if ((got = input_next(r.in, &line, &len)) == INPUT_WAIT)
+			continue;
+		if (got <= 0)
 			break;
 		reading_line(&r, line, len);
 		pending = 1;

@@ -245,6 +245,16 @@ static const char *field_text(json_t *v, struct buf *store, size_t *len)
 	return store->s;
 }
 
+/* Bytes kept of the name and of the pid in a journald prefix: it is copied before every
+ * line of the message, so its length multiplies the memory a many-line message takes. */
+#define JOURNAL_NAME_MAX 64
+#define JOURNAL_PID_MAX 16
+
+static size_t capped(size_t n, size_t max)
+{
+	return n < max ? n : max;
+}
+
 /* journald's entries name the program and its pid: "name[pid]: " before each line keeps
  * the lines of concurrent processes apart, as syslog's files show them. */
 static void journal_prefix(json_t *obj, struct buf *prefix)
@@ -256,12 +266,14 @@ static void journal_prefix(json_t *obj, struct buf *prefix)
 		ident = json_object_get(obj, "_COMM");
 	if (!json_is_string(ident))
 		return;
-	buf_add(prefix, json_string_value(ident), json_string_length(ident));
+	buf_add(prefix, json_string_value(ident),
+		capped(json_string_length(ident), JOURNAL_NAME_MAX));
 	if (!json_is_string(pid))
 		pid = json_object_get(obj, "SYSLOG_PID");
 	if (json_is_string(pid)) {
 		buf_addc(prefix, '[');
-		buf_add(prefix, json_string_value(pid), json_string_length(pid));
+		buf_add(prefix, json_string_value(pid),
+			capped(json_string_length(pid), JOURNAL_PID_MAX));
 		buf_addc(prefix, ']');
 	}
 	buf_adds(prefix, ": ");

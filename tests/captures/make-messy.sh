@@ -36,3 +36,12 @@ head -c "$(grep -b -o "factory.<loc" "$ref/local-class.py3.12.txt" | cut -d: -f1
 # Two captures pasted one after the other: a worker exception, then a pickling failure.
 cat "$ref/mp-pool-worker-exception.py3.12.txt" "$ref/lock.py3.12.txt" \
 	>"$out/concat.mp-pool-worker-exception+lock.py3.12.log"
+
+# A paste that went through Markdown unfenced and was copied back as Markdown (a rich
+# editor, a chat export): indentation lost, dunders turned into bold ("__main__" shown as
+# "**main**"), the other underscores and '<' backslash-escaped.
+sed -e 's/^[[:blank:]]*//' -e 's/__\([a-z][a-z0-9_]*\)__/**\1**/g' -e 's/_/\\_/g' -e 's/</\\</g' \
+	"$ref/class-redefined.py3.12.txt" >"$out/markdown-bold.class-redefined.py3.12.log"
+# The same round trip where every underscore was escaped, dunders included.
+sed -e 's/^[[:blank:]]*//' -e 's/_/\\_/g' -e 's/</\\</g' -e 's/\*/\\*/g' \
+	"$ref/mp-pool-local-function.py3.13.txt" >"$out/markdown-escaped.mp-pool-local-function.py3.13.log"

@@ -136,6 +136,18 @@ check "follow, markdown: SIGINT ends with exit 0" [ "$rc" -eq 0 ]
 check "follow, markdown: the summary table has the count" \
 	grep -q '^| `unpicklable-object` | `<stdin>:1` | `_thread.lock` | 2 |$' "$WORK/out"
 
+# A line only partly written (a progress bar that ends in '\r', never in '\n') holds back
+# neither the finding before it nor a signal.
+start_follow -f ndjson
+cat "$LOCK" >&3
+printf 'progress 10%%\r' >&3
+if wait_for "$WORK/out" jq 'select(.event == "finding") | .playbook == "unpicklable-object"'
+then pass; else fail "follow: a half-written line after the traceback" \
+	"no finding within 10 s while the last line has no end" "$(excerpt "$WORK/out" stdout)"; fi
+end_follow TERM
+check "follow: SIGTERM while a line is half written ends with the summary" \
+	jq -e -s '.[-1].event == "summary"' "$WORK/out"
+
 # json: nothing before the end, then the one document.
 start_follow -f json
 cat "$LOCK" >&3
@@ -180,6 +192,13 @@ pickdoc --merge -b "$WORK/web-1.ndjson" "$WORK/web-2.json" "$WORK/web-3.json" \
 check "merge, brief text: hosts shown" \
 	grep -q 'local-object: make_adder.<locals>.add (x3) .* \[hosts: web-1, web-3 (first on web-3)\]' \
 	"$WORK/out"
+
+# A file a restarted --follow appended to holds two runs: each finding has its own run's count.
+pickdoc -f ndjson --label host=web-4 "$LOCK" "$LOCK" "$LOCK" >"$WORK/web-4.ndjson" 2>"$WORK/err"
+pickdoc -f ndjson --label host=web-4 "$LOCK" >>"$WORK/web-4.ndjson" 2>"$WORK/err"
+pickdoc --merge -f json "$WORK/web-4.ndjson" >"$WORK/out" 2>"$WORK/err"
+check "merge: two runs appended to one ndjson file add up" \
+	jq -e '.findings | length == 1 and .[0].occurrences == 4' "$WORK/out"
 
 # --- 5. --merge of bad reports: one line naming each, the others still merged --------------
 pickdoc --merge -f json "$WORK/web-2.json" "$LOCK" >"$WORK/out" 2>"$WORK/err"

@@ -1,6 +1,7 @@
 /*
- * test_clean.c: line cleaning (carriage returns, escape sequences), prefix shapes, and the
- * log-record detector the parser uses to tell a note from the next log line.
+ * test_clean.c: line cleaning (carriage returns, escape sequences, Markdown's escapes),
+ * prefix shapes, and the log-record detector the parser uses to tell a note from the next
+ * log line.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -36,6 +37,50 @@ static void test_plain_line_is_returned_in_place(void **state)
 	assert_ptr_equal(clean_text(&scratch, line, strlen(line), &n), line);
 	assert_int_equal(n, strlen(line));
 	assert_null(scratch.s);
+}
+
+static char *unescaped(struct buf *scratch, const char *line)
+{
+	size_t n;
+	const char *s = clean_markdown(scratch, line, strlen(line), &n);
+	static char out[256];
+
+	assert_true(n < sizeof out);
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return out;
+}
+
+/* Lines of tests/corpus/fresh/markdown-damaged.parallel-decorator.py3.10.log, and lines a
+ * Markdown round trip never touched. */
+static void test_markdown_damage_undone(void **state)
+{
+	struct buf scratch = { 0 };
+	const char *repr = "FileNotFoundError: [Errno 2] No such file: 'C:\\\\data\\\\x.pkl'";
+	const char *win = "  File \"C:\\Users\\dev\\_jobs\\run.py\", line 3, in <module>";
+	const char *power = "    y = a**b**c";
+	size_t n;
+
+	(void)state;
+	assert_string_equal(unescaped(&scratch, "File \"/home/oliver/code/hashing/parallel\\_decorator.py"
+						"\", line 23, in \\<module>"),
+			    "File \"/home/oliver/code/hashing/parallel_decorator.py\", line 23, in <module>");
+	assert_string_equal(unescaped(&scratch, "\\_pickle.PicklingError: Can't pickle \\<function "
+						"checksum at 0x7f71fd3d11b0>: it's not the same "
+						"object as **main**.checksum"),
+			    "_pickle.PicklingError: Can't pickle <function checksum at 0x7f71fd3d11b0>: "
+			    "it's not the same object as __main__.checksum");
+	/* a literal backslash came back doubled, next to an escaped underscore */
+	assert_string_equal(unescaped(&scratch, "  File \"C:\\\\Users\\\\me\\\\\\_x.py\""),
+			    "  File \"C:\\Users\\me\\_x.py\"");
+	/* untouched: a repr's doubled backslashes, a Windows path, a power, no markup */
+	assert_ptr_equal(clean_markdown(&scratch, repr, strlen(repr), &n), repr);
+	assert_ptr_equal(clean_markdown(&scratch, win, strlen(win), &n), win);
+	assert_ptr_equal(clean_markdown(&scratch, power, strlen(power), &n), power);
+	assert_int_equal(n, strlen(power));
+	assert_string_equal(unescaped(&scratch, "f(**kwargs) and **Main** stay"),
+			    "f(**kwargs) and **Main** stay");
+	buf_fini(&scratch);
 }
 
 static void test_carriage_returns(void **state)
@@ -222,6 +267,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_line_is_returned_in_place),
+		cmocka_unit_test(test_markdown_damage_undone),
 		cmocka_unit_test(test_carriage_returns),
 		cmocka_unit_test(test_colour_escapes),
 		cmocka_unit_test(test_escape_cut_short),

@@ -110,6 +110,7 @@ int answers_add_arg(struct answers *a, const char *arg)
 
 /* A file of more is no answers file; it also keeps the search for repeats small. */
 #define ANSWERS_MAX 4096
+#define ANSWERS_FILE_MAX (1u << 20)
 
 /* Whether the question of KEY was answered before it in MAP; reports it. */
 static int answered_twice(const char *path, const struct kb_node *map,
@@ -158,41 +159,19 @@ static int read_pairs(struct answers *a, const char *path, const struct kb_node 
 	return errors;
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b = { 0 };
-	char chunk[8192];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	errno = 0;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	int failed = ferror(f) ? (errno ? errno : EIO) : 0;
-	fclose(f);
-	if (failed) {
-		buf_fini(&b);
-		errno = failed;
-		return NULL;
-	}
-	*len = b.len;
-	return buf_release(&b);
-}
-
 int answers_load_file(struct answers *a, const char *path)
 {
-	size_t len = 0;
-	char *text = read_file(path, &len);
+	struct buf text = { 0 };
 
-	if (!text) {
-		msg(MSG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+	if (read_file(path, ANSWERS_FILE_MAX, &text) < 0) {
+		msg(MSG_ERROR, path, 0, 0, "cannot read: %s", errno == EFBIG ?
+		    "an answers file holds at most 1 MiB" : strerror(errno));
+		buf_fini(&text);
 		return 1;
 	}
 	struct arena *nodes = arena_new();
 	struct kb_node *root;
-	int errors = kb_yaml_read(nodes, path, text, len, &root);
+	int errors = kb_yaml_read(nodes, path, text.s, text.len, &root);
 	if (!errors && root && root->kind != KB_MAPPING) {
 		msg(MSG_ERROR, path, root->line, root->col,
 		    "expected a map of question: answer (e.g. \"handoff-route: pool\")");
@@ -201,7 +180,7 @@ int answers_load_file(struct answers *a, const char *path)
 		errors = read_pairs(a, path, root);
 	}
 	arena_free(nodes);
-	free(text);
+	buf_fini(&text);
 	return errors;
 }
 

@@ -185,27 +185,15 @@ static void load_text(struct load *l, const char *name, const char *text, size_t
 
 static void load_path(struct load *l, const char *path)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf text = { 0 };
-	char chunk[65536];
-	size_t n;
 
-	if (!f) {
-		msg_plain(MSG_ERROR, "cannot open '%s': %s", path, strerror(errno));
-		l->errors++;
-		return;
-	}
-	/* Reads one byte past the limit so that load_text sees a file too large. */
-	while (text.len <= (size_t)MAX_FILE_MIB << 20 &&
-	       (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&text, chunk, n);
-	if (ferror(f)) {
+	/* A file too large reaches load_text, which says so. */
+	if (read_file(path, (size_t)MAX_FILE_MIB << 20, &text) < 0 && errno != EFBIG) {
 		msg_plain(MSG_ERROR, "cannot read '%s': %s", path, strerror(errno));
 		l->errors++;
 	} else {
-		load_text(l, path, text.s ? text.s : "", text.len);
+		load_text(l, path, text.s, text.len);
 	}
-	fclose(f);
 	buf_fini(&text);
 }
 

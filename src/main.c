@@ -101,6 +101,17 @@ static void catch_stop(void)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
+/* The exit status of a run that wrote a report: the report not written, then an input not
+ * read (or, merging, SKIPPED a file that is no report), then whether anything was found. */
+static int report_status(int write_failed, int unreadable, int skipped, size_t nfindings)
+{
+	return write_failed ? EXIT_USAGE
+	       : unreadable ? EXIT_INPUT
+	       : skipped    ? EXIT_USAGE
+	       : nfindings  ? EXIT_FOUND
+			    : EXIT_NONE;
+}
+
 static int run_follow(const struct opts *o, const struct kb *kb, const struct report_opts *ro,
 		      const struct answers *given)
 {
@@ -116,10 +127,8 @@ static int run_follow(const struct opts *o, const struct kb *kb, const struct re
 				       &stop_asked) < 0;
 	triage_result(t, &res);
 	res.labels = &labels;
-	int status = report_end(stdout, &res, ro) < 0 || triage_write_failed(t) ? EXIT_USAGE
-		     : unreadable					      ? EXIT_INPUT
-		     : res.nfindings					      ? EXIT_FOUND
-										      : EXIT_NONE;
+	int status = report_status(report_end(stdout, &res, ro) < 0 || triage_write_failed(t),
+				   unreadable, 0, res.nfindings);
 	triage_free(t);
 	regex_cache_free(rc);
 	return status;
@@ -146,10 +155,8 @@ static int run_triage(const struct opts *o, const struct kb *kb, const struct re
 	res.labels = &labels;
 	for (size_t i = 0; i < res.nfindings; i++)
 		answers_apply(given, rc, res.findings[i]);
-	int status = report_write(stdout, &res, ro) < 0 ? EXIT_USAGE
-		     : unreadable			 ? EXIT_INPUT
-		     : res.nfindings			 ? EXIT_FOUND
-							 : EXIT_NONE;
+	int status = report_status(report_write(stdout, &res, ro) < 0, unreadable, 0,
+				   res.nfindings);
 	triage_free(t);
 	regex_cache_free(rc);
 	return status;
@@ -223,11 +230,9 @@ static int run_merge(const struct opts *o, const struct kb *kb, const struct rep
 	}
 	merge_result(m, &res);
 	res.labels = &labels;
-	int status = report_write(stdout, &res, ro) < 0     ? EXIT_USAGE
-		     : worst == MERGE_UNREADABLE	     ? EXIT_INPUT
-		     : worst == MERGE_NOT_REPORT	     ? EXIT_USAGE
-		     : res.nfindings			     ? EXIT_FOUND
-							     : EXIT_NONE;
+	int status = report_status(report_write(stdout, &res, ro) < 0,
+				   worst == MERGE_UNREADABLE, worst == MERGE_NOT_REPORT,
+				   res.nfindings);
 	merge_free(m);
 	return status;
 }

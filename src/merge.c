@@ -19,6 +19,10 @@
 #include "plan.h"
 #include "util.h"
 
+/* A report of a whole fleet is some megabytes; a file of more is a log given by mistake,
+ * which would otherwise be read whole into memory. */
+#define REPORT_FILE_MAX (256u << 20)
+
 /* The hosts that saw one fingerprint, and the one that saw it first. */
 struct seen {
 	char *fingerprint;
@@ -486,26 +490,19 @@ enum merge_status merge_text(struct merge *m, const char *text, size_t len, cons
 
 enum merge_status merge_file(struct merge *m, const char *path)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b = { 0 };
-	char chunk[65536];
-	size_t got;
 
-	if (!f) {
-		msg(MSG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-		return MERGE_UNREADABLE;
-	}
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, got);
-	int failed = ferror(f);
-	int saved = errno;
-	fclose(f);
-	if (failed) {
-		msg(MSG_ERROR, path, 0, 0, "cannot read: %s", strerror(saved));
+	if (read_file(path, REPORT_FILE_MAX, &b) < 0) {
+		enum merge_status st = errno == EFBIG ? MERGE_NOT_REPORT : MERGE_UNREADABLE;
+		if (st == MERGE_NOT_REPORT)
+			msg(MSG_ERROR, path, 0, 0, "larger than %u MiB: not a pickdoc report",
+			    REPORT_FILE_MAX >> 20);
+		else
+			msg(MSG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 		buf_fini(&b);
-		return MERGE_UNREADABLE;
+		return st;
 	}
-	enum merge_status st = merge_text(m, b.s ? b.s : "", b.len, path);
+	enum merge_status st = merge_text(m, b.s, b.len, path);
 	buf_fini(&b);
 	return st;
 }

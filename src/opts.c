@@ -245,6 +245,10 @@ static int check_session(const struct opts *o)
 /* --follow reads one input as it grows and reports as it goes: no session, no merge. */
 static int check_follow(const struct opts *o)
 {
+	if (!o->follow && o->quiet_ms != QUIET_MS_DEFAULT) {
+		msg_plain(MSG_ERROR, "--quiet-period goes with --follow");
+		return -1;
+	}
 	if (!o->follow)
 		return 0;
 	if (o->action != ACT_TRIAGE && o->action != ACT_HELP && o->action != ACT_VERSION) {

@@ -97,8 +97,8 @@ static __m128i bytes_equal(__m128i v, char c)
 }
 
 /* The candidate bytes among the sixteen at S, as a bit mask (S[16] must be readable), and
- * the newlines among them in *NEWLINES. */
-static unsigned candidates16(const char *s, unsigned *newlines)
+ * the newlines among them in *NEWLINES (0xff in each lane that holds one). */
+static unsigned candidates16(const char *s, __m128i *newlines)
 {
 	__m128i c = _mm_loadu_si128((const __m128i *)(const void *)s);
 	__m128i n = _mm_loadu_si128((const __m128i *)(const void *)(s + 1));
@@ -108,28 +108,56 @@ static unsigned candidates16(const char *s, unsigned *newlines)
 	__m128i other = _mm_or_si128(_mm_or_si128(bytes_equal(c, '"'), bytes_equal(c, '\x1b')),
 				     _mm_or_si128(bytes_equal(c, '\\'), bytes_equal(c, '#')));
 
-	*newlines = (unsigned)_mm_movemask_epi8(bytes_equal(c, '\n'));
+	*newlines = bytes_equal(c, '\n');
 	return (unsigned)_mm_movemask_epi8(_mm_or_si128(ends, other));
 }
 
+/* The sum of the sixteen byte counts in LANES. */
+static size_t lanes_sum(__m128i lanes)
+{
+	__m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+
+	return (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+}
+
+static size_t bits_set(unsigned mask)
+{
+	size_t n = 0;
+
+	for (; mask; mask &= mask - 1)
+		n++;
+	return n;
+}
+
 /* The first mark in S[0..END), or END, and the newlines before it in *LINES; S[END - 1] is
- * a '\n'.  One pass: the newlines are counted as the candidates are looked for. */
+ * a '\n'.  One pass: the newlines are counted as the candidates are looked for, per byte
+ * lane, the lanes summed before a count can wrap. */
 static size_t first_mark(const char *s, size_t end, size_t *lines)
 {
+	__m128i lanes = _mm_setzero_si128();
 	size_t i = 0, n = 0;
+	int chunks = 0;
 
 	for (; i + 17 <= end; i += 16) {
-		unsigned newlines;
+		__m128i newlines;
 		for (unsigned mask = candidates16(s + i, &newlines); mask; mask &= mask - 1) {
 			unsigned bit = (unsigned)__builtin_ctz(mask);
 
 			if (is_mark(s, i + bit, end)) {
-				*lines = n + (size_t)__builtin_popcount(newlines & ((1u << bit) - 1));
+				unsigned before = (unsigned)_mm_movemask_epi8(newlines) &
+						  ((1u << bit) - 1);
+				*lines = n + lanes_sum(lanes) + bits_set(before);
 				return i + bit;
 			}
 		}
-		n += (size_t)__builtin_popcount(newlines);
+		lanes = _mm_sub_epi8(lanes, newlines);
+		if (++chunks == 255) {
+			n += lanes_sum(lanes);
+			lanes = _mm_setzero_si128();
+			chunks = 0;
+		}
 	}
+	n += lanes_sum(lanes);
 	for (; i + 1 < end; i++) {
 		if (is_candidate(s, i) && is_mark(s, i, end)) {
 			*lines = n;

@@ -8,6 +8,7 @@
 #include "unwrap.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,7 @@ struct unwrap {
 	struct buf out;          /* the decoded logical lines, '\n' between them */
 	struct buf clean;        /* a JSON line with its invalid UTF-8 replaced */
 	struct buf partial;      /* the parts so far of a line Docker split */
+	char partial_stream[16]; /* the stream (stdout, stderr) those parts came on */
 	int held;                /* the last line was such a part: no line to hand out */
 	const char *next;        /* what unwrap_next has not handed out yet */
 	size_t left;
@@ -317,22 +319,30 @@ static int json_decode(struct unwrap *u, const char *s, size_t n, const char *pr
 			ntexts++;
 	}
 	/* Docker writes a line longer than 16 KiB as several entries, only the last ending in
-	 * a newline: the parts are joined, and the line handed out with the last. */
+	 * a newline: the parts are joined, and the line handed out with the last.  An entry of
+	 * the other stream in between is a line of its own. */
+	int joined = 0;
 	if (ntexts && depth == 0 && json_is_string(json_object_get(obj, "log")) &&
 	    json_is_string(json_object_get(obj, "stream"))) {
+		const char *stream = json_string_value(json_object_get(obj, "stream"));
 		int part = lens[0] >= PARTIAL_SIZE && texts[0][lens[0] - 1] != '\n';
+		int same = !u->partial.len || !strncmp(stream, u->partial_stream,
+							sizeof u->partial_stream);
 
-		if (part && u->partial.len + lens[0] <= PARTIAL_MAX) {
+		if (part && same && u->partial.len + lens[0] <= PARTIAL_MAX) {
+			if (!u->partial.len)
+				snprintf(u->partial_stream, sizeof u->partial_stream, "%s", stream);
 			buf_add(&u->partial, texts[0], lens[0]);
 			u->held = 1;
 			json_decref(obj);
 			buf_fini(&bytes);
 			return 1;
 		}
-		if (u->partial.len) {
+		if (u->partial.len && same) {
 			buf_add(&u->partial, texts[0], lens[0]);
 			texts[0] = u->partial.s;
 			lens[0] = u->partial.len;
+			joined = 1;
 		}
 	}
 	for (size_t k = 0; trace_keys[k]; k++) {
@@ -357,7 +367,7 @@ static int json_decode(struct unwrap *u, const char *s, size_t n, const char *pr
 	buf_fini(&bytes);
 	buf_fini(&own_prefix);
 	json_decref(obj);
-	if (depth == 0)
+	if (joined)
 		buf_reset(&u->partial);
 	return ntexts > 0;
 }

@@ -1,5 +1,6 @@
 /*
- * util.c: allocation that exits cleanly on exhaustion, growable buffers, arenas.
+ * util.c: allocation that exits cleanly on exhaustion, growable buffers, whole files,
+ * arenas.
  */
 #include "util.h"
 
@@ -146,6 +147,25 @@ void buf_fini(struct buf *b)
 	free(b->s);
 	b->s = NULL;
 	b->len = b->cap = 0;
+}
+
+int read_file(const char *path, size_t max, struct buf *b)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t got;
+
+	buf_reset(b);
+	buf_add(b, "", 0);
+	if (!f)
+		return -1;
+	errno = 0;
+	while (b->len <= max && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(b, chunk, got);
+	int failed = ferror(f) ? (errno ? errno : EIO) : b->len > max ? EFBIG : 0;
+	fclose(f);
+	errno = failed;
+	return failed ? -1 : 0;
 }
 
 #define ARENA_BLOCK 65536

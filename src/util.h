@@ -1,6 +1,7 @@
 /*
- * util.h: allocation that exits cleanly on exhaustion, a growable byte buffer, and an
- * arena for data that lives and dies together.  Knows nothing of pickdoc's domain.
+ * util.h: allocation that exits cleanly on exhaustion, a growable byte buffer, a whole
+ * file read into one, and an arena for data that lives and dies together.  Knows nothing
+ * of pickdoc's domain.
  */
 #ifndef PICKDOC_UTIL_H
 #define PICKDOC_UTIL_H
@@ -35,6 +36,10 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 void buf_reset(struct buf *b);          /* empties, keeps the storage */
 char *buf_release(struct buf *b);       /* hands the string to the caller ("" if empty) */
 void buf_fini(struct buf *b);
+
+/* The whole of the file PATH into B (emptied first).  0, or -1 with errno set: EFBIG when
+ * the file holds more than MAX bytes (B then holds its first ones, more than MAX). */
+int read_file(const char *path, size_t max, struct buf *b);
 
 struct arena;
 struct arena *arena_new(void);

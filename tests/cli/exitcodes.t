@@ -33,6 +33,14 @@ $ pickdoc -Z
 ? 2
 !! 1
 ! ^pickdoc: 
+$ pickdoc --quiet-period=100 tests/corpus/reference/lock.py3.12.txt
+? 2
+!! 1
+! ^pickdoc: --quiet-period goes with --follow
+$ pickdoc --follow tests/corpus/reference/lock.py3.12.txt tests/corpus/reference/lock.py3.12.txt
+? 2
+!! 1
+! ^pickdoc: --follow reads one input
 $ pickdoc -f yaml tests/corpus/reference/lock.py3.12.txt
 ? 2
 !! 1

@@ -1,7 +1,7 @@
 /*
  * test_group.c: message normalisation, repeats folded into counts with the first line
  * kept, distinct failures kept in order, secondaries after primaries, undiagnosed
- * tracebacks counted.
+ * tracebacks counted, a full table leaving new failures out with one warning.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,9 +9,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <string.h>
+
 #include "group.h"
 #include "helpers.h"
 #include "match.h"
+#include "msg.h"
 
 #define PLAYBOOK(ID, EXC, EXTRA)                                                        \
 	"id: " ID "\ntitle: T\nmeans: m\n" EXTRA "signatures:\n"                       \
@@ -113,12 +117,51 @@ static void test_secondary_after_primary(void **state)
 	kb_free(kb);
 }
 
+/* Past GROUPS_MAX distinct failures the new ones are left out, with one warning; repeats
+ * of those kept are still counted. */
+static void test_table_full(void **state)
+{
+	(void)state;
+	struct kb *kb = kb_from_yaml("a.yaml", PLAYBOOK("alpha", "AlphaError", ""));
+	struct regex_cache *rc = regex_cache_new();
+	struct groups *g = groups_new();
+	struct report_input out;
+	char file[32], *said = NULL;
+	size_t said_len = 0;
+	FILE *mem = open_memstream(&said, &said_len);
+	struct finding *kept;
+
+	msg_set_stream(mem);
+	for (int i = 0; i < GROUPS_MAX; i++) {
+		snprintf(file, sizeof file, "/job%d.py", i);
+		assert_int_equal(groups_fold(g, found(kb, rc, "AlphaError", "x", 1, file), NULL,
+					     &kept), GROUP_NEW);
+	}
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(groups_fold(g, found(kb, rc, "AlphaError", "x", 2, "/new.py"),
+					     NULL, &kept), GROUP_DROPPED);
+	assert_int_equal(groups_fold(g, found(kb, rc, "AlphaError", "x", 3, "/job0.py"), NULL,
+				     &kept), GROUP_REPEAT);
+	msg_set_stream(NULL);
+	fclose(mem);
+	assert_non_null(strstr(said, "more than 4096 distinct failures"));
+	assert_null(strstr(strstr(said, "distinct failures") + 1, "distinct failures"));
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, GROUPS_MAX);
+	assert_int_equal(out.findings[0]->occurrences, 2);
+	free(said);
+	groups_free(g);
+	regex_cache_free(rc);
+	kb_free(kb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_normalise),
 		cmocka_unit_test(test_repeats_and_order),
 		cmocka_unit_test(test_secondary_after_primary),
+		cmocka_unit_test(test_table_full),
 	};
 	return cmocka_run_group_tests_name("group", tests, NULL, NULL);
 }

@@ -806,7 +806,7 @@ static void test_unreadable_paths(void **state)
 	char *text = capture_end(&cap);
 	assert_string_equal(text,
 		"pickdoc: cannot open directory '/nonexistent/kb': No such file or directory\n"
-		"pickdoc: cannot open '/nonexistent/kb/a.yaml': No such file or directory\n");
+		"pickdoc: cannot read '/nonexistent/kb/a.yaml': No such file or directory\n");
 	free(text);
 	kb_free(kb);
 }

@@ -90,9 +90,9 @@ static void test_docker_json_file(void **state)
 }
 
 /* Docker writes a line longer than 16 KiB as entries of 16 KiB without the newline but the
- * last: the parts come out as one line, with the last part's physical line; a line whose
- * last part never came is handed out at the end.  A shorter entry without a newline (one a
- * shipper trimmed) is a whole line. */
+ * last: the parts come out as one line, with the last part's physical line, whatever the
+ * other stream wrote in between; a line whose last part never came is handed out at the
+ * end.  A shorter entry without a newline (one a shipper trimmed) is a whole line. */
 static void test_docker_partial_lines(void **state)
 {
 	struct unwrap *u = unwrap_new(UNWRAP_AUTO);
@@ -105,13 +105,15 @@ static void test_docker_partial_lines(void **state)
 	memset(part, 'a', sizeof part - 1);
 	part[sizeof part - 1] = '\0';
 	buf_add(&out, "", 0);
-	for (size_t i = 1; i <= 6; i++) {
+	for (size_t i = 1; i <= 7; i++) {
 		buf_reset(&line);
-		if (i == 1 || i == 3 || i == 6)
+		if (i == 1 || i == 3 || i == 7)
 			buf_printf(&line, "{\"log\":\"%s\",\"stream\":\"stderr\"}", part);
 		else if (i == 2)
 			buf_adds(&line, "plain text between");
 		else if (i == 4)
+			buf_adds(&line, "{\"log\":\"chatter\\n\",\"stream\":\"stdout\"}");
+		else if (i == 5)
 			buf_adds(&line, "{\"log\":\"end of the long line\\n\",\"stream\":\"stderr\"}");
 		else
 			buf_adds(&line, "{\"log\":\"trimmed\",\"stream\":\"stderr\"}");
@@ -128,8 +130,8 @@ static void test_docker_partial_lines(void **state)
 		buf_add(&out, s, n);
 		buf_addc(&out, '\n');
 	}
-	buf_printf(&want, "2:plain text between\n4:%s%send of the long line\n5:trimmed\nend:%s\n",
-		   part, part, part);
+	buf_printf(&want, "2:plain text between\n4:chatter\n5:%s%send of the long line\n"
+		   "6:trimmed\nend:%s\n", part, part, part);
 	assert_string_equal(out.s, want.s);
 	unwrap_end(u);
 	assert_int_equal(unwrap_next(u, &s, &n), 0);

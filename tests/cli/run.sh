@@ -7,34 +7,8 @@
 # Usage: PICKDOC=path/to/pickdoc tests/cli/run.sh   (POSIX sh, jq, timeout)
 . "$(dirname "$0")/setup.sh"
 
-passed=0
-failed=0
 skipped=0
 US=$(printf '\037')
-
-pass() {
-	passed=$((passed + 1))
-}
-
-# fail NAME [EXPLANATION...]: the explanation lines are indented under the name.
-fail() {
-	failed=$((failed + 1))
-	printf 'FAIL %s\n' "$1"
-	shift
-	for fail_text in "$@"; do
-		printf '%s\n' "$fail_text" | sed 's/^/    /'
-	done
-}
-
-# excerpt FILE LABEL: the first lines of an output, for a failure message.
-excerpt() {
-	if [ -s "$1" ]; then
-		printf '%s:\n' "$2"
-		head -n 12 "$1" | cut -c1-200 | sed 's/^/  | /'
-	else
-		printf '%s: (empty)\n' "$2"
-	fi
-}
 
 finish() {
 	if [ "$skipped" -gt 0 ]; then

@@ -1,5 +1,6 @@
 # Sourced by the CLI test scripts: a fixed locale, time zone and colour setting, a throw-away
-# HOME and work directory (removed on exit), and the paths every test uses.
+# HOME and work directory (removed on exit), the paths every test uses, and the pass, fail
+# and excerpt every suite reports with.
 LC_ALL=C
 TZ=UTC
 NO_COLOR=1
@@ -23,3 +24,31 @@ pickdoc() {
 	timeout "$TIMEOUT" "$PICKDOC" "$@"
 }
 
+# The counts every suite ends with ("N passed, M failed").
+passed=0
+failed=0
+
+pass() {
+	passed=$((passed + 1))
+}
+
+# fail NAME [EXPLANATION...]: the explanation lines are indented under the name.
+fail() {
+	failed=$((failed + 1))
+	printf 'FAIL %s\n' "$1"
+	shift
+	for fail_text in "$@"; do
+		printf '%s\n' "$fail_text" | sed 's/^/    /'
+	done
+}
+
+# excerpt FILE LABEL: the first lines of an output for a failure message (the last ones
+# when EXCERPT_END=tail).
+excerpt() {
+	if [ -s "$1" ]; then
+		printf '%s:\n' "$2"
+		"${EXCERPT_END:-head}" -n 12 "$1" | cut -c1-200 | sed 's/^/  | /'
+	else
+		printf '%s: (empty)\n' "$2"
+	fi
+}

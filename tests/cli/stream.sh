@@ -8,33 +8,9 @@
 # Usage: PICKDOC=path/to/pickdoc tests/cli/stream.sh   (POSIX sh, jq, timeout, mkfifo)
 . "$(dirname "$0")/setup.sh"
 
-passed=0
-failed=0
 REF=$CORPUS/reference
 LOCK=$REF/lock.py3.12.txt
 LOCAL=$REF/local-object.py3.12.txt
-
-pass() {
-	passed=$((passed + 1))
-}
-
-fail() {
-	failed=$((failed + 1))
-	printf 'FAIL %s\n' "$1"
-	shift
-	for fail_text in "$@"; do
-		printf '%s\n' "$fail_text" | sed 's/^/    /'
-	done
-}
-
-excerpt() {
-	if [ -s "$1" ]; then
-		printf '%s:\n' "$2"
-		head -n 12 "$1" | cut -c1-200 | sed 's/^/  | /'
-	else
-		printf '%s: (empty)\n' "$2"
-	fi
-}
 
 # check NAME CONDITION... : passes when the command succeeds, else fails with the output.
 check() {

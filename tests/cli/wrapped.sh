@@ -9,21 +9,6 @@
 . "$(dirname "$0")/setup.sh"
 
 WRAPPED=$CORPUS/wrapped
-passed=0
-failed=0
-
-pass() {
-	passed=$((passed + 1))
-}
-
-fail() {
-	failed=$((failed + 1))
-	printf 'FAIL %s\n' "$1"
-	shift
-	for fail_text in "$@"; do
-		printf '%s\n' "$fail_text" | sed 's/^/    /'
-	done
-}
 
 finish() {
 	printf '%d passed, %d failed\n' "$passed" "$failed"

@@ -11,8 +11,7 @@
 # Usage: PICKDOC=path/to/pickdoc tests/integration/rsyslog.sh   (POSIX sh, jq)
 . "$(dirname "$0")/../cli/setup.sh"
 
-passed=0
-failed=0
+EXCERPT_END=tail   # rsyslogd and pickdoc say why they stopped at the end
 RSYSLOGD=${RSYSLOGD:-$(command -v rsyslogd || echo /usr/sbin/rsyslogd)}
 REF=$CORPUS/reference
 LIMIT=${PICKDOC_RSYSLOG_SECONDS:-30}
@@ -22,28 +21,6 @@ if [ ! -x "$RSYSLOGD" ]; then
 	exit 0
 fi
 command -v jq >/dev/null 2>&1 || { echo "rsyslog.sh: jq is needed" >&2; exit 2; }
-
-pass() {
-	passed=$((passed + 1))
-}
-
-fail() {
-	failed=$((failed + 1))
-	printf 'FAIL %s\n' "$1"
-	shift
-	for fail_text in "$@"; do
-		printf '%s\n' "$fail_text" | sed 's/^/    /'
-	done
-}
-
-excerpt() {
-	if [ -s "$1" ]; then
-		printf '%s:\n' "$2"
-		tail -n 12 "$1" | cut -c1-200 | sed 's/^/  | /'
-	else
-		printf '%s: (empty)\n' "$2"
-	fi
-}
 
 DIR=$WORK/rsyslog
 mkdir -p "$DIR/work"

@@ -26,7 +26,7 @@ enum tb_link {
 };
 
 struct tb_exc {
-	char *type;              /* "KeyError", "_pickle.PicklingError"; "" when the log lost it */
+	char *type;              /* "KeyError", "pkg.module.Error"; "" when the log lost it */
 	char *message;           /* may span lines (joined by '\n'); "" when absent */
 	char **notes;            /* lines printed under the message (3.11+ notes) */
 	size_t nnotes;

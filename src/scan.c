@@ -90,6 +90,21 @@ static int is_candidate(const char *s, size_t at)
 	return c == '"' || c == '\x1b' || c == '\\' || c == '#';
 }
 
+/* The first mark in S[I..END), or END, byte by byte, and in *LINES the newlines before it,
+ * N of them being before I; S[END - 1] is a '\n'. */
+static size_t first_mark_from(const char *s, size_t i, size_t end, size_t n, size_t *lines)
+{
+	for (; i + 1 < end; i++) {
+		if (is_candidate(s, i) && is_mark(s, i, end)) {
+			*lines = n;
+			return i;
+		}
+		n += s[i] == '\n';
+	}
+	*lines = n + (i < end && s[i] == '\n');
+	return end;
+}
+
 #if defined(__SSE2__)
 static __m128i bytes_equal(__m128i v, char c)
 {
@@ -157,31 +172,12 @@ static size_t first_mark(const char *s, size_t end, size_t *lines)
 			chunks = 0;
 		}
 	}
-	n += lanes_sum(lanes);
-	for (; i + 1 < end; i++) {
-		if (is_candidate(s, i) && is_mark(s, i, end)) {
-			*lines = n;
-			return i;
-		}
-		n += s[i] == '\n';
-	}
-	*lines = n + (i < end && s[i] == '\n');
-	return end;
+	return first_mark_from(s, i, end, n + lanes_sum(lanes), lines);
 }
 #else
 static size_t first_mark(const char *s, size_t end, size_t *lines)
 {
-	size_t i = 0, n = 0;
-
-	for (; i + 1 < end; i++) {
-		if (is_candidate(s, i) && is_mark(s, i, end)) {
-			*lines = n;
-			return i;
-		}
-		n += s[i] == '\n';
-	}
-	*lines = n + (i < end && s[i] == '\n');
-	return end;
+	return first_mark_from(s, 0, end, 0, lines);
 }
 #endif
 

@@ -1,5 +1,6 @@
 /*
- * fuzz.h: what every fuzz target of tests/fuzz/ defines, and the few checks they share.
+ * fuzz.h: what every fuzz target of tests/fuzz/ defines, and the few checks and the
+ * diagnostics sink they share.
  * A target is built twice: with clang's libFuzzer (make fuzz), and with replay.c as its
  * main (make check), which runs it over the committed regression inputs.
  */
@@ -10,6 +11,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "msg.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -29,5 +32,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 			abort();                                                        \
 		}                                                                       \
 	} while (0)
+
+/* /dev/null, made msg.h's stream on first use: diagnostics of hostile input are expected,
+ * and printing them would only slow the fuzzer down. */
+static inline FILE *fuzz_null_stream(void)
+{
+	static FILE *null;
+
+	if (!null) {
+		null = fopen("/dev/null", "w");
+		FUZZ_ASSERT(null != NULL);
+		msg_set_stream(null);
+	}
+	return null;
+}
 
 #endif

@@ -12,22 +12,10 @@
 #include "msg.h"
 #include "report.h"
 
-static FILE *null_stream(void)
-{
-	static FILE *null;
-
-	if (!null) {
-		null = fopen("/dev/null", "w");
-		FUZZ_ASSERT(null != NULL);
-		msg_set_stream(null);
-	}
-	return null;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const enum report_format formats[] = { REPORT_TEXT, REPORT_JSON, REPORT_MARKDOWN };
-	FILE *null = null_stream();
+	FILE *null = fuzz_null_stream();
 	struct kb *kb = kb_new(NULL);
 
 	msg_reset();

@@ -79,18 +79,6 @@ static int some_bare(const char *type, size_t type_len, const char *message,
 	return ((type_len + message_len + ((struct seen *)arg)->records) % 3) == 0;
 }
 
-static FILE *null_stream(void)
-{
-	static FILE *null;
-
-	if (!null) {
-		null = fopen("/dev/null", "w");
-		FUZZ_ASSERT(null != NULL);
-		msg_set_stream(null);
-	}
-	return null;
-}
-
 /* Reads DATA back through input.c; checks the lines are the input's and parses them. */
 static void through_input(const uint8_t *data, size_t size, size_t read_size)
 {
@@ -114,7 +102,7 @@ static void through_input(const uint8_t *data, size_t size, size_t read_size)
 	for (const uint8_t *p = data; p < data + size; p++)
 		seen.nlines += *p == '\n';
 	seen.nlines += size && data[size - 1] != '\n';
-	seen.dump = null_stream();
+	seen.dump = fuzz_null_stream();
 	struct parser *p = parser_new(input_name(in), on_record, some_bare, &seen);
 	while ((got = input_next(in, &line, &len)) > 0) {
 		FUZZ_ASSERT(at + len <= size && memcmp(line, data + at, len) == 0);
@@ -138,7 +126,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!size)
 		return 0;
-	null_stream();
+	fuzz_null_stream();
 	through_input(data + 1, size - 1, data[0] < 0xf0 ? (size_t)data[0] % 64 + 1 : 1u << 20);
 	return 0;
 }

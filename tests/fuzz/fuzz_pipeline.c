@@ -16,18 +16,6 @@
 #include "report.h"
 #include "triage.h"
 
-static FILE *null_stream(void)
-{
-	static FILE *null;
-
-	if (!null) {
-		null = fopen("/dev/null", "w");
-		FUZZ_ASSERT(null != NULL);
-		msg_set_stream(null);
-	}
-	return null;
-}
-
 static char *render(const struct report_input *res, enum report_format format, size_t *len)
 {
 	struct report_opts ro = { format, 0, 0 };
@@ -112,7 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct regex_cache *rc;
 	struct report_input res;
 
-	null_stream();
+	fuzz_null_stream();
 	if (!rc)
 		rc = regex_cache_new();
 	struct triage *t = triage_new(kb_builtin(), rc);

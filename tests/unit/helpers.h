@@ -1,11 +1,13 @@
 /*
- * helpers.h: shared by the unit tests of the stages after parsing: records built by hand
- * (so those tests do not depend on the parser) and knowledge bases loaded from YAML text.
+ * helpers.h: shared by the unit tests: records built by hand (so the tests of the stages
+ * after parsing do not depend on the parser), knowledge bases loaded from YAML text, and
+ * the diagnostics msg.h prints captured.
  * Header-only so that each test stays one file; include after cmocka.h.
  */
 #ifndef PICKDOC_TEST_HELPERS_H
 #define PICKDOC_TEST_HELPERS_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +61,30 @@ static inline struct kb *kb_from_yaml(const char *name, const char *yaml)
 
 	assert_int_equal(errors, 0);
 	return kb;
+}
+
+/* Diagnostics captured from msg.h while a test runs. */
+struct capture {
+	char *text;
+	size_t len;
+	FILE *mem;
+};
+
+static inline void capture_start(struct capture *c)
+{
+	c->text = NULL;
+	c->len = 0;
+	c->mem = open_memstream(&c->text, &c->len);
+	assert_non_null(c->mem);
+	msg_set_stream(c->mem);
+}
+
+/* Ends the capture: the text, which the caller frees, is also in C->text. */
+static inline char *capture_end(struct capture *c)
+{
+	msg_set_stream(NULL);
+	fclose(c->mem);
+	return c->text;
 }
 
 #endif

@@ -55,9 +55,7 @@ struct fixture {
 	struct kb *kb;
 	struct regex_cache *rc;
 	struct finding fd;
-	char *errors;                    /* what msg.h printed */
-	size_t errors_len;
-	FILE *err;
+	struct capture said;             /* what msg.h printed */
 };
 
 static int setup(void **state)
@@ -70,8 +68,7 @@ static int setup(void **state)
 	facts_set(&f->fd.facts, "subject", "round-one", "signature", 4);
 	facts_set(&f->fd.facts, "shape", "round", "derive alpha.yaml:9: from the name", 4);
 	infer_rank(f->rc, &f->fd);
-	f->err = open_memstream(&f->errors, &f->errors_len);
-	msg_set_stream(f->err);
+	capture_start(&f->said);
 	*state = f;
 	return 0;
 }
@@ -80,9 +77,7 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	msg_set_stream(NULL);
-	fclose(f->err);
-	free(f->errors);
+	free(capture_end(&f->said));
 	facts_fini(&f->fd.facts);
 	for (size_t i = 0; i < f->fd.ncauses; i++)
 		free(f->fd.causes[i].because);
@@ -98,8 +93,8 @@ static int teardown(void **state)
 /* What msg.h printed so far. */
 static const char *printed(struct fixture *f)
 {
-	fflush(f->err);
-	return f->errors ? f->errors : "";
+	fflush(f->said.mem);
+	return f->said.text ? f->said.text : "";
 }
 
 static char *write_file(const char *text)

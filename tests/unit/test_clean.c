@@ -15,16 +15,30 @@
 
 #define LIT_ARGS(s) s, sizeof s - 1
 
-static char *cleaned(struct buf *scratch, const char *line)
+typedef const char *clean_fn(struct buf *scratch, const char *line, size_t len,
+			      size_t *out_len);
+
+/* What CLEAN makes of LINE, as a string. */
+static char *after(clean_fn *clean, struct buf *scratch, const char *line)
 {
 	size_t n;
-	const char *s = clean_text(scratch, line, strlen(line), &n);
+	const char *s = clean(scratch, line, strlen(line), &n);
 	static char out[256];
 
 	assert_true(n < sizeof out);
 	memcpy(out, s, n);
 	out[n] = '\0';
 	return out;
+}
+
+static char *cleaned(struct buf *scratch, const char *line)
+{
+	return after(clean_text, scratch, line);
+}
+
+static char *unescaped(struct buf *scratch, const char *line)
+{
+	return after(clean_markdown, scratch, line);
 }
 
 static void test_plain_line_is_returned_in_place(void **state)
@@ -37,18 +51,6 @@ static void test_plain_line_is_returned_in_place(void **state)
 	assert_ptr_equal(clean_text(&scratch, line, strlen(line), &n), line);
 	assert_int_equal(n, strlen(line));
 	assert_null(scratch.s);
-}
-
-static char *unescaped(struct buf *scratch, const char *line)
-{
-	size_t n;
-	const char *s = clean_markdown(scratch, line, strlen(line), &n);
-	static char out[256];
-
-	assert_true(n < sizeof out);
-	memcpy(out, s, n);
-	out[n] = '\0';
-	return out;
 }
 
 /* Lines of tests/corpus/fresh/markdown-damaged.parallel-decorator.py3.10.log, and lines a

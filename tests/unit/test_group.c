@@ -126,12 +126,11 @@ static void test_table_full(void **state)
 	struct regex_cache *rc = regex_cache_new();
 	struct groups *g = groups_new();
 	struct report_input out;
-	char file[32], *said = NULL;
-	size_t said_len = 0;
-	FILE *mem = open_memstream(&said, &said_len);
+	char file[32];
+	struct capture said;
 	struct finding *kept;
 
-	msg_set_stream(mem);
+	capture_start(&said);
 	for (int i = 0; i < GROUPS_MAX; i++) {
 		snprintf(file, sizeof file, "/job%d.py", i);
 		assert_int_equal(groups_fold(g, found(kb, rc, "AlphaError", "x", 1, file), NULL,
@@ -142,14 +141,13 @@ static void test_table_full(void **state)
 					     NULL, &kept), GROUP_DROPPED);
 	assert_int_equal(groups_fold(g, found(kb, rc, "AlphaError", "x", 3, "/job0.py"), NULL,
 				     &kept), GROUP_REPEAT);
-	msg_set_stream(NULL);
-	fclose(mem);
-	assert_non_null(strstr(said, "more than 4096 distinct failures"));
-	assert_null(strstr(strstr(said, "distinct failures") + 1, "distinct failures"));
+	capture_end(&said);
+	assert_non_null(strstr(said.text, "more than 4096 distinct failures"));
+	assert_null(strstr(strstr(said.text, "distinct failures") + 1, "distinct failures"));
 	groups_finish(g, &out);
 	assert_int_equal(out.nfindings, GROUPS_MAX);
 	assert_int_equal(out.findings[0]->occurrences, 2);
-	free(said);
+	free(said.text);
 	groups_free(g);
 	regex_cache_free(rc);
 	kb_free(kb);

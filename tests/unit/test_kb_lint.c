@@ -36,15 +36,12 @@ static const struct kb *one_kb(struct one *o, const struct kb_signature *sig,
 /* Runs the cost check with diagnostics captured; the caller frees *TEXT. */
 static int cost(const struct kb *kb, char **text)
 {
-	size_t len;
-	FILE *mem = open_memstream(text, &len);
+	struct capture said;
 
-	assert_non_null(mem);
-	msg_set_stream(mem);
+	capture_start(&said);
 	msg_reset();
 	int errors = kb_lint_cost(kb);
-	msg_set_stream(NULL);
-	fclose(mem);
+	*text = capture_end(&said);
 	return errors;
 }
 

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "kb.h"
 #include "msg.h"
 #include "util.h"
@@ -96,29 +97,6 @@ static const char small_a[] =
 	"id: a\ntitle: A\nmeans: m\nsignatures: [{pattern: a}]\ncauses: [{id: c, title: C}]\n"
 	"first_ten_minutes: [l]\nfix: [f]\nverify: [{run: r, before: b, after: a}]\n"
 	"samples: {match: [], no_match: []}\n";
-
-/* Diagnostics captured from msg.h while a test runs. */
-struct capture {
-	char *text;
-	size_t len;
-	FILE *mem;
-};
-
-static void capture_start(struct capture *c)
-{
-	c->text = NULL;
-	c->mem = open_memstream(&c->text, &c->len);
-	assert_non_null(c->mem);
-	msg_set_stream(c->mem);
-}
-
-/* Ends the capture; the caller frees the returned text. */
-static char *capture_end(struct capture *c)
-{
-	msg_set_stream(NULL);
-	fclose(c->mem);
-	return c->text;
-}
 
 static void assert_pos(const struct kb_pos *pos, const char *file, unsigned line, unsigned col)
 {

@@ -242,11 +242,9 @@ static void test_bad_reports(void **state)
 	char *good = report_of(f, "a", REPORT_JSON, a, 1);
 	struct merge *m = merge_new(f->kb);
 	struct report_input out;
-	char *errors = NULL;
-	size_t len = 0;
-	FILE *err = open_memstream(&errors, &len);
+	struct capture said;
 
-	msg_set_stream(err);
+	capture_start(&said);
 	assert_int_equal(merge_string(m, "{\"findings\": [", "cut.json"), MERGE_NOT_REPORT);
 	assert_int_equal(merge_string(m, "{\"hello\": 1}", "other.json"), MERGE_NOT_REPORT);
 	assert_int_equal(merge_string(m, "", "empty.json"), MERGE_NOT_REPORT);
@@ -258,8 +256,7 @@ static void test_bad_reports(void **state)
 	memcpy(id, "\"gamma\"", 7);
 	assert_int_equal(merge_string(m, unknown, "unknown.json"), MERGE_NOT_REPORT);
 	assert_int_equal(merge_file(m, "/nonexistent/report.json"), MERGE_UNREADABLE);
-	msg_set_stream(stderr);
-	fclose(err);
+	char *errors = capture_end(&said);
 	/* one line each, naming the file, with jansson's line and column where it has them */
 	assert_non_null(strstr(errors, "pickdoc: cut.json:1:14: error: not a pickdoc report: "));
 	assert_non_null(strstr(errors, "other.json: error: not a pickdoc report"));

@@ -13,29 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "helpers.h"
 #include "msg.h"
-
-struct capture {
-	char *text;
-	size_t len;
-	FILE *mem;
-};
-
-static void capture_start(struct capture *c)
-{
-	c->text = NULL;
-	c->len = 0;
-	c->mem = open_memstream(&c->text, &c->len);
-	assert_non_null(c->mem);
-	msg_set_stream(c->mem);
-	msg_reset();
-}
-
-static void capture_end(struct capture *c)
-{
-	msg_set_stream(NULL);
-	fclose(c->mem);
-}
 
 static void test_shape_and_counts(void **state)
 {
@@ -43,6 +22,7 @@ static void test_shape_and_counts(void **state)
 	struct capture c;
 
 	capture_start(&c);
+	msg_reset();
 	msg(MSG_ERROR, "kb/a.yaml", 3, 7, "unknown key '%s'", "sampels");
 	msg(MSG_WARNING, "kb/a.yaml", 3, 0, "slow");
 	msg_plain(MSG_ERROR, "cannot read '%s'", "x.log");
@@ -67,6 +47,7 @@ static void test_message_escaped(void **state)
 	struct capture c;
 
 	capture_start(&c);
+	msg_reset();
 	msg(MSG_ERROR, "k\x1b[2Jb.yaml", 1, 2, "tag '%s' \xc2\x85 \xe2\x80\xae \xff", "\x1b]0;x\x07\r");
 	capture_end(&c);
 	assert_string_equal(c.text, "pickdoc: k\\x1b[2Jb.yaml:1:2: error: tag '\\x1b]0;x\\x07\\x0d' "
@@ -80,6 +61,7 @@ static void test_caret_plain(void **state)
 	struct capture c;
 
 	capture_start(&c);
+	msg_reset();
 	msg_caret("ab\tc(d", 4);
 	msg_caret("abc(\nmore", 4);
 	capture_end(&c);
@@ -95,6 +77,7 @@ static void test_caret_after_escape(void **state)
 	struct capture c;
 
 	capture_start(&c);
+	msg_reset();
 	msg_caret("\x1b[31m(x", 5);
 	msg_caret("\xc3\xa9(", 2);
 	capture_end(&c);

@@ -46,18 +46,15 @@ static void test_whole_match(void **state)
 static void test_compile_error_reported_once_with_position(void **state)
 {
 	(void)state;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&text, &len);
+	struct capture said;
 	struct regex_cache *rc = regex_cache_new();
 	static const char bad[] = "abc(?<x>def";
 	struct kb_pos pos = { "k.yaml", 7, 14 };
 
-	msg_set_stream(mem);
+	capture_start(&said);
 	assert_int_equal(regex_match(rc, bad, &pos, "abcdef", 6, NULL), -1);
 	assert_int_equal(regex_match(rc, bad, &pos, "abcdef", 6, NULL), -1);
-	msg_set_stream(NULL);
-	fclose(mem);
+	char *text = capture_end(&said);
 	assert_non_null(strstr(text, "pickdoc: k.yaml:7:"));
 	assert_non_null(strstr(text, "error: pattern does not compile"));
 	assert_non_null(strstr(text, "    abc(?<x>def\n"));
@@ -88,9 +85,7 @@ static void test_invalid_utf8_subject(void **state)
 static void test_limit_reported_once(void **state)
 {
 	(void)state;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&text, &len);
+	struct capture said;
 	struct regex_cache *rc = regex_cache_new();
 	static const char nested[] = "^(a+)+$";
 	static const char plain[] = "^a+b$";
@@ -100,14 +95,13 @@ static void test_limit_reported_once(void **state)
 	memset(subject, 'a', sizeof subject - 1);
 	subject[sizeof subject - 2] = '!';
 	subject[sizeof subject - 1] = '\0';
-	msg_set_stream(mem);
+	capture_start(&said);
 	msg_reset();
 	assert_int_equal(regex_match(rc, nested, &pos, subject, strlen(subject), NULL), -1);
 	assert_int_equal(regex_match(rc, nested, &pos, subject, strlen(subject), NULL), -1);
 	assert_int_equal(regex_match(rc, nested, &pos, "aaa", 3, NULL), 1);
 	assert_int_equal(regex_match(rc, plain, &pos, "aab", 3, NULL), 1);
-	msg_set_stream(NULL);
-	fclose(mem);
+	char *text = capture_end(&said);
 	assert_int_equal(msg_count(MSG_WARNING), 1);
 	assert_non_null(strstr(text, "pickdoc: k/p.yaml:12:15: warning: pattern gave up on an "
 				     "input line ("));

@@ -5,7 +5,7 @@
 # tests/corpus/extra/NAME.txt, no text replaced afterwards. Interpreters:
 #   - pyenv CPython builds ($PYENV_ROOT/versions/X.Y.*/bin/python);
 #   - Python 3.14.2 as Pyodide 314.0.7 (npm install pyodide@314.0.7 in $PYODIDE_DIR, default
-#     /tmp/kb-libs/pyo), run by tests/captures/kb-libs/run314.mjs (stdlib frames show
+#     /tmp/kb-libs/pyo), run by tests/corpus/reference/scripts/pyodide-3.14/run314.mjs (stdlib frames show
 #     /lib/python314.zip/, the script is /home/user/app/NAME.py).
 # Usage: tests/captures/catalogue/run.sh
 set -u
@@ -29,7 +29,7 @@ run() {
 py314() {
 	name=$1 dest=$2
 	sed "s/^CASE = .*/CASE = \"$3\"/" "$here/$name.py" >"$pyodide_dir/$name.py"
-	cp "$here/../kb-libs/run314.mjs" "$pyodide_dir/"
+	cp "$here/../../corpus/reference/scripts/pyodide-3.14/run314.mjs" "$pyodide_dir/"
 	(cd "$pyodide_dir" && timeout -s KILL 120 node run314.mjs "$name.py" "$name") >"$out/$dest" 2>&1
 	echo "$dest: exit $?"
 }

@@ -11,8 +11,8 @@
 #     python3-kombu 5.2.4
 #     (apt-get install -y --no-install-recommends python3-torch python3-joblib ...);
 #   - Python 3.14.2 as Pyodide 314.0.7 (npm install pyodide@314.0.7 in $PYODIDE_DIR, default
-#     /tmp/kb-libs/pyo), run by run314.mjs, the reference harness copied from
-#     /work/shared/reference/examples/scripts/pyodide-3.14/ (stdlib frames show
+#     /tmp/kb-libs/pyo), run by the reference harness
+#     tests/corpus/reference/scripts/pyodide-3.14/run314.mjs (stdlib frames show
 #     /lib/python314.zip/, the script is /home/user/app/NAME.py; no processes or threads).
 # Usage: tests/captures/kb-libs/run.sh
 set -u
@@ -55,7 +55,7 @@ py314() {
 	name=$1 dest=$2
 	sed "s/^case = .*/case = \"${3:-}\"/" "$here/$name.py" >"$pyodide_dir/$name.py"
 	[ $# -ge 3 ] || cp "$here/$name.py" "$pyodide_dir/$name.py"
-	cp "$here/run314.mjs" "$pyodide_dir/"
+	cp "$here/../../corpus/reference/scripts/pyodide-3.14/run314.mjs" "$pyodide_dir/"
 	(cd "$pyodide_dir" && timeout -s KILL 120 node run314.mjs "$name.py" "$name") >"$out/$dest" 2>&1
 	echo "$dest: exit $?"
 }

@@ -32,11 +32,7 @@ struct groups {
 
 static uint64_t hash_of(const char *s)
 {
-	uint64_t h = 1469598103934665603u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	return hash_bytes(s, strlen(s));
 }
 
 static int is_hex(char c)
@@ -162,6 +158,16 @@ enum group_outcome groups_fold(struct groups *g, struct finding *fd, const char 
 	if (kept)
 		*kept = fd;
 	return GROUP_NEW;
+}
+
+int groups_repeat(struct groups *g, const char *fingerprint)
+{
+	long i = find_finding(g, hash_of(fingerprint), fingerprint);
+
+	if (i < 0)
+		return 0;
+	g->findings[i]->occurrences++;
+	return 1;
 }
 
 void groups_add(struct groups *g, struct finding *fd)

@@ -31,6 +31,9 @@ void groups_add(struct groups *g, struct finding *fd);
  * to (NULL when dropped); it stays valid until groups_free. */
 enum group_outcome groups_fold(struct groups *g, struct finding *fd, const char *fingerprint,
 			       struct finding **kept);
+/* Counts one more occurrence of the kept finding whose fingerprint is FINGERPRINT, as
+ * groups_fold would for a finding that has it; 0 when none has it. */
+int groups_repeat(struct groups *g, const char *fingerprint);
 /* Marks FD secondary when a finding kept so far is its primary: what a run that reports
  * each finding as it comes can say at that moment (groups_finish decides for good). */
 void groups_relate(const struct groups *g, struct finding *fd);

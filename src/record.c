@@ -1,6 +1,6 @@
 /*
- * record.c: releasing traceback records, finding the exception a record reports, and the
- * stable text dump of a record (--dump=records and the parser's tests).  Knows the shape of
+ * record.c: releasing traceback records, finding the exception a record reports, the key
+ * of what a record says, and the stable text dump of a record (--dump=records and the parser's tests).  Knows the shape of
  * a record, not how it was read nor what it means.
  */
 #include "record.h"
@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clean.h"
+#include "util.h"
 
 void tb_exc_fini(struct tb_exc *exc)
 {
@@ -49,6 +50,55 @@ const struct tb_exc *record_final(const struct tb_record *rec)
 			return e;
 	}
 	return &rec->excs[rec->nexcs - 1];
+}
+
+static void key_number(struct buf *key, size_t n)
+{
+	buf_add(key, (const char *)&n, sizeof n);
+}
+
+/* A string as its length and bytes; NULL as a length no string has. */
+static void key_text(struct buf *key, const char *s)
+{
+	if (!s) {
+		key_number(key, (size_t)-1);
+		return;
+	}
+	size_t n = strlen(s);
+	key_number(key, n);
+	buf_add(key, s, n);
+}
+
+void record_key(const struct tb_record *rec, struct buf *key)
+{
+	buf_reset(key);
+	key_text(key, rec->origin);
+	key_number(key, rec->nexcs);
+	key_number(key, (size_t)rec->truncated);
+	key_number(key, rec->dropped_blocks);
+	for (size_t i = 0; i < rec->nexcs; i++) {
+		const struct tb_exc *e = &rec->excs[i];
+
+		key_text(key, e->type);
+		key_text(key, e->message);
+		key_number(key, e->nnotes);
+		for (size_t k = 0; k < e->nnotes; k++)
+			key_text(key, e->notes[k]);
+		key_number(key, e->nframes);
+		for (size_t k = 0; k < e->nframes; k++) {
+			key_text(key, e->frames[k].file);
+			key_number(key, (size_t)e->frames[k].lineno);
+			key_text(key, e->frames[k].func);
+			key_text(key, e->frames[k].source);
+		}
+		key_number(key, (size_t)e->link);
+		key_text(key, e->carrier);
+		key_number(key, (size_t)e->has_header);
+		key_number(key, (size_t)e->repeated);
+		key_number(key, (size_t)e->elided);
+		key_number(key, (size_t)e->dropped);
+		key_number(key, e->cut);
+	}
 }
 
 /*

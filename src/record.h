@@ -67,6 +67,12 @@ void tb_exc_fini(struct tb_exc *exc);
  * exception.  NULL only for an empty record. */
 const struct tb_exc *record_final(const struct tb_record *rec);
 
+/* What REC says, where in its input it was read and under which prefix aside, as bytes
+ * into KEY (emptied first): two records with equal keys are read alike by every later
+ * stage, so a diagnosis made of one stands for the other. */
+struct buf;
+void record_key(const struct tb_record *rec, struct buf *key);
+
 /* Stable text form for --dump=records and parser tests. */
 void record_dump(FILE *out, const struct tb_record *rec);
 

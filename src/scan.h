@@ -17,4 +17,11 @@
  * reader may drop it unread; the line after them holds a mark or is not whole yet. */
 size_t scan_quiet(const char *buf, size_t len, size_t *lines);
 
+/* The ways of looking for marks, narrowest first; each finds the same ones.  scan_quiet
+ * uses the widest the processor has unless told otherwise. */
+enum scan_way { SCAN_BYTES, SCAN_SSE2, SCAN_AVX2 };
+/* Makes scan_quiet use WAY from now on (for the tests of each way): 0, or -1 when this
+ * processor or build cannot. */
+int scan_set_way(enum scan_way way);
+
 #endif

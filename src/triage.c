@@ -18,6 +18,7 @@
 #include "infer.h"
 #include "input.h"
 #include "match.h"
+#include "memo.h"
 #include "msg.h"
 #include "parse.h"
 #include "plan.h"
@@ -29,6 +30,8 @@ struct triage {
 	const struct kb *kb;
 	struct regex_cache *rc;
 	struct groups *groups;
+	struct memo *memo;       /* records already diagnosed */
+	struct buf key;          /* the key of the record at hand */
 	enum unwrap_format format;
 	FILE *stream;            /* NULL: nothing is written before the end */
 	const struct report_opts *ro;
@@ -44,6 +47,7 @@ struct triage *triage_new(const struct kb *kb, struct regex_cache *rc)
 	t->kb = kb;
 	t->rc = rc;
 	t->groups = groups_new();
+	t->memo = memo_new();
 	return t;
 }
 
@@ -66,12 +70,23 @@ void triage_free(struct triage *t)
 	if (!t)
 		return;
 	groups_free(t->groups);
+	memo_free(t->memo);
+	buf_fini(&t->key);
 	free(t);
 }
 
 static void on_record(struct tb_record *rec, void *arg)
 {
 	struct triage *t = arg;
+
+	/* Many workers print the same traceback: a record that says what one already
+	 * diagnosed said is a repeat of its finding, whatever its prefix or place. */
+	record_key(rec, &t->key);
+	const char *fingerprint = memo_get(t->memo, t->key.s, t->key.len);
+	if (fingerprint && groups_repeat(t->groups, fingerprint)) {
+		record_free(rec);
+		return;
+	}
 	struct finding *fd = match_record(t->kb, t->rc, rec);
 	struct finding *kept;
 
@@ -88,6 +103,8 @@ static void on_record(struct tb_record *rec, void *arg)
 	 * being ranked and planned again, which is most of the work on a log where many
 	 * workers fail alike. */
 	enum group_outcome outcome = groups_fold(t->groups, fd, NULL, &kept);
+	if (kept)
+		memo_put(t->memo, t->key.s, t->key.len, kept->fingerprint);
 	if (kept != fd)
 		return;
 	infer_rank(t->rc, fd);

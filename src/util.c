@@ -1,6 +1,6 @@
 /*
- * util.c: allocation that exits cleanly on exhaustion, growable buffers, whole files,
- * arenas.
+ * util.c: allocation that exits cleanly on exhaustion, growable buffers, whole files, a
+ * table hash, arenas.
  */
 #include "util.h"
 
@@ -169,6 +169,16 @@ int read_file(const char *path, size_t max, struct buf *b)
 }
 
 #define ARENA_BLOCK 65536
+
+uint64_t hash_bytes(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = 1469598103934665603u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211u;
+	return h;
+}
 
 struct arena_block {
 	struct arena_block *next;

@@ -1,6 +1,6 @@
 /*
  * util.h: allocation that exits cleanly on exhaustion, a growable byte buffer, a whole
- * file read into one, and an arena for data that lives and dies together.  Knows nothing
+ * file read into one, a hash for tables, and an arena for data that lives and dies together.  Knows nothing
  * of pickdoc's domain.
  */
 #ifndef PICKDOC_UTIL_H
@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -40,6 +41,9 @@ void buf_fini(struct buf *b);
 /* The whole of the file PATH into B (emptied first).  0, or -1 with errno set: EFBIG when
  * the file holds more than MAX bytes (B then holds its first ones, more than MAX). */
 int read_file(const char *path, size_t max, struct buf *b);
+
+/* FNV-1a of the N bytes at P: a hash for tables, not a digest to trust alone. */
+uint64_t hash_bytes(const void *p, size_t n);
 
 struct arena;
 struct arena *arena_new(void);

@@ -1,6 +1,6 @@
 /*
  * test_group.c: message normalisation, repeats folded into counts with the first line
- * kept, distinct failures kept in order, secondaries after primaries, undiagnosed
+ * kept (also when known by fingerprint alone), distinct failures kept in order, secondaries after primaries, undiagnosed
  * tracebacks counted, a full table leaving new failures out with one warning.
  */
 #include <setjmp.h>
@@ -79,6 +79,13 @@ static void test_repeats_and_order(void **state)
 	assert_string_equal(out.unmatched[0].origin, "test.log");
 	assert_int_equal(out.unmatched[0].occurrences, 2);
 	assert_int_equal(out.unmatched[1].first_line, 9);
+
+	/* A repeat known by its fingerprint alone is counted as groups_fold counts it. */
+	assert_true(groups_repeat(g, out.findings[1]->fingerprint));
+	assert_false(groups_repeat(g, "no such fingerprint"));
+	groups_finish(g, &out);
+	assert_int_equal(out.findings[1]->occurrences, 2);
+	assert_int_equal(out.findings[1]->first_line, 50);
 	groups_free(g);
 	regex_cache_free(rc);
 	kb_free(kb);

@@ -1,5 +1,6 @@
 /*
- * test_scan.c: the prefilter that passes over quiet lines.  What it must stop at (each
+ * test_scan.c: the prefilter that passes over quiet lines, in each way the processor has
+ * of looking for marks.  What it must stop at (each
  * kind of mark, under log prefixes and in log containers), what it may pass over (worker
  * chatter), its line count, and the promise the reader relies on: on every line of the
  * real captures in tests/corpus, bare and under the prefixes tools/bench_log.sh writes, a
@@ -209,5 +210,16 @@ int main(void)
 		cmocka_unit_test(test_quiet_lines_of_real_captures),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	static const char *const names[] = { "bytes", "sse2", "avx2" };
+	int failed = 0;
+
+	/* Each way this processor has, the same tests. */
+	for (int way = SCAN_BYTES; way <= SCAN_AVX2; way++) {
+		if (scan_set_way((enum scan_way)way) < 0) {
+			printf("[ SKIPPED  ] the %s way: not on this processor\n", names[way]);
+			continue;
+		}
+		failed += cmocka_run_group_tests_name(names[way], tests, NULL, NULL);
+	}
+	return failed;
 }

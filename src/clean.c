@@ -249,11 +249,32 @@ static int word_is_loose(const char *w, size_t n)
 	return 1;
 }
 
-int clean_prefix_match(const char *prefix, size_t plen, const char *line, size_t len,
-		       size_t *matched)
+#define TAG_DISTANCE 1024
+
+/* Whether the loose word W (N bytes, up to a blank) is a tag: one number in brackets or
+ * parentheses, such as a pid ("[4242]", "(w-3)"), which stays the same on every line of
+ * one writer, where a date's or a time's numbers change. */
+static int word_is_tag(const char *w, size_t n)
+{
+	size_t end = 0, runs = 0;
+
+	while (end < n && !is_blank(w[end]))
+		end++;
+	if (end && w[end - 1] == ':')
+		end--;
+	if (end < 3 || (w[0] != '[' && w[0] != '(') || (w[end - 1] != ']' && w[end - 1] != ')'))
+		return 0;
+	for (size_t i = 0; i < end; i++)
+		runs += is_digit(w[i]) && (i == 0 || !is_digit(w[i - 1]));
+	return runs == 1;
+}
+
+/* clean_prefix_match, and in *TAGS whether a tag's number differs (tags may be NULL). */
+static int prefix_walk(const char *prefix, size_t plen, const char *line, size_t len,
+		       size_t *matched, int *tags)
 {
 	size_t i = 0, j = 0;
-	int loose = 0;
+	int loose = 0, tag = 0, differ = 0, tag_differs = 0;
 
 	while (i < plen) {
 		if (j == len) {
@@ -263,15 +284,22 @@ int clean_prefix_match(const char *prefix, size_t plen, const char *line, size_t
 				return 0;
 			break;
 		}
-		if (!is_blank(prefix[i]) && (i == 0 || is_blank(prefix[i - 1])))
+		if (!is_blank(prefix[i]) && (i == 0 || is_blank(prefix[i - 1]))) {
 			loose = word_is_loose(prefix + i, plen - i);
+			tag = loose && word_is_tag(prefix + i, plen - i);
+		}
 		if (loose && is_digit(prefix[i])) {
+			size_t i0 = i, j0 = j;
 			if (!is_digit(line[j]))
 				return 0;
 			while (i < plen && is_digit(prefix[i]))
 				i++;
 			while (j < len && is_digit(line[j]))
 				j++;
+			/* a tag that differs counts for more than any number of dates */
+			int same = i - i0 == j - j0 && memcmp(prefix + i0, line + j0, i - i0) == 0;
+			differ += same ? 0 : tag ? TAG_DISTANCE : 1;
+			tag_differs |= tag && !same;
 			continue;
 		}
 		if (prefix[i] != line[j])
@@ -280,7 +308,23 @@ int clean_prefix_match(const char *prefix, size_t plen, const char *line, size_t
 		j++;
 	}
 	*matched = j;
-	return 1;
+	if (tags)
+		*tags = tag_differs;
+	return 1 + differ;
+}
+
+int clean_prefix_match(const char *prefix, size_t plen, const char *line, size_t len,
+		       size_t *matched)
+{
+	return prefix_walk(prefix, plen, line, len, matched, NULL);
+}
+
+int clean_prefix_tag_differs(const char *prefix, size_t plen, const char *line, size_t len)
+{
+	size_t matched;
+	int tags = 0;
+
+	return prefix_walk(prefix, plen, line, len, &matched, &tags) && tags;
 }
 
 int clean_prefix_other(const char *prefix, size_t plen, const char *line, size_t len)

@@ -184,6 +184,23 @@ struct kb {
 /* The knowledge base generated from knowledge/ at build time. */
 const struct kb *kb_builtin(void);
 
+/* What a pattern is matched against. */
+enum kb_pattern_on {
+	KB_ON_TYPE,              /* an exception type, whole */
+	KB_ON_MESSAGE,           /* a message, a fact's value, an answer: any length */
+	KB_ON_FRAME,             /* a frame's "file:func" */
+	KB_ON_TEXT               /* a short text: a source line, a file name, a type */
+};
+
+typedef void kb_pattern_fn(const char *pattern, const struct kb_pos *pos, enum kb_pattern_on on,
+			   void *arg);
+/* Calls FN for each pattern of PB, with where it is written (NULL when unknown). */
+void kb_playbook_patterns(const struct kb_playbook *pb, kb_pattern_fn *fn, void *arg);
+/* What rule R's pattern is matched against. */
+enum kb_pattern_on kb_rule_on(const struct kb_rule *r);
+/* Calls FN for each pattern of KB: the rules', the library files', the playbooks'. */
+void kb_patterns(const struct kb *kb, kb_pattern_fn *fn, void *arg);
+
 /* A new knowledge base that starts as a copy of BASE's tables (BASE may be NULL). */
 struct kb *kb_new(const struct kb *base);
 

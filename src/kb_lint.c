@@ -19,42 +19,12 @@
 #include "triage.h"
 #include "util.h"
 
-static int check(const char *pattern, const struct kb_pos *pos)
+/* Counts the patterns that do not compile into *ARG (an int). */
+static void check(const char *pattern, const struct kb_pos *pos, enum kb_pattern_on on,
+		  void *arg)
 {
-	return pattern && regex_check(pattern, pos) ? 1 : 0;
-}
-
-static int check_conds(const struct kb_cond *c, size_t n)
-{
-	int errors = 0;
-
-	for (size_t i = 0; i < n; i++)
-		errors += check(c[i].pattern, &c[i].pos);
-	return errors;
-}
-
-static int lint_patterns(const struct kb_playbook *pb)
-{
-	int errors = 0;
-
-	for (size_t i = 0; i < pb->nsignatures; i++) {
-		const struct kb_signature *s = &pb->signatures[i];
-		errors += check(s->exception, &s->pos);
-		errors += check(s->pattern, &s->pattern_pos);
-		errors += check(s->frame, &s->pos);
-		errors += check(s->source, &s->pos);
-	}
-	for (size_t i = 0; i < pb->nderive; i++)
-		errors += check(pb->derive[i].pattern, &pb->derive[i].pos);
-	for (size_t i = 0; i < pb->ncauses; i++)
-		for (size_t j = 0; j < pb->causes[i].nboosts; j++)
-			errors += check_conds(pb->causes[i].boosts[j].when,
-					      pb->causes[i].boosts[j].nwhen);
-	for (size_t i = 0; i < pb->nquestions; i++)
-		for (size_t j = 0; j < pb->questions[i].nanswers; j++)
-			errors += check(pb->questions[i].answers[j].match,
-					&pb->questions[i].answers[j].pos);
-	return errors;
+	(void)on;
+	*(int *)arg += pattern && regex_check(pattern, pos) ? 1 : 0;
 }
 
 static int check_text(const struct kb_playbook *pb, const char *key, size_t item,
@@ -267,15 +237,15 @@ static int lint_static(const struct kb *kb, const struct kb *base)
 
 	for (size_t i = 0; i < kb->nrules; i++)
 		if (!rule_in_base(base, &kb->rules[i]))
-			errors += check(kb->rules[i].pattern, &kb->rules[i].pos);
+			check(kb->rules[i].pattern, &kb->rules[i].pos, KB_ON_TEXT, &errors);
 	for (size_t i = 0; i < kb->nlibrary_files; i++)
 		if (!library_in_base(base, kb->library_files[i]))
-			errors += check(kb->library_files[i], NULL);
+			check(kb->library_files[i], NULL, KB_ON_TEXT, &errors);
 	for (size_t p = 0; p < kb->nplaybooks; p++) {
 		const struct kb_playbook *pb = kb->playbooks[p];
 		if (in_base(base, pb))
 			continue;
-		errors += lint_patterns(pb);
+		kb_playbook_patterns(pb, check, &errors);
 		errors += lint_plan_texts(pb);
 		errors += lint_tree(pb);
 		errors += lint_secondary(kb, pb);
@@ -615,52 +585,31 @@ static void cost_as(struct cost *c, const char *pattern, const struct kb_pos *po
 	cost_of(c, pattern, pos);
 }
 
-/* Facts come from messages as well as from shorter texts. */
-static void cost_of_conds(struct cost *c, const struct kb_cond *when, size_t n)
+/* The cost of a pattern on hostile texts as long as those it is matched against can be. */
+static void cost_on(const char *pattern, const struct kb_pos *pos, enum kb_pattern_on on,
+		    void *arg)
 {
-	for (size_t i = 0; i < n; i++)
-		cost_as(c, when[i].pattern, &when[i].pos, HOSTILE_LEN, 0);
-}
-
-static size_t rule_len(const struct kb_rule *r)
-{
-	if (!strcmp(r->from, "message"))
-		return HOSTILE_LEN;
-	return !strcmp(r->from, "frame") ? FRAME_LEN : TEXT_LEN;
-}
-
-static void cost_of_playbook(struct cost *c, const struct kb_playbook *pb)
-{
-	for (size_t i = 0; i < pb->nsignatures; i++) {
-		const struct kb_signature *s = &pb->signatures[i];
-		/* run time matches the type whole, as here */
-		cost_as(c, s->exception, &s->pos, TEXT_LEN, 1);
-		cost_as(c, s->pattern, &s->pattern_pos, HOSTILE_LEN, 0);
-		cost_as(c, s->frame, &s->pos, FRAME_LEN, 0);
-		cost_as(c, s->source, &s->pos, TEXT_LEN, 0);
+	switch (on) {
+	case KB_ON_TYPE:         /* run time matches the type whole, as here */
+		cost_as(arg, pattern, pos, TEXT_LEN, 1);
+		break;
+	case KB_ON_MESSAGE:
+		cost_as(arg, pattern, pos, HOSTILE_LEN, 0);
+		break;
+	case KB_ON_FRAME:
+		cost_as(arg, pattern, pos, FRAME_LEN, 0);
+		break;
+	case KB_ON_TEXT:
+		cost_as(arg, pattern, pos, TEXT_LEN, 0);
+		break;
 	}
-	for (size_t i = 0; i < pb->nderive; i++)
-		cost_as(c, pb->derive[i].pattern, &pb->derive[i].pos, HOSTILE_LEN, 0);
-	for (size_t i = 0; i < pb->ncauses; i++)
-		for (size_t j = 0; j < pb->causes[i].nboosts; j++)
-			cost_of_conds(c, pb->causes[i].boosts[j].when,
-				      pb->causes[i].boosts[j].nwhen);
-	for (size_t i = 0; i < pb->nquestions; i++)
-		for (size_t j = 0; j < pb->questions[i].nanswers; j++)
-			cost_as(c, pb->questions[i].answers[j].match,
-				&pb->questions[i].answers[j].pos, HOSTILE_LEN, 0);
 }
 
 int kb_lint_cost(const struct kb *kb)
 {
 	struct cost c = { regex_cache_new(), xmalloc(HOSTILE_LEN), HOSTILE_LEN, 0, 0, { { 0 } } };
 
-	for (size_t i = 0; i < kb->nrules; i++)
-		cost_as(&c, kb->rules[i].pattern, &kb->rules[i].pos, rule_len(&kb->rules[i]), 0);
-	for (size_t i = 0; i < kb->nlibrary_files; i++)
-		cost_as(&c, kb->library_files[i], NULL, TEXT_LEN, 0);
-	for (size_t p = 0; p < kb->nplaybooks; p++)
-		cost_of_playbook(&c, kb->playbooks[p]);
+	kb_patterns(kb, cost_on, &c);
 	for (size_t i = 0; i < SLOWEST_SHOWN && c.slowest[i].pattern; i++) {
 		static const char *const rank[SLOWEST_SHOWN] = { "", "2nd ", "3rd " };
 		const struct kb_pos *pos = c.slowest[i].pos;

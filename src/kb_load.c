@@ -1,6 +1,7 @@
 /*
  * kb_load.c: a knowledge base's lifetime and tables: kb_new/kb_free, the playbooks, rules
- * and library files, and loading YAML files and directories into them (kb_yaml.c reads,
+ * and library files, the walk over all their patterns, and loading YAML files and
+ * directories into them (kb_yaml.c reads,
  * kb_schema.c checks).  A file with any error adds nothing.  Knows nothing of what the
  * knowledge means.
  */
@@ -98,6 +99,56 @@ void kb_free(struct kb *kb)
 		free(st);
 	}
 	free(kb);
+}
+
+static void pattern(const char *p, const struct kb_pos *pos, enum kb_pattern_on on,
+		    kb_pattern_fn *fn, void *arg)
+{
+	if (p)
+		fn(p, pos, on, arg);
+}
+
+void kb_playbook_patterns(const struct kb_playbook *pb, kb_pattern_fn *fn, void *arg)
+{
+	for (size_t i = 0; i < pb->nsignatures; i++) {
+		const struct kb_signature *s = &pb->signatures[i];
+		pattern(s->exception, &s->pos, KB_ON_TYPE, fn, arg);
+		pattern(s->pattern, &s->pattern_pos, KB_ON_MESSAGE, fn, arg);
+		pattern(s->frame, &s->pos, KB_ON_FRAME, fn, arg);
+		pattern(s->source, &s->pos, KB_ON_TEXT, fn, arg);
+	}
+	for (size_t i = 0; i < pb->nderive; i++)
+		pattern(pb->derive[i].pattern, &pb->derive[i].pos, KB_ON_MESSAGE, fn, arg);
+	for (size_t i = 0; i < pb->ncauses; i++)
+		for (size_t j = 0; j < pb->causes[i].nboosts; j++) {
+			const struct kb_boost *b = &pb->causes[i].boosts[j];
+			for (size_t k = 0; k < b->nwhen; k++)
+				pattern(b->when[k].pattern, &b->when[k].pos, KB_ON_MESSAGE, fn,
+					arg);
+		}
+	for (size_t i = 0; i < pb->nquestions; i++)
+		for (size_t j = 0; j < pb->questions[i].nanswers; j++) {
+			const struct kb_answer *a = &pb->questions[i].answers[j];
+			pattern(a->match, &a->pos, KB_ON_MESSAGE, fn, arg);
+		}
+}
+
+enum kb_pattern_on kb_rule_on(const struct kb_rule *r)
+{
+	if (!strcmp(r->from, "message"))
+		return KB_ON_MESSAGE;
+	return !strcmp(r->from, "frame") ? KB_ON_FRAME : KB_ON_TEXT;
+}
+
+void kb_patterns(const struct kb *kb, kb_pattern_fn *fn, void *arg)
+{
+	for (size_t i = 0; i < kb->nrules; i++)
+		pattern(kb->rules[i].pattern, &kb->rules[i].pos, kb_rule_on(&kb->rules[i]), fn,
+			arg);
+	for (size_t i = 0; i < kb->nlibrary_files; i++)
+		pattern(kb->library_files[i], NULL, KB_ON_TEXT, fn, arg);
+	for (size_t p = 0; p < kb->nplaybooks; p++)
+		kb_playbook_patterns(kb->playbooks[p], fn, arg);
 }
 
 const struct kb_playbook *kb_find(const struct kb *kb, const char *id)

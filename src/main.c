@@ -145,12 +145,8 @@ static int run_triage(const struct opts *o, const struct kb *kb, const struct re
 	triage_set_input_format(t, o->input);
 	struct report_input res;
 	struct report_labels labels = { o->labels, o->nlabels };
-	int unreadable = 0;
+	int unreadable = triage_paths(t, (const char *const *)o->args, o->nargs) < 0;
 
-	if (!o->nargs)
-		unreadable |= triage_path(t, NULL) < 0;
-	for (size_t i = 0; i < o->nargs; i++)
-		unreadable |= triage_path(t, o->args[i]) < 0;
 	triage_result(t, &res);
 	res.labels = &labels;
 	for (size_t i = 0; i < res.nfindings; i++)
@@ -180,12 +176,9 @@ static int run_lint(const struct kb *kb)
 
 static int run_dump(const struct opts *o)
 {
-	int unreadable = 0;
+	int unreadable = triage_dump_records((const char *const *)o->args, o->nargs, o->input,
+					     stdout) < 0;
 
-	if (!o->nargs)
-		unreadable |= triage_dump_records(NULL, o->input, stdout) < 0;
-	for (size_t i = 0; i < o->nargs; i++)
-		unreadable |= triage_dump_records(o->args[i], o->input, stdout) < 0;
 	return unreadable ? EXIT_INPUT : EXIT_FOUND;
 }
 

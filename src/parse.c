@@ -149,7 +149,9 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t lineno
 	int under = b->prefix.len && clean_prefix_match(b->prefix.s, b->prefix.len, s, n, &m);
 
 	/* Another worker's line: the lone line's own may still follow. */
-	if (!under && b->prefix.len && clean_prefix_other(b->prefix.s, b->prefix.len, s, n))
+	if (b->prefix.len &&
+	    (under ? clean_prefix_tag_differs(b->prefix.s, b->prefix.len, s, n)
+		   : clean_prefix_other(b->prefix.s, b->prefix.len, s, n)))
 		return 0;
 	s += m;
 	n -= m;
@@ -238,16 +240,27 @@ static void unclaimed(struct parser *p, const char *s, size_t n, size_t lineno)
 	}
 }
 
-/* The open record whose prefix this line carries; *M is the prefix's length in it. */
+/* The open record whose prefix this line carries, the closest of them (the newest of
+ * those as close); *M is the prefix's length in it.  The closest tells apart workers whose
+ * tags are numbers, which the shape alone cannot: it takes any number for a counter's. */
 static struct reading *by_prefix(struct parser *p, const char *s, size_t n, size_t *m)
 {
+	struct reading *best = NULL;
+	int best_distance = 0;
+
 	for (size_t i = p->nopen; i-- > 0; ) {
 		struct reading *r = p->open[i];
+		size_t matched;
+		int distance = r->prefix.len ? clean_prefix_match(r->prefix.s, r->prefix.len, s, n,
+								  &matched) : 0;
 
-		if (r->prefix.len && clean_prefix_match(r->prefix.s, r->prefix.len, s, n, m))
-			return r;
+		if (distance && (!best || distance < best_distance)) {
+			best = r;
+			best_distance = distance;
+			*m = matched;
+		}
 	}
-	return NULL;
+	return best;
 }
 
 /* The open record that takes lines without its prefix: the one in MODE_RAW, or one still
@@ -277,12 +290,15 @@ static struct reading *raw_reader(struct parser *p, const char *s, size_t n)
 static void dispatch(struct parser *p, const char *s, size_t n, size_t lineno)
 {
 	struct reading *r;
-	size_t m;
+	size_t m, at;
 
 	if (p->pending.active && pending_line(p, s, n, lineno))
 		return;
 	for (;;) {
-		if ((r = by_prefix(p, s, n, &m))) {
+		if ((r = by_prefix(p, s, n, &m)) && pl_header(s + m, n - m, &at) &&
+		    clean_prefix_tag_differs(r->prefix.s, r->prefix.len, s, n)) {
+			break;      /* another writer's traceback begins */
+		} else if (r) {
 			if (r->mode == MODE_RAW) {
 				finish(p, r);       /* a new log record under the same prefix */
 				continue;
@@ -353,6 +369,12 @@ void parser_finish(struct parser *p)
 		finish(p, p->open[0]);
 }
 
+void parser_set_origin(struct parser *p, const char *origin)
+{
+	free(p->origin);
+	p->origin = xstrdup(origin);
+}
+
 void parser_free(struct parser *p)
 {
 	if (!p)
@@ -366,24 +388,4 @@ void parser_free(struct parser *p)
 	buf_fini(&p->pending.message);
 	free(p->origin);
 	free(p);
-}
-
-void parse_text(const char *text, size_t len, const char *origin, parse_emit_fn emit,
-		parse_bare_fn bare, void *arg)
-{
-	struct parser *p = parser_new(origin, emit, bare, arg);
-	size_t lineno = 0;
-
-	while (len) {
-		const char *nl = memchr(text, '\n', len);
-		size_t n = nl ? (size_t)(nl - text) : len;
-
-		parser_line(p, text, n, ++lineno);
-		if (!nl)
-			break;
-		text += n + 1;
-		len -= n + 1;
-	}
-	parser_finish(p);
-	parser_free(p);
 }

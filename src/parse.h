@@ -36,10 +36,9 @@ int parser_idle(const struct parser *p);
 /* Ends the input: emits what is still open (marked truncated when it had no exception
  * line). */
 void parser_finish(struct parser *p);
+/* The input the lines come from from now on: records that start later carry ORIGIN (one
+ * under way keeps the one it started in). */
+void parser_set_origin(struct parser *p, const char *origin);
 void parser_free(struct parser *p);
-
-/* Parses a whole text held in memory (knowledge base samples, tests). */
-void parse_text(const char *text, size_t len, const char *origin, parse_emit_fn emit,
-		parse_bare_fn bare, void *arg);
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * regex.c: lazy PCRE2 compilation, JIT for the patterns that run often, a pointer-keyed cache
- * of compiled patterns, named groups, "$name" templates.  Match, depth and heap limits keep
+ * regex.c: lazy PCRE2 compilation, put off until a subject holds the text every match
+ * needs (regex_hint.h), JIT for the patterns that run often, a pointer-keyed cache of
+ * compiled patterns, named groups, "$name" templates.  Match, depth and heap limits keep
  * a hostile pattern or subject from running away: a match that hits one is reported once
  * per pattern and counts as no match, so the rest of the input is still diagnosed.
  */
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "regex_hint.h"
 #include "util.h"
 
 #define MATCH_LIMIT 1000000u      /* backtracking steps of one match */
@@ -26,7 +28,10 @@
 
 struct regex_entry {
 	const char *pattern;     /* the key: the knowledge base's string */
-	pcre2_code *code;        /* NULL when it failed to compile */
+	pcre2_code *code;        /* NULL until compiled, or when it failed to compile */
+	int compiled;            /* compiling was tried */
+	char hint[REGEX_HINT_MAX]; /* text every match holds: a subject without it is */
+	size_t hint_len;           /* passed over uncompiled (0: none known) */
 	unsigned runs;           /* matches tried, up to JIT_AFTER */
 	int reported;            /* a matching error was already reported */
 };
@@ -122,8 +127,8 @@ int regex_check(const char *pattern, const struct kb_pos *pos)
 	return code ? 0 : -1;
 }
 
-static struct regex_entry *lookup(struct regex_cache *rc, const char *pattern,
-				  const struct kb_pos *pos)
+/* PATTERN's entry, made (not compiled) on first use. */
+static struct regex_entry *lookup(struct regex_cache *rc, const char *pattern)
 {
 	size_t s = slot_of(rc, pattern);
 
@@ -134,12 +139,23 @@ static struct regex_entry *lookup(struct regex_cache *rc, const char *pattern,
 	}
 	if ((rc->used + 1) * 2 > rc->nslots) {
 		rehash(rc);
-		return lookup(rc, pattern, pos);
+		return lookup(rc, pattern);
 	}
-	rc->slots[s].pattern = pattern;
-	rc->slots[s].code = compile(pattern, pos);
+	struct regex_entry *e = &rc->slots[s];
+	e->pattern = pattern;
+	e->hint_len = regex_required_text(pattern, e->hint, sizeof e->hint);
 	rc->used++;
-	return &rc->slots[s];
+	return e;
+}
+
+/* E's code, compiled on first need (a failure reported at POS, once). */
+static pcre2_code *code_of(struct regex_entry *e, const struct kb_pos *pos)
+{
+	if (!e->compiled) {
+		e->code = compile(e->pattern, pos);
+		e->compiled = 1;
+	}
+	return e->code;
 }
 
 static void collect_groups(pcre2_code *code, const PCRE2_SIZE *ov, int rc_count,
@@ -169,9 +185,11 @@ static void collect_groups(pcre2_code *code, const PCRE2_SIZE *ov, int rc_count,
 static int run(struct regex_cache *rc, const char *pattern, const struct kb_pos *pos,
 	       const char *subject, size_t len, uint32_t options, struct regex_match *m)
 {
-	struct regex_entry *e = lookup(rc, pattern, pos);
+	struct regex_entry *e = lookup(rc, pattern);
 
-	if (!e->code)
+	if (e->hint_len && !memmem(subject, len, e->hint, e->hint_len))
+		return 0;
+	if (!code_of(e, pos))
 		return -1;
 	/* JIT is an optimisation: where it is unavailable the interpreter still matches. */
 	if (e->runs < JIT_AFTER && ++e->runs == JIT_AFTER)
@@ -218,11 +236,11 @@ int regex_match_whole(struct regex_cache *rc, const char *pattern, const struct 
 int regex_probe(struct regex_cache *rc, const char *pattern, int whole, const char *subject,
 		size_t len, const char **limit)
 {
-	struct regex_entry *e = lookup(rc, pattern, NULL);
+	struct regex_entry *e = lookup(rc, pattern);
 	uint32_t options = PCRE2_NO_JIT | (whole ? PCRE2_ANCHORED | PCRE2_ENDANCHORED : 0);
 
 	*limit = NULL;
-	if (!e->code)
+	if (!code_of(e, NULL))
 		return -1;
 	/* JIT is an optimisation: where it is unavailable the interpreter still matches. */
 	if (e->runs < JIT_AFTER && ++e->runs == JIT_AFTER)

@@ -1,8 +1,8 @@
 /*
  * regex.h: PCRE2 patterns from the knowledge base, compiled (and JIT-compiled) the first
- * time they are needed and kept for the run.  Knows PCRE2, not what the patterns mean.
- * Every error other than "no match" is reported through msg.h, never read as a non-match
- * silently.
+ * time a subject could match them and kept for the run.  Knows PCRE2, not what the
+ * patterns mean.  Every error other than "no match" is reported through msg.h, never read
+ * as a non-match silently.
  */
 #ifndef PICKDOC_REGEX_H
 #define PICKDOC_REGEX_H
@@ -34,7 +34,9 @@ struct regex_match {
 
 /* Matches PATTERN (identified by its address: patterns live as long as the knowledge
  * base) against SUBJECT.  Returns 1 on a match (filling *M when M is not NULL), 0 on no
- * match, -1 when the pattern does not compile or matching failed (reported once, at POS). */
+ * match, -1 when the pattern does not compile or matching failed (reported once, at POS).
+ * A pattern is compiled only once a subject holds the text its every match needs: until
+ * then it does not match, whether it compiles or not (the linter compiles them all). */
 int regex_match(struct regex_cache *rc, const char *pattern, const struct kb_pos *pos,
 		const char *subject, size_t len, struct regex_match *m);
 

@@ -22,6 +22,7 @@
 #include "msg.h"
 #include "parse.h"
 #include "plan.h"
+#include "rotate.h"
 #include "scan.h"
 #include "unwrap.h"
 #include "util.h"
@@ -139,12 +140,53 @@ void triage_set_input_format(struct triage *t, enum unwrap_format format)
 	t->format = format;
 }
 
-/* An input, its lines unwrapped, into the parser; and how it ends. */
+/* Lines unwrapped into the parser, from an input or from text held in memory (IN is
+ * NULL); and how they end. */
 struct reading {
 	struct input *in;
 	struct unwrap *u;
 	struct parser *p;
 };
+
+static void unwrapped_start(struct reading *r, const char *origin, enum unwrap_format format,
+			    parse_emit_fn emit, parse_bare_fn bare, void *arg)
+{
+	r->u = unwrap_new(format);
+	r->p = parser_new(origin, emit, bare, arg);
+}
+
+/* One physical line, number LINENO: each logical line it holds goes to the parser under
+ * that number. */
+static void unwrapped_line(struct reading *r, const char *line, size_t len, size_t lineno)
+{
+	const char *l;
+	size_t n;
+
+	unwrap_line(r->u, line, len);
+	while (unwrap_next(r->u, &l, &n))
+		parser_line(r->p, l, n, lineno);
+}
+
+/* What was read so far ends here, LINENO being the last line's number: nothing that
+ * follows continues it. */
+static void unwrapped_settle(struct reading *r, size_t lineno)
+{
+	const char *line;
+	size_t len;
+
+	unwrap_end(r->u);          /* a line the unwrapper held for its end */
+	while (unwrap_next(r->u, &line, &len))
+		parser_line(r->p, line, len, lineno);
+	parser_finish(r->p);
+}
+
+/* The end of the lines. */
+static void unwrapped_end(struct reading *r, size_t lineno)
+{
+	unwrapped_settle(r, lineno);
+	parser_free(r->p);
+	unwrap_free(r->u);
+}
 
 static int reading_open(struct reading *r, const char *path, enum unwrap_format format,
 			parse_emit_fn emit, parse_bare_fn bare, void *arg)
@@ -154,43 +196,38 @@ static int reading_open(struct reading *r, const char *path, enum unwrap_format 
 		msg(MSG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 		return -1;
 	}
-	r->u = unwrap_new(format);
-	r->p = parser_new(input_name(r->in), emit, bare, arg);
+	unwrapped_start(r, input_name(r->in), format, emit, bare, arg);
 	return 0;
 }
 
-/* One physical line: each logical line it holds goes to the parser under its number. */
 static void reading_line(struct reading *r, const char *line, size_t len)
 {
-	const char *l;
-	size_t n;
+	unwrapped_line(r, line, len, input_lineno(r->in));
+}
 
-	unwrap_line(r->u, line, len);
-	while (unwrap_next(r->u, &l, &n))
-		parser_line(r->p, l, n, input_lineno(r->in));
+/* The end of input IN, GOT being input_next's last result: a read error and the lines cut
+ * reported, the input closed.  Returns 0, or -1 after a read error. */
+static int input_done(struct input *in, int got)
+{
+	if (got < 0)
+		msg(MSG_ERROR, input_name(in), input_lineno(in) + 1, 0, "read error: %s",
+		    input_error(in));
+	if (input_cut_lines(in))
+		msg(MSG_WARNING, input_name(in), 0, 0,
+		    "%zu lines longer than %u bytes were read only up to that length",
+		    input_cut_lines(in), INPUT_LINE_MAX);
+	input_close(in);
+	return got < 0 ? -1 : 0;
 }
 
 /* GOT is input_next's last result; returns 0, or -1 after a read error (reported). */
 static int reading_close(struct reading *r, int got)
 {
-	const char *line;
-	size_t len;
+	size_t lineno = input_lineno(r->in);
+	int status = input_done(r->in, got);
 
-	unwrap_end(r->u);          /* a line the unwrapper held for its end */
-	while (unwrap_next(r->u, &line, &len))
-		parser_line(r->p, line, len, input_lineno(r->in));
-	if (got < 0)
-		msg(MSG_ERROR, input_name(r->in), input_lineno(r->in) + 1, 0, "read error: %s",
-		    input_error(r->in));
-	parser_finish(r->p);
-	parser_free(r->p);
-	unwrap_free(r->u);
-	if (input_cut_lines(r->in))
-		msg(MSG_WARNING, input_name(r->in), 0, 0,
-		    "%zu lines longer than %u bytes were read only up to that length",
-		    input_cut_lines(r->in), INPUT_LINE_MAX);
-	input_close(r->in);
-	return got < 0 ? -1 : 0;
+	unwrapped_end(r, lineno);
+	return status;
 }
 
 /* While the parser waits for a record to start, the lines read that cannot start one are
@@ -206,24 +243,75 @@ static void skip_quiet(struct reading *r)
 	}
 }
 
-static int read_records(const char *path, enum unwrap_format format, parse_emit_fn emit,
-			parse_bare_fn bare, void *arg)
+/* The files of one log, oldest first (rotate.h), read as one: a traceback that a rotation
+ * cut in two is whole again.  A file that cannot be read is reported and left out, and
+ * nothing is joined across the gap it leaves.  Returns 0, or -1 when a file could not be
+ * read. */
+static int read_log(const char *const *paths, size_t n, enum unwrap_format format,
+		    parse_emit_fn emit, parse_bare_fn bare, void *arg)
 {
-	struct reading r;
+	struct reading r = { NULL, NULL, NULL };
 	const char *line;
-	size_t len;
-	int got;
+	size_t len, lineno = 0;
+	int status = 0;
 
-	if (reading_open(&r, path, format, emit, bare, arg) < 0)
-		return -1;
-	while (skip_quiet(&r), (got = input_next(r.in, &line, &len)) > 0)
-		reading_line(&r, line, len);
-	return reading_close(&r, got);
+	for (size_t i = 0; i < n; i++) {
+		if (!(r.in = input_open(paths[i]))) {
+			msg(MSG_ERROR, paths[i], 0, 0, "cannot read: %s", strerror(errno));
+			status = -1;
+			if (r.p)
+				unwrapped_settle(&r, lineno);
+			continue;
+		}
+		if (r.p)
+			parser_set_origin(r.p, input_name(r.in));
+		else
+			unwrapped_start(&r, input_name(r.in), format, emit, bare, arg);
+		int got;
+		while (skip_quiet(&r), (got = input_next(r.in, &line, &len)) > 0)
+			reading_line(&r, line, len);
+		lineno = input_lineno(r.in);
+		if (input_done(r.in, got) < 0) {
+			status = -1;
+			unwrapped_settle(&r, lineno);
+		}
+	}
+	if (r.p)
+		unwrapped_end(&r, lineno);
+	return status;
+}
+
+/* PATHS (N; stdin when none) as logs: the rotations of one log read as that log. */
+static int read_logs(const char *const *paths, size_t n, enum unwrap_format format,
+		     parse_emit_fn emit, parse_bare_fn bare, void *arg)
+{
+	static const char *const standard_input[] = { "-" };
+
+	if (!n)
+		return read_log(standard_input, 1, format, emit, bare, arg);
+	const char **ordered = xreallocarray(NULL, n, sizeof *ordered);
+	size_t *set_len = xreallocarray(NULL, n, sizeof *set_len);
+	int status = 0;
+
+	memcpy(ordered, paths, n * sizeof *ordered);
+	size_t nsets = rotate_order(ordered, n, set_len);
+	for (size_t i = 0, at = 0; i < nsets; at += set_len[i++])
+		status |= read_log(ordered + at, set_len[i], format, emit, bare, arg);
+	free(set_len);
+	free(ordered);
+	return status;
 }
 
 int triage_path(struct triage *t, const char *path)
 {
-	return read_records(path, t->format, on_record, on_bare, t);
+	const char *one[] = { path ? path : "-" };
+
+	return read_log(one, 1, t->format, on_record, on_bare, t);
+}
+
+int triage_paths(struct triage *t, const char *const *paths, size_t n)
+{
+	return read_logs(paths, n, t->format, on_record, on_bare, t);
 }
 
 static long long now_ms(void)
@@ -286,7 +374,21 @@ int triage_follow(struct triage *t, const char *path, int quiet_ms, int repeat_m
 
 void triage_text(struct triage *t, const char *text, size_t len, const char *origin)
 {
-	parse_text(text, len, origin, on_record, on_bare, t);
+	struct reading r = { NULL, NULL, NULL };
+	size_t lineno = 0;
+
+	unwrapped_start(&r, origin, t->format, on_record, on_bare, t);
+	while (len) {
+		const char *nl = memchr(text, '\n', len);
+		size_t n = nl ? (size_t)(nl - text) : len;
+
+		unwrapped_line(&r, text, n, ++lineno);
+		if (!nl)
+			break;
+		text += n + 1;
+		len -= n + 1;
+	}
+	unwrapped_end(&r, lineno);
 }
 
 void triage_result(struct triage *t, struct report_input *out)
@@ -307,7 +409,8 @@ static int any_bare(const char *type, size_t type_len, const char *message,
 	return 1;
 }
 
-int triage_dump_records(const char *path, enum unwrap_format format, FILE *out)
+int triage_dump_records(const char *const *paths, size_t n, enum unwrap_format format,
+			FILE *out)
 {
-	return read_records(path, format, dump_record, any_bare, out);
+	return read_logs(paths, n, format, dump_record, any_bare, out);
 }

@@ -31,6 +31,9 @@ void triage_stream(struct triage *t, FILE *out, const struct report_opts *ro,
 /* Reads PATH (stdin when NULL or "-").  Returns 0, or -1 when it could not be read
  * (reported). */
 int triage_path(struct triage *t, const char *path);
+/* Reads the N PATHS (stdin when N is 0), the rotations of one log as that log, oldest
+ * first (rotate.h).  Returns 0, or -1 when one could not be read (reported). */
+int triage_paths(struct triage *t, const char *const *paths, size_t n);
 /* Reads PATH for as long as it stays open (a pipe, a FIFO, a terminal), for a run that
  * reports as it goes: a traceback is complete at the next line that cannot continue it or
  * after QUIET_MS milliseconds without input, and then the counts that grew are announced
@@ -47,8 +50,10 @@ void triage_result(struct triage *t, struct report_input *out);
 int triage_write_failed(const struct triage *t);
 void triage_free(struct triage *t);
 
-/* Prints the parsed records of PATH, its lines unwrapped as FORMAT says (--dump=records);
- * no knowledge base involved.  Returns 0, or -1 when PATH could not be read (reported). */
-int triage_dump_records(const char *path, enum unwrap_format format, FILE *out);
+/* Prints the parsed records of the N PATHS read as triage_paths reads them, their lines
+ * unwrapped as FORMAT says (--dump=records); no knowledge base involved.  Returns 0, or -1
+ * when one could not be read (reported). */
+int triage_dump_records(const char *const *paths, size_t n, enum unwrap_format format,
+			FILE *out);
 
 #endif

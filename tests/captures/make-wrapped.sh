@@ -3,7 +3,8 @@
 # tests/corpus/reference/ and tests/corpus/extra/: each capture is written the way a log
 # system stores a program's stderr (Docker's json-file driver, journalctl -o json,
 # python-json-logger, rsyslog, a logger printing repr() of a traceback, kubectl logs --prefix
-# of three pods, gzip, zstd, a logrotate set).  tests/corpus/wrapped/README.md documents each
+# of three pods, three workers told apart by their pids, gzip, zstd, a logrotate set, a
+# rotation that cut a traceback in two).  tests/corpus/wrapped/README.md documents each
 # file; sources.tsv names the raw capture(s) each one must be diagnosed like.
 # Deterministic: running it again rewrites the same bytes (gzip -n, fixed times and ids).
 # Needs jq, gzip, zstd and python3 (for repr()).  Usage: tests/captures/make-wrapped.sh
@@ -75,6 +76,22 @@ awk 'function emit(pod, line) { printf "[pod/%s/worker] %s\n", pod, line }
 	}' reference/cf-lambda.py3.12.txt reference/mp-pool-unpicklable-arg.py3.13.txt \
 	reference/mp-pool-local-function.py3.8.txt >"$out/kubectl-prefix.3-pods.log"
 
+# Three worker processes of one service writing to one file, each line stamped with the
+# time and the writer's pid in brackets (a per-line "%(asctime)s [%(process)d]" format), the
+# lines interleaved one of each in turn: only the pid tells the workers apart.
+awk 'function emit(pid, line) { printf "2024-05-01 12:00:03,%03d [%d] %s\n", ++n % 1000, pid, line }
+	BEGIN {
+		a = ARGV[1]; b = ARGV[2]; c = ARGV[3]
+		for (;;) {
+			ra = (getline la < a) > 0; rb = (getline lb < b) > 0; rc = (getline lc < c) > 0
+			if (!ra && !rb && !rc) break
+			if (ra) emit(4242, la)
+			if (rb) emit(4243, lb)
+			if (rc) emit(4318, lc)
+		}
+	}' reference/mp-pool-lambda.py3.12.txt reference/file-handle.py3.8.txt \
+	reference/local-class.py3.12.txt >"$out/pid-prefix.3-workers.log"
+
 # gzip, as logrotate's compress leaves it; two members (the first half of the lines, then the
 # rest), as appending to a .gz or cat a.gz b.gz makes it.
 lines=$(wc -l <reference/mp-pool-unpicklable-arg.py3.13.txt)
@@ -93,6 +110,19 @@ prefix reference/mp-pool-lambda.py3.12.txt 3 >"$out/rotation/app.log"
 prefix reference/ctypes-pointer.py2.7.txt 2 >"$out/rotation/app.log.1"
 prefix reference/local-class.py3.12.txt 1 | gzip -n -9 >"$out/rotation/app.log.2.gz"
 
+# A rotation that cut a traceback in two: logrotate moved app.log to app.log.1 (gzipped)
+# after the first half of the lines of a traceback, the rest went to the new app.log.
+mkdir -p "$out/rotation-cut"
+lines=$(wc -l <reference/cf-lambda.py3.12.txt)
+{
+	echo "2024-05-01 23:59:59,870 INFO app: processed item 9 in 12 ms"
+	head -n $((lines / 2)) reference/cf-lambda.py3.12.txt | sed "s/^/2024-05-01 23:59:59,871 ERROR app: /"
+} | gzip -n -9 >"$out/rotation-cut/app.log.1.gz"
+{
+	tail -n +$((lines / 2 + 1)) reference/cf-lambda.py3.12.txt | sed "s/^/2024-05-02 00:00:00,002 ERROR app: /"
+	echo "2024-05-02 00:00:00,105 INFO app: processed item 10 in 9 ms"
+} >"$out/rotation-cut/app.log"
+
 # Which raw captures each fixture must be diagnosed like (read by tests/cli/wrapped.sh).
 cat >"$out/sources.tsv" <<'EOF'
 # wrapped fixture	raw captures (space-separated), relative to tests/corpus/
@@ -102,7 +132,9 @@ json-logger.file-handle.py3.8.log	reference/file-handle.py3.8.txt
 rsyslog.note-path-method.py3.14.log	extra/note-path-method.py3.14.txt
 escaped.copy-deepcopy-lock.py3.13.log	reference/copy-deepcopy-lock.py3.13.txt
 kubectl-prefix.3-pods.log	reference/cf-lambda.py3.12.txt reference/mp-pool-unpicklable-arg.py3.13.txt reference/mp-pool-local-function.py3.8.txt
+pid-prefix.3-workers.log	reference/mp-pool-lambda.py3.12.txt reference/file-handle.py3.8.txt reference/local-class.py3.12.txt
 gzip-members.mp-pool-unpicklable-arg.py3.13.log.gz	reference/mp-pool-unpicklable-arg.py3.13.txt
 zstd.generator.py3.14.log.zst	reference/generator.py3.14.txt
 rotation/*	reference/mp-pool-lambda.py3.12.txt reference/ctypes-pointer.py2.7.txt reference/local-class.py3.12.txt
+rotation-cut/*	reference/cf-lambda.py3.12.txt
 EOF

@@ -3,7 +3,7 @@
  * file and read back through input.c with a read size taken from its first byte, so that
  * buffer edges fall anywhere; the lines must be exactly the input's, and every record the
  * parser makes must keep the parser's bounds (frames, notes, blocks, text sizes) and line
- * numbers inside the input.  (parse_text, the in-memory reader, is fuzz_pipeline's.)
+ * numbers inside the input.  (triage_text, the in-memory reader, is fuzz_pipeline's.)
  */
 #include <string.h>
 #include <sys/mman.h>

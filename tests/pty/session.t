@@ -204,6 +204,18 @@ send \x04
 exit 0
 sane
 
+case a log on stdin in a log container is unwrapped as a file would be
+stdin tests/pty/data/round.docker.log
+run -i --kb tests/pty/kb
+expect <stdin>:2: FrobError: cannot frob 'round-one'
+expect answer> 
+send 1\r
+expect Conclusion: The widget came stale from the cache
+expect pickdoc> 
+send \x04
+exit 0
+sane
+
 case stdout not the terminal: the conversation on /dev/tty, the report on stdout
 stdin tests/pty/data/round.log
 stdout $TMP/report.json
@@ -221,6 +233,18 @@ case a pasted traceback, ended by an empty line
 run -i --kb tests/pty/kb
 expect Paste the traceback
 sendfile tests/pty/data/round.log
+send \r
+expect <pasted>:2: FrobError
+expect Question 1: Where did the widget come from?
+expect answer> 
+send \x04
+exit 0
+sane
+
+case a pasted traceback in a log container, ended by an empty line
+run -i --kb tests/pty/kb
+expect Paste the traceback
+sendfile tests/pty/data/round.docker.log
 send \r
 expect <pasted>:2: FrobError
 expect Question 1: Where did the widget come from?

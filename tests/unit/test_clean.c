@@ -149,6 +149,29 @@ static void test_prefix_digits_vary_in_dates_and_times(void **state)
 	assert_false(match("2024-05-01 12:00:03 ERROR ", "2024-05-01 12:00:03 INFO next", &m));
 }
 
+/* A number alone in brackets has the shape of any other (a counter's), but a pid's stays
+ * the same on one writer's lines: the distance says which prefix is closest, a tag's
+ * number counting for more than a time's. */
+static void test_prefix_tags_and_distance(void **state)
+{
+	size_t m;
+	const char *line = "2024-05-01 12:00:03,009 [4243]   File \"x.py\", line 1";
+
+	(void)state;
+	assert_int_equal(match("2024-05-01 12:00:03,009 [4243] ", line, &m), 1);
+	assert_int_equal(match("2024-05-01 12:00:03,002 [4243] ", line, &m), 2);
+	int other_writer = match("2024-05-01 12:00:03,009 [4242] ", line, &m);
+	assert_true(other_writer > match("2024-05-01 12:00:02,998 [4243] ", line, &m));
+	assert_true(clean_prefix_tag_differs("12:00:03 [4242] ", 16, "12:00:04 [4243] x", 17));
+	assert_true(clean_prefix_tag_differs("(w-3): ", 7, "(w-4): x", 8));
+	assert_false(clean_prefix_tag_differs("12:00:03 [4242] ", 16, "12:00:04 [4242] x", 17));
+	/* dates, times, a kernel's [   12.5] are not tags */
+	assert_false(clean_prefix_tag_differs("12:00:03 ", 9, "12:00:04 x", 10));
+	assert_false(clean_prefix_tag_differs("[12.500] ", 9, "[12.750] x", 10));
+	assert_false(clean_prefix_tag_differs("[2024-05-01] ", 13, "[2024-05-02] x", 14));
+	assert_false(clean_prefix_tag_differs("[4242] ", 7, "[pod/x] y", 9));
+}
+
 static void test_prefix_names_a_channel(void **state)
 {
 	size_t m;
@@ -275,6 +298,7 @@ int main(void)
 		cmocka_unit_test(test_escape_cut_short),
 		cmocka_unit_test(test_rtrim),
 		cmocka_unit_test(test_prefix_digits_vary_in_dates_and_times),
+		cmocka_unit_test(test_prefix_tags_and_distance),
 		cmocka_unit_test(test_prefix_names_a_channel),
 		cmocka_unit_test(test_prefix_of_another_channel),
 		cmocka_unit_test(test_prefix_alone_is_a_blank_line),

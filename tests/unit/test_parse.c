@@ -61,9 +61,29 @@ static void got_free(struct got *g)
 	memset(g, 0, sizeof *g);
 }
 
+/* TEXT line by line into a parser, as a reader would hand its lines; BARE may be NULL. */
+static void parse_with(struct got *g, const char *text, size_t len, parse_bare_fn bare)
+{
+	struct parser *p = parser_new("test.log", collect, bare, g);
+	size_t lineno = 0;
+
+	while (len) {
+		const char *nl = memchr(text, '\n', len);
+		size_t n = nl ? (size_t)(nl - text) : len;
+
+		parser_line(p, text, n, ++lineno);
+		if (!nl)
+			break;
+		text += n + 1;
+		len -= n + 1;
+	}
+	parser_finish(p);
+	parser_free(p);
+}
+
 static void parse_into(struct got *g, const char *text, size_t len)
 {
-	parse_text(text, len, "test.log", collect, ask_bare, g);
+	parse_with(g, text, len, ask_bare);
 }
 
 static char *read_data(const char *name, size_t *len)
@@ -866,7 +886,7 @@ static void test_interleaved_workers(void **state)
 }
 
 /* Three real captures interleaved a line each in turn, each line under its pod's, worker's
- * or process's prefix, two of them opening with a carrier line and a quote, one with a lone
+ * or process's prefix (a name, or a number alone in brackets), two of them opening with a carrier line and a quote, one with a lone
  * exception line before a chain: each comes out whole, the same as parsed alone. */
 static void test_interleaved_captures(void **state)
 {
@@ -881,6 +901,11 @@ static void test_interleaved_captures(void **state)
 		{ "pid=101 ", "pid=202 ", "pid=3003 " },
 		{ "2024-05-01 12:00:03,5 ERROR [Worker-1] ", "2024-05-01 12:00:03,5 ERROR [Worker-2] ",
 		  "2024-05-01 12:00:04,117 ERROR [Worker-3] " },
+		/* tags that are numbers alone: pids, "w-N" */
+		{ "[101] ", "[202] ", "[3003] " },
+		{ "2024-05-01 12:00:03,5 [4242] ", "2024-05-01 12:00:03,5 [4243] ",
+		  "2024-05-01 12:00:04,117 [4318] " },
+		{ "(w-1): ", "(w-2): ", "(w-3): " },
 	};
 	char *text[3], *at[3];
 	size_t len[3];
@@ -1034,7 +1059,7 @@ static void test_bare_callback(void **state)
 	got_free(&g);
 
 	/* no callback: never a record */
-	parse_text(log, sizeof log - 1, "x", collect, NULL, &g);
+	parse_with(&g, log, sizeof log - 1, NULL);
 	assert_int_equal(g.n, 0);
 	got_free(&g);
 }

@@ -1,0 +1,90 @@
+/*
+ * test_rotate.c: the files of one log named together are put oldest first where the first
+ * of them was named (numbered rotations, compressed or not, and logrotate's dated ones),
+ * and files that are not rotations of each other stay apart and in their order.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "rotate.h"
+
+#define N(a) (sizeof(a) / sizeof *(a))
+
+/* Orders PATHS and checks them against WANT, and the sizes of the logs against SETS. */
+static void assert_order(const char **paths, size_t n, const char *const *want,
+			 const size_t *sets, size_t nsets)
+{
+	size_t set_len[16];
+
+	assert_int_equal(rotate_order(paths, n, set_len), nsets);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(paths[i], want[i]);
+	for (size_t i = 0; i < nsets; i++)
+		assert_int_equal(set_len[i], sets[i]);
+}
+
+static void test_numbered_oldest_first(void **state)
+{
+	(void)state;
+	const char *paths[] = { "/var/log/app/app.log", "/var/log/app/app.log.1",
+				"/var/log/app/app.log.10.gz", "/var/log/app/app.log.2.gz" };
+	const char *const want[] = { "/var/log/app/app.log.10.gz", "/var/log/app/app.log.2.gz",
+				     "/var/log/app/app.log.1", "/var/log/app/app.log" };
+	const size_t sets[] = { 4 };
+
+	assert_order(paths, N(paths), want, sets, N(sets));
+}
+
+static void test_dated_oldest_first(void **state)
+{
+	(void)state;
+	const char *paths[] = { "app.log", "app.log-20240502.zst", "app.log-20240430.gz",
+				"app.log-20240501" };
+	const char *const want[] = { "app.log-20240430.gz", "app.log-20240501",
+				     "app.log-20240502.zst", "app.log" };
+	const size_t sets[] = { 4 };
+
+	assert_order(paths, N(paths), want, sets, N(sets));
+}
+
+/* Several logs: each at the place of its first file; a file alone is a log of its own. */
+static void test_logs_apart(void **state)
+{
+	(void)state;
+	const char *paths[] = { "api.log", "worker.log", "api.log.1", "-", "worker-1.log",
+				"worker-2.log", "worker.log.1.gz", "job.log.gz" };
+	const char *const want[] = { "api.log.1", "api.log", "worker.log.1.gz", "worker.log",
+				     "-", "worker-1.log", "worker-2.log", "job.log.gz" };
+	const size_t sets[] = { 2, 2, 1, 1, 1, 1 };
+
+	assert_order(paths, N(paths), want, sets, N(sets));
+}
+
+/* Not rotations: a number too long for a rotation, a date-like number without the dash. */
+static void test_not_rotations(void **state)
+{
+	(void)state;
+	const char *paths[] = { "trace.123456", "trace.log", "build.20240501", "build" };
+	const char *const want[] = { "trace.123456", "trace.log", "build.20240501", "build" };
+	const size_t sets[] = { 1, 1, 1, 1 };
+
+	assert_order(paths, N(paths), want, sets, N(sets));
+	assert_int_equal(rotate_order(paths, 0, NULL), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_numbered_oldest_first),
+		cmocka_unit_test(test_dated_oldest_first),
+		cmocka_unit_test(test_logs_apart),
+		cmocka_unit_test(test_not_rotations),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,7 +1,7 @@
 /*
  * clean.c: undoes what terminals and log collectors do to a line (carriage returns, escape
- * sequences, prefixes), recognises the start of a log record, and tells which characters
- * a terminal would act on.  Works on bytes; knows nothing of tracebacks, and allocates
+ * sequences, prefixes), reads the time in a prefix, recognises the start of a log record,
+ * and tells which characters a terminal would act on.  Works on bytes; knows nothing of tracebacks, and allocates
  * only in the caller's scratch buffer.
  */
 #include "clean.h"
@@ -371,6 +371,66 @@ static int syslog_stamp(const char *s, size_t n)
 		i++;
 	return i + 3 < n && s[i] == ' ' && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
 	       s[i + 3] == ':';
+}
+
+/* The number of DIGITS digits at S (N bytes) into *V: 1, or 0 when they are not there. */
+static int digits_at(const char *s, size_t n, size_t digits, int *v)
+{
+	if (n < digits)
+		return 0;
+	*v = 0;
+	for (size_t i = 0; i < digits; i++) {
+		if (!is_digit(s[i]))
+			return 0;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return 1;
+}
+
+/* The ISO 8601 date and time at S (N bytes): the seconds it says, or -1. */
+static long long iso_time_at(const char *s, size_t n)
+{
+	int y, mo, d, h, mi, sec, zh = 0, zm = 0;
+	size_t i = 19;
+
+	if (!digits_at(s, n, 4, &y) || n < 19 || s[4] != '-' || !digits_at(s + 5, 2, 2, &mo) ||
+	    s[7] != '-' || !digits_at(s + 8, 2, 2, &d) || (s[10] != 'T' && s[10] != ' ') ||
+	    !digits_at(s + 11, 2, 2, &h) || s[13] != ':' || !digits_at(s + 14, 2, 2, &mi) ||
+	    s[16] != ':' || !digits_at(s + 17, 2, 2, &sec))
+		return -1;
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+		return -1;
+	if (i < n && (s[i] == ',' || s[i] == '.'))
+		for (i++; i < n && is_digit(s[i]); i++)
+			;
+	if (i + 6 <= n && (s[i] == '+' || s[i] == '-') && digits_at(s + i + 1, 2, 2, &zh) &&
+	    s[i + 3] == ':' && digits_at(s + i + 4, 2, 2, &zm)) {
+		if (s[i] == '+')
+			zh = -zh, zm = -zm;
+	} else if (i + 5 <= n && (s[i] == '+' || s[i] == '-') &&
+		   digits_at(s + i + 1, 4, 4, &zh)) {
+		zm = zh % 100;
+		zh /= 100;
+		if (s[i] == '+')
+			zh = -zh, zm = -zm;
+	}
+	/* days since the epoch of the civil date (Howard Hinnant's days_from_civil) */
+	long long yy = y - (mo <= 2), era = yy / 400, yoe = yy - era * 400;
+	long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+	return days * 86400 + (h + zh) * 3600LL + (mi + zm) * 60LL + sec;
+}
+
+time_t clean_time(const char *prefix, size_t n)
+{
+	for (size_t i = 0; i + 19 <= n; i++) {
+		if (i && is_digit(prefix[i - 1]))
+			continue;
+		long long t = iso_time_at(prefix + i, n - i);
+		if (t > 0)
+			return (time_t)t;
+	}
+	return 0;
 }
 
 int clean_is_log_line(const char *text, size_t len)

@@ -2,7 +2,8 @@
  * clean.h: what a terminal, a log collector or a Markdown renderer did to a line.  Removes
  * carriage returns and ANSI escape sequences, undoes Markdown's escapes, compares a line
  * with the prefix (timestamp, level, worker tag, "> " quoting) another line was printed
- * under, tells a log record's start when it sees one, and which characters a terminal
+ * under, reads the time a prefix says, tells a log record's start when it sees one, and
+ * which characters a terminal
  * would act on, and writes those escaped.  Knows nothing of tracebacks or of any language.
  */
 #ifndef PICKDOC_CLEAN_H
@@ -10,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "util.h"
 
@@ -63,6 +65,12 @@ int clean_prefix_tag_differs(const char *prefix, size_t plen, const char *line, 
  * "[pod/a/c] " and "[pod/b/c] "), so a line that is no log record of its own can still be
  * told from one printed without any prefix. */
 int clean_prefix_other(const char *prefix, size_t plen, const char *line, size_t len);
+
+/* The time the first ISO 8601 date and time in PREFIX (N bytes) says ("2024-05-01
+ * 12:00:03,123", "2024-05-01T12:00:03.5Z", "...+02:00"), in seconds since the epoch; a
+ * time without a zone is taken as UTC.  0 when PREFIX holds none (a syslog stamp, which
+ * has no year, is not read). */
+time_t clean_time(const char *prefix, size_t n);
 
 /* Whether TEXT opens the way a log record does: a date or time ("2024-05-01", "12:00:03"),
  * a level word ("ERROR", "INFO:"), a syslog stamp ("Jan  5 10:00:00"). */

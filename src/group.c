@@ -160,11 +160,11 @@ enum group_outcome groups_fold(struct groups *g, struct finding *fd, const char 
 	return GROUP_NEW;
 }
 
-int groups_repeat(struct groups *g, const char *fingerprint)
+int groups_repeat(struct groups *g, const char *fingerprint, time_t seen)
 {
 	long i = find_finding(g, hash_of(fingerprint), fingerprint);
 
-	if (i < 0)
+	if (i < 0 || (seen && g->findings[i]->first_seen && seen < g->findings[i]->first_seen))
 		return 0;
 	g->findings[i]->occurrences++;
 	return 1;

@@ -31,9 +31,10 @@ void groups_add(struct groups *g, struct finding *fd);
  * to (NULL when dropped); it stays valid until groups_free. */
 enum group_outcome groups_fold(struct groups *g, struct finding *fd, const char *fingerprint,
 			       struct finding **kept);
-/* Counts one more occurrence of the kept finding whose fingerprint is FINGERPRINT, as
- * groups_fold would for a finding that has it; 0 when none has it. */
-int groups_repeat(struct groups *g, const char *fingerprint);
+/* Counts one more occurrence, SEEN at that time (0: unknown), of the kept finding whose
+ * fingerprint is FINGERPRINT, as groups_fold would count a finding that has it; 0 when
+ * none has it, or when it was seen before the kept one (groups_fold keeps the earlier). */
+int groups_repeat(struct groups *g, const char *fingerprint, time_t seen);
 /* Marks FD secondary when a finding kept so far is its primary: what a run that reports
  * each finding as it comes can say at that moment (groups_finish decides for good). */
 void groups_relate(const struct groups *g, struct finding *fd);

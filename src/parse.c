@@ -18,6 +18,8 @@
 #include "util.h"
 
 #define OPEN_MAX 4
+/* Bytes kept of the line before the current one: enough for a prefix and a time. */
+#define BEFORE_MAX 96
 
 /* An exception line seen alone: a record of its own if a chain sentence or a quote follows
  * it, or if the bare callback wants it. */
@@ -28,6 +30,7 @@ struct pending {
 	size_t lineno, last_line;
 	size_t blanks;
 	size_t cut;              /* bytes of its type and message not kept */
+	time_t written;          /* when its line, or the line before, says it was written */
 };
 
 struct parser {
@@ -40,6 +43,8 @@ struct parser {
 	struct reading *open[OPEN_MAX];  /* oldest first */
 	size_t nopen;
 	struct pending pending;
+	char before[BEFORE_MAX];         /* the start of the last line seen or passed over */
+	size_t before_len, before_lineno;
 };
 
 static size_t cap(size_t n, size_t max)
@@ -75,12 +80,38 @@ static void finish(struct parser *p, struct reading *r)
 		p->emit(rec, p->arg);
 }
 
+/* When the line before LINENO says it was written, if it is a log line under the same
+ * PREFIX (under any, when PREFIX is empty): a logger prints its record's line with the time
+ * above the traceback it adds.  0 when it does not say. */
+static time_t written_before(const struct parser *p, const char *prefix, size_t plen,
+			     size_t lineno)
+{
+	size_t m;
+
+	if (!p->before_len || p->before_lineno + 1 != lineno ||
+	    (plen && !clean_prefix_match(prefix, plen, p->before, p->before_len, &m)))
+		return 0;
+	return clean_time(p->before, p->before_len);
+}
+
+/* A new record starting at LINENO under PREFIX, with the time its line or the line before
+ * says it was written. */
+static struct reading *new_reading(struct parser *p, const char *prefix, size_t plen,
+				   size_t channel_len, size_t lineno)
+{
+	struct reading *r = reading_new(p->origin, prefix, plen, channel_len, lineno);
+
+	if (!r->rec->written)
+		r->rec->written = written_before(p, prefix, plen, lineno);
+	return r;
+}
+
 static struct reading *open_reading(struct parser *p, const char *prefix, size_t plen,
 				    size_t channel_len, size_t lineno)
 {
 	if (p->nopen == OPEN_MAX)
 		finish(p, p->open[0]);
-	struct reading *r = reading_new(p->origin, prefix, plen, channel_len, lineno);
+	struct reading *r = new_reading(p, prefix, plen, channel_len, lineno);
 	p->open[p->nopen++] = r;
 	return r;
 }
@@ -101,8 +132,8 @@ static void resolve_pending(struct parser *p)
 		.type = b->type.s, .type_len = b->type.len, .message = b->message.s,
 		.message_len = b->message.len, .colon = b->colon
 	};
-	struct reading *r = reading_new(p->origin, b->prefix.s, b->prefix.len, b->prefix.len,
-					b->lineno);
+	struct reading *r = new_reading(p, b->prefix.s, b->prefix.len, b->prefix.len, b->lineno);
+	r->rec->written = b->written;
 	reading_lone(r, &e, b->lineno, b->last_line);
 	pass_cut(r, b);
 	struct tb_record *rec = reading_end(r);
@@ -122,6 +153,7 @@ static struct reading *confirm_pending(struct parser *p, int under_prefix)
 	struct reading *r = open_reading(p, b->prefix.s, b->prefix.len, b->prefix.len,
 					 b->lineno);
 
+	r->rec->written = b->written;
 	if (b->prefix.len)
 		r->mode = under_prefix ? MODE_STRICT : MODE_RAW;
 	reading_lone(r, &e, b->lineno, b->last_line);
@@ -198,6 +230,9 @@ static void set_pending(struct parser *p, const char *s, size_t at, const struct
 	b->colon = e->colon;
 	b->like = pl_exception_like(e->type, e->type_len);
 	b->lineno = b->last_line = lineno;
+	b->written = clean_time(s, at);
+	if (!b->written)
+		b->written = written_before(p, s, at, lineno);
 	b->blanks = 0;
 	b->active = 1;
 }
@@ -346,15 +381,28 @@ struct parser *parser_new(const char *origin, parse_emit_fn emit, parse_bare_fn 
 	return p;
 }
 
+static void remember_before(struct parser *p, const char *line, size_t len, size_t lineno)
+{
+	p->before_len = len < BEFORE_MAX ? len : BEFORE_MAX;
+	memcpy(p->before, line, p->before_len);
+	p->before_lineno = lineno;
+}
+
 void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
 {
-	size_t n;
+	size_t n, clean_len;
+	const char *clean = clean_markdown(&p->unescaped, line, len, &clean_len);
 
-	line = clean_markdown(&p->unescaped, line, len, &len);
-	if (!p->nopen && !p->pending.active && !worth_a_look(line, len))
-		return;
-	const char *s = clean_text(&p->scratch, line, len, &n);
-	dispatch(p, s, clean_rtrim(s, n), lineno);
+	if (p->nopen || p->pending.active || worth_a_look(clean, clean_len)) {
+		const char *s = clean_text(&p->scratch, clean, clean_len, &n);
+		dispatch(p, s, clean_rtrim(s, n), lineno);
+	}
+	remember_before(p, line, len, lineno);
+}
+
+void parser_passed_over(struct parser *p, const char *last, size_t len, size_t lineno)
+{
+	remember_before(p, last, len, lineno);
 }
 
 int parser_idle(const struct parser *p)

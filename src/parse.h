@@ -33,6 +33,9 @@ void parser_line(struct parser *p, const char *line, size_t len, size_t lineno);
 /* Whether no record is open and no lone exception line waits for the next line: then a
  * line that is nothing to the parser changes nothing and may be left unread. */
 int parser_idle(const struct parser *p);
+/* Lines up to LINENO were left unread; LAST (LEN bytes, no '\n') is the last of them, whose
+ * time a record starting on the next line may take. */
+void parser_passed_over(struct parser *p, const char *last, size_t len, size_t lineno);
 /* Ends the input: emits what is still open (marked truncated when it had no exception
  * line). */
 void parser_finish(struct parser *p);

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 struct tb_frame {
 	char *file;              /* as printed, never NULL */
@@ -52,6 +53,7 @@ struct tb_record {
 	size_t nexcs;
 	char *origin;            /* input name ("<stdin>" or the file path), never NULL */
 	char *channel;           /* the line prefix the record was read under, or NULL */
+	time_t written;          /* when its first line's prefix says it was written, or 0 */
 	int truncated;           /* the input ended or moved on before the exception line */
 	size_t dropped_blocks;   /* blocks the parser did not keep: the middle of a chain too
 				    long to hold */
@@ -67,9 +69,9 @@ void tb_exc_fini(struct tb_exc *exc);
  * exception.  NULL only for an empty record. */
 const struct tb_exc *record_final(const struct tb_record *rec);
 
-/* What REC says, where in its input it was read and under which prefix aside, as bytes
- * into KEY (emptied first): two records with equal keys are read alike by every later
- * stage, so a diagnosis made of one stands for the other. */
+/* What REC says, where in its input, under which prefix and when it was written aside, as
+ * bytes into KEY (emptied first): two records with equal keys are read alike by every
+ * later stage, so a diagnosis made of one stands for the other. */
 struct buf;
 void record_key(const struct tb_record *rec, struct buf *key);
 

@@ -84,7 +84,8 @@ static void on_record(struct tb_record *rec, void *arg)
 	 * diagnosed said is a repeat of its finding, whatever its prefix or place. */
 	record_key(rec, &t->key);
 	const char *fingerprint = memo_get(t->memo, t->key.s, t->key.len);
-	if (fingerprint && groups_repeat(t->groups, fingerprint)) {
+	time_t seen = rec->written ? rec->written : time(NULL);
+	if (fingerprint && groups_repeat(t->groups, fingerprint, seen)) {
 		record_free(rec);
 		return;
 	}
@@ -98,7 +99,7 @@ static void on_record(struct tb_record *rec, void *arg)
 		return;
 	}
 	fd->record = rec;
-	fd->first_seen = time(NULL);
+	fd->first_seen = seen;
 	evidence_collect(t->kb, t->rc, fd);
 	/* The grouping key is made of evidence only: a repeat is counted and freed without
 	 * being ranked and planned again, which is most of the work on a log where many
@@ -239,7 +240,13 @@ static void skip_quiet(struct reading *r)
 
 	if (parser_idle(r->p) && (n = input_peek(r->in, &bytes)) > 0) {
 		quiet = scan_quiet(bytes, n, &lines);
+		if (!quiet)
+			return;
 		input_skip(r->in, quiet, lines);
+		const char *nl = quiet > 1 ? memrchr(bytes, '\n', quiet - 1) : NULL;
+		const char *last = nl ? nl + 1 : bytes;
+		parser_passed_over(r->p, last, (size_t)(bytes + quiet - 1 - last),
+				   input_lineno(r->in));
 	}
 }
 

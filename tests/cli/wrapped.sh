@@ -3,8 +3,9 @@
 # of tests/corpus/wrapped/ (real captures as Docker, journald, JSON loggers, rsyslog,
 # kubectl --prefix, gzip, zstd and logrotate store them; tests/captures/make-wrapped.sh) and
 # checks that each is diagnosed as its raw capture is: the labelled primary finding, the same
-# findings, the same parsed records; then --input, compressed stdin, and a corrupt member of
-# a rotation set.  Ends with "N passed, M failed" and exits 1 when M > 0.
+# findings, the same parsed records; then --input, compressed stdin, a corrupt member of a
+# rotation set, and a rotation set's order and times.  Ends with "N passed, M failed" and
+# exits 1 when M > 0.
 # Usage: PICKDOC=path/to/pickdoc tests/cli/wrapped.sh   (POSIX sh, jq, timeout, gzip)
 . "$(dirname "$0")/setup.sh"
 
@@ -146,6 +147,19 @@ if [ "$rc" -eq 3 ] && [ "$(wc -l <"$WORK/err")" -eq 1 ] &&
 else
 	fail "rotation set with a cut .gz" "exit $rc; expected 3, one error line, the other findings" \
 		"$(head -n 3 "$WORK/err")"
+fi
+
+# 7. A rotation set is read oldest first, and each failure was first seen when its log line
+# says: the order and the times of the files, not of the run.
+pickdoc -f json "$WRAPPED"/rotation/* >"$WORK/out" 2>"$WORK/err"
+if jq -e '[.findings[] | [.playbook, .first_seen]] == [
+		["local-object", "2024-05-01T12:00:03Z"],
+		["unpicklable-object", "2024-05-02T12:00:03Z"],
+		["lambda", "2024-05-03T12:00:03Z"]]' "$WORK/out" >/dev/null 2>&1; then
+	pass
+else
+	fail "rotation set: order and times" "expected oldest first, first_seen from the log" \
+		"got: $(jq -c '[.findings[] | [.playbook, .first_seen]]' "$WORK/out" 2>/dev/null)"
 fi
 
 finish

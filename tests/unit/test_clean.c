@@ -172,6 +172,32 @@ static void test_prefix_tags_and_distance(void **state)
 	assert_false(clean_prefix_tag_differs("[4242] ", 7, "[pod/x] y", 9));
 }
 
+static time_t time_in(const char *prefix)
+{
+	return clean_time(prefix, strlen(prefix));
+}
+
+/* 2024-05-01T12:00:03Z is 1714564803 seconds after the epoch. */
+static void test_time_of_a_prefix(void **state)
+{
+	(void)state;
+	assert_int_equal(time_in("2024-05-01 12:00:03,123 ERROR app: "), 1714564803);
+	assert_int_equal(time_in("2024-05-01T12:00:03.1234567Z "), 1714564803);
+	assert_int_equal(time_in("[2024-05-01 12:00:03,007: ERROR/ForkPoolWorker-2] "), 1714564803);
+	assert_int_equal(time_in("[pod/web-1/app] 2024-05-01T12:00:03.028Z INFO "), 1714564803);
+	assert_int_equal(time_in("worker-3  | 2024-05-01 14:00:03+02:00 ERROR "), 1714564803);
+	assert_int_equal(time_in("2024-05-01T07:00:03-0500 "), 1714564803);
+	assert_int_equal(time_in("2000-02-29 00:00:00 "), 951782400);
+	/* none, or none it can be sure of */
+	assert_int_equal(time_in("May  1 12:00:03 host app[7]: "), 0);
+	assert_int_equal(time_in("[ForkPoolWorker-3] "), 0);
+	assert_int_equal(time_in("2024-13-01 12:00:03 "), 0);
+	assert_int_equal(time_in("2024-05-01 25:00:03 "), 0);
+	assert_int_equal(time_in("12024-05-01 12:00:03 x"), 0);
+	assert_int_equal(time_in("2024-05-01 12:00"), 0);
+	assert_int_equal(clean_time("2024-05-01 12:00:03", 18), 0);
+}
+
 static void test_prefix_names_a_channel(void **state)
 {
 	size_t m;
@@ -299,6 +325,7 @@ int main(void)
 		cmocka_unit_test(test_rtrim),
 		cmocka_unit_test(test_prefix_digits_vary_in_dates_and_times),
 		cmocka_unit_test(test_prefix_tags_and_distance),
+		cmocka_unit_test(test_time_of_a_prefix),
 		cmocka_unit_test(test_prefix_names_a_channel),
 		cmocka_unit_test(test_prefix_of_another_channel),
 		cmocka_unit_test(test_prefix_alone_is_a_blank_line),

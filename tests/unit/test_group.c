@@ -81,10 +81,14 @@ static void test_repeats_and_order(void **state)
 	assert_int_equal(out.unmatched[1].first_line, 9);
 
 	/* A repeat known by its fingerprint alone is counted as groups_fold counts it. */
-	assert_true(groups_repeat(g, out.findings[1]->fingerprint));
-	assert_false(groups_repeat(g, "no such fingerprint"));
+	assert_true(groups_repeat(g, out.findings[1]->fingerprint, 0));
+	assert_false(groups_repeat(g, "no such fingerprint", 0));
+	/* one seen before the kept one is left to groups_fold, which keeps the earlier */
+	out.findings[1]->first_seen = 1000;
+	assert_false(groups_repeat(g, out.findings[1]->fingerprint, 999));
+	assert_true(groups_repeat(g, out.findings[1]->fingerprint, 1001));
 	groups_finish(g, &out);
-	assert_int_equal(out.findings[1]->occurrences, 2);
+	assert_int_equal(out.findings[1]->occurrences, 3);
 	assert_int_equal(out.findings[1]->first_line, 50);
 	groups_free(g);
 	regex_cache_free(rc);

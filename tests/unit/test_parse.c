@@ -969,6 +969,51 @@ static void test_interleaved_captures(void **state)
 	}
 }
 
+/* When a record was written: its first line's time, or the time of the log line just
+ * above it under the same prefix (a logger's line before the traceback it prints), also
+ * when the reader passed that line over unread; otherwise unknown. */
+static void test_when_written(void **state)
+{
+	static const char log[] =
+		"2024-05-01 12:00:03,123 ERROR app: Traceback (most recent call last):\n"
+		"2024-05-01 12:00:03,123 ERROR app:   File \"/app/x.py\", line 3, in f\n"
+		"2024-05-01 12:00:03,123 ERROR app: ValueError: one\n"
+		"worker-2  | 2024-05-01 12:00:04,500 ERROR task 7 failed\n"
+		"worker-2  | Traceback (most recent call last):\n"
+		"worker-2  |   File \"/app/x.py\", line 3, in f\n"
+		"worker-2  | ValueError: two\n"
+		"worker-1  | 2024-05-01 12:00:05,000 ERROR task 8 failed\n"
+		"worker-2  | Traceback (most recent call last):\n"
+		"worker-2  |   File \"/app/x.py\", line 3, in f\n"
+		"worker-2  | ValueError: three\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(log));
+	assert_int_equal(g.n, 3);
+	assert_int_equal(g.recs[0]->written, 1714564803);
+	assert_int_equal(g.recs[1]->written, 1714564804);
+	assert_int_equal(g.recs[2]->written, 0);       /* the line above is another worker's */
+	got_free(&g);
+
+	/* The line above passed over unread, as the reader does with lines of no interest. */
+	struct parser *p = parser_new("x", collect, NULL, &g);
+	static const char *const lines[] = {
+		"Traceback (most recent call last):",
+		"  File \"/app/x.py\", line 3, in f",
+		"ValueError: four",
+	};
+	static const char above[] = "2024-05-01 12:00:06,000 ERROR job failed";
+	parser_passed_over(p, above, sizeof above - 1, 41);
+	for (size_t i = 0; i < 3; i++)
+		parser_line(p, lines[i], strlen(lines[i]), 42 + i);
+	parser_finish(p);
+	parser_free(p);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->written, 1714564806);
+	got_free(&g);
+}
+
 /* A record is handed over on the line after it, not at the end of the input. */
 static void test_records_stream_out(void **state)
 {
@@ -1394,6 +1439,7 @@ int main(void)
 		cmocka_unit_test(test_logger_shapes),
 		cmocka_unit_test(test_interleaved_workers),
 		cmocka_unit_test(test_interleaved_captures),
+		cmocka_unit_test(test_when_written),
 		cmocka_unit_test(test_records_stream_out),
 		cmocka_unit_test(test_output_after_a_report),
 		cmocka_unit_test(test_bare_callback),

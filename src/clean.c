@@ -1,8 +1,8 @@
 /*
  * clean.c: undoes what terminals and log collectors do to a line (carriage returns, escape
  * sequences, prefixes), reads the time in a prefix, recognises the start of a log record,
- * and tells which characters a terminal would act on.  Works on bytes; knows nothing of tracebacks, and allocates
- * only in the caller's scratch buffer.
+ * and tells which characters a terminal would act on.  Works on bytes; knows nothing of
+ * tracebacks, and allocates only in the caller's scratch buffer.
  */
 #include "clean.h"
 
@@ -269,8 +269,7 @@ static int word_is_tag(const char *w, size_t n)
 	return runs == 1;
 }
 
-/* clean_prefix_match, and in *TAGS whether a tag's number differs (tags may be NULL). */
-static int prefix_walk(const char *prefix, size_t plen, const char *line, size_t len,
+int clean_prefix_match(const char *prefix, size_t plen, const char *line, size_t len,
 		       size_t *matched, int *tags)
 {
 	size_t i = 0, j = 0;
@@ -313,19 +312,6 @@ static int prefix_walk(const char *prefix, size_t plen, const char *line, size_t
 	return 1 + differ;
 }
 
-int clean_prefix_match(const char *prefix, size_t plen, const char *line, size_t len,
-		       size_t *matched)
-{
-	return prefix_walk(prefix, plen, line, len, matched, NULL);
-}
-
-int clean_prefix_tag_differs(const char *prefix, size_t plen, const char *line, size_t len)
-{
-	size_t matched;
-	int tags = 0;
-
-	return prefix_walk(prefix, plen, line, len, &matched, &tags) && tags;
-}
 
 int clean_prefix_other(const char *prefix, size_t plen, const char *line, size_t len)
 {

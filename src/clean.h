@@ -49,15 +49,13 @@ size_t clean_rtrim(const char *s, size_t len);
  * "12:00:03,5 [w-3] " matches "12:00:04,117 [w-3] " but not "12:00:04 [w-4] ".  A line that
  * is the prefix without its trailing blanks matches too (a blank line under the prefix).
  * Returns 0 when LINE does not start with the shape, else a distance, 1 plus the number of
- * those runs of digits that differ, a tag's (clean_prefix_tag_differs) counting for more
- * than any number of others: of several prefixes LINE has the shape of, the lowest is the
- * one it is closest to (a worker's "[4242]" beside another's "[4243]"). */
+ * those runs of digits that differ, a tag's counting for more than any number of others:
+ * of several prefixes LINE has the shape of, the lowest is the one it is closest to.  A tag
+ * is a word of one number in brackets or parentheses ("[4242]", "(w-3)"), as writers tag
+ * their lines with a pid; *TAG_DIFFERS (when not NULL) says whether one differs, which
+ * makes LINE another writer's, or a line under a counter. */
 int clean_prefix_match(const char *prefix, size_t plen, const char *line, size_t len,
-		       size_t *matched);
-/* Whether LINE has the shape of PREFIX with another number in a tag: a word of one number
- * in brackets or parentheses ("[4242]", "[w-3]"), as writers tag their lines with a pid.
- * Such a line may be another writer's, not a line of PREFIX's. */
-int clean_prefix_tag_differs(const char *prefix, size_t plen, const char *line, size_t len);
+		       size_t *matched, int *tag_differs);
 
 /* Whether LINE starts under another prefix of PREFIX's shape, as another worker's lines
  * do: the two agree up to a difference inside a word, and what they agree on holds a letter

@@ -78,7 +78,11 @@ struct finding {
 	int secondary;
 	const struct finding *primary;   /* for a secondary finding */
 	char *fingerprint;               /* the grouping key, the same on every host */
-	time_t first_seen;               /* when a run first saw it; 0: unknown */
+	time_t first_seen;               /* when it first happened: WRITTEN, else when a run
+					    first saw it; 0: unknown */
+	time_t written;                  /* when the log says its first occurrence was
+					    written (a report's first_seen, merged); 0: it
+					    does not say, and no other is known earlier */
 	struct plan plan;
 };
 

@@ -102,13 +102,14 @@ static long find_finding(const struct groups *g, uint64_t h, const char *fingerp
 	return -1;
 }
 
-/* FD repeats the finding kept at I: the counts add up and the earlier of the two stays
- * (a clock set back, or reports merged in any order, can bring the earlier one later). */
+/* FD repeats the finding kept at I: the counts add up and the earlier of the two by the
+ * times their logs say stays (logs or reports read in any order can bring the earlier one
+ * later); without both times, the one read first. */
 static void fold(struct groups *g, size_t i, struct finding *fd)
 {
 	struct finding *kept = g->findings[i];
 
-	if (fd->first_seen && kept->first_seen && fd->first_seen < kept->first_seen) {
+	if (fd->written && kept->written && fd->written < kept->written) {
 		fd->occurrences += kept->occurrences;
 		fd->fingerprint = kept->fingerprint;
 		kept->fingerprint = NULL;
@@ -160,11 +161,11 @@ enum group_outcome groups_fold(struct groups *g, struct finding *fd, const char 
 	return GROUP_NEW;
 }
 
-int groups_repeat(struct groups *g, const char *fingerprint, time_t seen)
+int groups_repeat(struct groups *g, const char *fingerprint, time_t written)
 {
 	long i = find_finding(g, hash_of(fingerprint), fingerprint);
 
-	if (i < 0 || (seen && g->findings[i]->first_seen && seen < g->findings[i]->first_seen))
+	if (i < 0 || (written && g->findings[i]->written && written < g->findings[i]->written))
 		return 0;
 	g->findings[i]->occurrences++;
 	return 1;

@@ -26,15 +26,17 @@ struct groups *groups_new(void);
 /* Takes ownership of FD (freed at once when it repeats a known finding). */
 void groups_add(struct groups *g, struct finding *fd);
 /* The same, keyed by FINGERPRINT (a finding's fingerprint from a report) or, when NULL,
- * by the one made from FD.  Of two occurrences the one seen earlier (first_seen) is
- * kept, with the counts summed.  *KEPT, when KEPT is not NULL, is the finding FD went
- * to (NULL when dropped); it stays valid until groups_free. */
+ * by the one made from FD.  Of two occurrences the one written earlier (by WRITTEN, when
+ * both have it; else the one added first) is kept, with the counts summed.  *KEPT, when
+ * KEPT is not NULL, is the finding FD went to (NULL when dropped); it stays valid until
+ * groups_free. */
 enum group_outcome groups_fold(struct groups *g, struct finding *fd, const char *fingerprint,
 			       struct finding **kept);
-/* Counts one more occurrence, SEEN at that time (0: unknown), of the kept finding whose
- * fingerprint is FINGERPRINT, as groups_fold would count a finding that has it; 0 when
- * none has it, or when it was seen before the kept one (groups_fold keeps the earlier). */
-int groups_repeat(struct groups *g, const char *fingerprint, time_t seen);
+/* Counts one more occurrence, WRITTEN at that time by its log (0: it does not say), of the
+ * kept finding whose fingerprint is FINGERPRINT, as groups_fold would count a finding that
+ * has it; 0 when none has it, or when it was written before the kept one (groups_fold
+ * keeps the earlier). */
+int groups_repeat(struct groups *g, const char *fingerprint, time_t written);
 /* Marks FD secondary when a finding kept so far is its primary: what a run that reports
  * each finding as it comes can say at that moment (groups_finish decides for good). */
 void groups_relate(const struct groups *g, struct finding *fd);

@@ -196,8 +196,6 @@ typedef void kb_pattern_fn(const char *pattern, const struct kb_pos *pos, enum k
 			   void *arg);
 /* Calls FN for each pattern of PB, with where it is written (NULL when unknown). */
 void kb_playbook_patterns(const struct kb_playbook *pb, kb_pattern_fn *fn, void *arg);
-/* What rule R's pattern is matched against. */
-enum kb_pattern_on kb_rule_on(const struct kb_rule *r);
 /* Calls FN for each pattern of KB: the rules', the library files', the playbooks'. */
 void kb_patterns(const struct kb *kb, kb_pattern_fn *fn, void *arg);
 

@@ -1,9 +1,8 @@
 /*
  * kb_load.c: a knowledge base's lifetime and tables: kb_new/kb_free, the playbooks, rules
  * and library files, the walk over all their patterns, and loading YAML files and
- * directories into them (kb_yaml.c reads,
- * kb_schema.c checks).  A file with any error adds nothing.  Knows nothing of what the
- * knowledge means.
+ * directories into them (kb_yaml.c reads, kb_schema.c checks).  A file with any error
+ * adds nothing.  Knows nothing of what the knowledge means.
  */
 #include "kb.h"
 
@@ -133,7 +132,8 @@ void kb_playbook_patterns(const struct kb_playbook *pb, kb_pattern_fn *fn, void 
 		}
 }
 
-enum kb_pattern_on kb_rule_on(const struct kb_rule *r)
+/* What rule R's pattern is matched against. */
+static enum kb_pattern_on rule_on(const struct kb_rule *r)
 {
 	if (!strcmp(r->from, "message"))
 		return KB_ON_MESSAGE;
@@ -143,7 +143,7 @@ enum kb_pattern_on kb_rule_on(const struct kb_rule *r)
 void kb_patterns(const struct kb *kb, kb_pattern_fn *fn, void *arg)
 {
 	for (size_t i = 0; i < kb->nrules; i++)
-		pattern(kb->rules[i].pattern, &kb->rules[i].pos, kb_rule_on(&kb->rules[i]), fn,
+		pattern(kb->rules[i].pattern, &kb->rules[i].pos, rule_on(&kb->rules[i]), fn,
 			arg);
 	for (size_t i = 0; i < kb->nlibrary_files; i++)
 		pattern(kb->library_files[i], NULL, KB_ON_TEXT, fn, arg);

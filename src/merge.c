@@ -240,7 +240,7 @@ static struct finding *rebuild(const struct source *src, const json_t *j)
 	fd->occurrences = get_size(j, "occurrences");
 	if (!fd->occurrences)
 		fd->occurrences = 1;
-	fd->first_seen = parse_time(get_str(j, "first_seen"));
+	fd->first_seen = fd->written = parse_time(get_str(j, "first_seen"));
 	json_array_foreach(evidence, i, e) {
 		const char *name = get_str(e, "fact"), *value = get_str(e, "value");
 		if (name && value)

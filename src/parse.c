@@ -3,9 +3,10 @@
  * one whose prefix it carries (several channels, such as workers, are read at once), the
  * one reading unprefixed lines, or none, when the line may start a record (a header, a
  * chain sentence, a frame, an exception line seen alone).  Hands a record over as soon as a
- * line cannot continue it.  The grammar of a record is parse_grammar.c's; this file knows
- * nothing of what any exception means.  Lines outside every record cost a memchr or three
- * and no allocation; at most OPEN_MAX records are open at once.
+ * line cannot continue it, with the time its lines say it was written.  The grammar of a
+ * record is parse_grammar.c's; this file knows nothing of what any exception means.  Lines
+ * outside every record cost a memchr or three and no allocation; at most OPEN_MAX records
+ * are open at once.
  */
 #include "parse.h"
 
@@ -45,6 +46,7 @@ struct parser {
 	struct pending pending;
 	char before[BEFORE_MAX];         /* the start of the last line seen or passed over */
 	size_t before_len, before_lineno;
+	time_t line_time;                /* parser_line_time's */
 };
 
 static size_t cap(size_t n, size_t max)
@@ -80,29 +82,35 @@ static void finish(struct parser *p, struct reading *r)
 		p->emit(rec, p->arg);
 }
 
-/* When the line before LINENO says it was written, if it is a log line under the same
- * PREFIX (under any, when PREFIX is empty): a logger prints its record's line with the time
- * above the traceback it adds.  0 when it does not say. */
-static time_t written_before(const struct parser *p, const char *prefix, size_t plen,
-			     size_t lineno)
+/* When the line LINENO, under PREFIX, says it was written: by the time in its prefix, the
+ * time of the log container entry it came in, or the time of the line before if that is a
+ * log record's line (it opens with a date, a time or a level) under the same prefix (under
+ * any, when PREFIX is empty), as a logger prints its record's line above the traceback it
+ * adds.  0 when none says. */
+static time_t written_at(const struct parser *p, const char *prefix, size_t plen,
+			 size_t lineno)
 {
-	size_t m;
+	time_t t = clean_time(prefix, plen);
+	size_t m = 0;
+	int other_tag = 0;
 
+	if (t || (t = p->line_time))
+		return t;
 	if (!p->before_len || p->before_lineno + 1 != lineno ||
-	    (plen && !clean_prefix_match(prefix, plen, p->before, p->before_len, &m)))
+	    (plen && (!clean_prefix_match(prefix, plen, p->before, p->before_len, &m,
+					  &other_tag) || other_tag)) ||
+	    !clean_is_log_line(p->before + m, p->before_len - m))
 		return 0;
 	return clean_time(p->before, p->before_len);
 }
 
-/* A new record starting at LINENO under PREFIX, with the time its line or the line before
- * says it was written. */
+/* A new record starting at LINENO under PREFIX, with the time it was written. */
 static struct reading *new_reading(struct parser *p, const char *prefix, size_t plen,
 				   size_t channel_len, size_t lineno)
 {
 	struct reading *r = reading_new(p->origin, prefix, plen, channel_len, lineno);
 
-	if (!r->rec->written)
-		r->rec->written = written_before(p, prefix, plen, lineno);
+	r->rec->written = written_at(p, prefix, plen, lineno);
 	return r;
 }
 
@@ -178,12 +186,12 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t lineno
 {
 	struct pending *b = &p->pending;
 	size_t m = 0, at;
-	int under = b->prefix.len && clean_prefix_match(b->prefix.s, b->prefix.len, s, n, &m);
+	int other_tag = 0;
+	int under = b->prefix.len &&
+		    clean_prefix_match(b->prefix.s, b->prefix.len, s, n, &m, &other_tag);
 
 	/* Another worker's line: the lone line's own may still follow. */
-	if (b->prefix.len &&
-	    (under ? clean_prefix_tag_differs(b->prefix.s, b->prefix.len, s, n)
-		   : clean_prefix_other(b->prefix.s, b->prefix.len, s, n)))
+	if (!under && b->prefix.len && clean_prefix_other(b->prefix.s, b->prefix.len, s, n))
 		return 0;
 	s += m;
 	n -= m;
@@ -201,6 +209,10 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t lineno
 		reading_chain(confirm_pending(p, under), link, lineno);
 		return 1;
 	}
+	/* Under another tag, what does not go on from a lone line is another writer's line
+	 * (under a counter, what goes on from one is a blank, a chain sentence or a quote). */
+	if (other_tag)
+		return 0;
 	/* "...was encountered," goes on on the next line */
 	if (!b->blanks && pl_open_end(b->message.s, b->message.len) && !pl_indent(s, n) &&
 	    !clean_is_log_line(s, n) && !starts_record(s, n)) {
@@ -230,9 +242,7 @@ static void set_pending(struct parser *p, const char *s, size_t at, const struct
 	b->colon = e->colon;
 	b->like = pl_exception_like(e->type, e->type_len);
 	b->lineno = b->last_line = lineno;
-	b->written = clean_time(s, at);
-	if (!b->written)
-		b->written = written_before(p, s, at, lineno);
+	b->written = written_at(p, s, at, lineno);
 	b->blanks = 0;
 	b->active = 1;
 }
@@ -278,7 +288,8 @@ static void unclaimed(struct parser *p, const char *s, size_t n, size_t lineno)
 /* The open record whose prefix this line carries, the closest of them (the newest of
  * those as close); *M is the prefix's length in it.  The closest tells apart workers whose
  * tags are numbers, which the shape alone cannot: it takes any number for a counter's. */
-static struct reading *by_prefix(struct parser *p, const char *s, size_t n, size_t *m)
+static struct reading *by_prefix(struct parser *p, const char *s, size_t n, size_t *m,
+				 int *other_tag)
 {
 	struct reading *best = NULL;
 	int best_distance = 0;
@@ -286,13 +297,15 @@ static struct reading *by_prefix(struct parser *p, const char *s, size_t n, size
 	for (size_t i = p->nopen; i-- > 0; ) {
 		struct reading *r = p->open[i];
 		size_t matched;
+		int tag;
 		int distance = r->prefix.len ? clean_prefix_match(r->prefix.s, r->prefix.len, s, n,
-								  &matched) : 0;
+								  &matched, &tag) : 0;
 
 		if (distance && (!best || distance < best_distance)) {
 			best = r;
 			best_distance = distance;
 			*m = matched;
+			*other_tag = tag;
 		}
 	}
 	return best;
@@ -326,21 +339,26 @@ static void dispatch(struct parser *p, const char *s, size_t n, size_t lineno)
 {
 	struct reading *r;
 	size_t m, at;
+	int other_tag;
 
 	if (p->pending.active && pending_line(p, s, n, lineno))
 		return;
 	for (;;) {
-		if ((r = by_prefix(p, s, n, &m)) && pl_header(s + m, n - m, &at) &&
-		    clean_prefix_tag_differs(r->prefix.s, r->prefix.len, s, n)) {
-			break;      /* another writer's traceback begins */
+		/* Under a tag that a record's lines have kept, a header under another is
+		 * another writer's traceback; under one that changed, a counter's line. */
+		if ((r = by_prefix(p, s, n, &m, &other_tag)) && other_tag && !r->tag_varies &&
+		    pl_header(s + m, n - m, &at)) {
+			break;
 		} else if (r) {
 			if (r->mode == MODE_RAW) {
 				finish(p, r);       /* a new log record under the same prefix */
 				continue;
 			}
 			r->mode = MODE_STRICT;
-			if (reading_feed(r, s + m, n - m, lineno))
+			if (reading_feed(r, s + m, n - m, lineno)) {
+				r->tag_varies |= other_tag;
 				return;
+			}
 		} else if ((r = raw_reader(p, s, n))) {
 			if (reading_feed(r, s, n, lineno))
 				return;
@@ -403,6 +421,11 @@ void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
 void parser_passed_over(struct parser *p, const char *last, size_t len, size_t lineno)
 {
 	remember_before(p, last, len, lineno);
+}
+
+void parser_line_time(struct parser *p, time_t written)
+{
+	p->line_time = written;
 }
 
 int parser_idle(const struct parser *p)

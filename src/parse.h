@@ -8,6 +8,7 @@
 #define PICKDOC_PARSE_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "record.h"
 
@@ -33,6 +34,9 @@ void parser_line(struct parser *p, const char *line, size_t len, size_t lineno);
 /* Whether no record is open and no lone exception line waits for the next line: then a
  * line that is nothing to the parser changes nothing and may be left unread. */
 int parser_idle(const struct parser *p);
+/* The lines fed from now on were written at WRITTEN, as the log container that held them
+ * says (0: it does not say). */
+void parser_line_time(struct parser *p, time_t written);
 /* Lines up to LINENO were left unread; LAST (LEN bytes, no '\n') is the last of them, whose
  * time a record starting on the next line may take. */
 void parser_passed_over(struct parser *p, const char *last, size_t len, size_t lineno);

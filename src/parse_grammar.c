@@ -228,7 +228,6 @@ struct reading *reading_new(const char *origin, const char *prefix, size_t plen,
 	channel_len = clean_rtrim(prefix, channel_len);
 	if (channel_len > lead)
 		rec->channel = xstrndup(prefix + lead, cap(channel_len - lead, TEXT_MAX));
-	rec->written = clean_time(prefix, plen);
 	r->rec = rec;
 	buf_add(&r->prefix, prefix, plen);
 	r->mode = plen ? MODE_NEW : MODE_RAW;

@@ -32,6 +32,7 @@ struct reading {
 	struct buf prefix;       /* what the first line had before the report */
 	enum reading_mode mode;
 	enum reading_state state;
+	int tag_varies;          /* its lines' tag number changes: a counter, not a writer */
 	/* the rest is parse_grammar.c's */
 	size_t excs_cap;
 	int in_block;            /* the last block of rec is still being read */

@@ -1,7 +1,7 @@
 /*
  * record.c: releasing traceback records, finding the exception a record reports, the key
- * of what a record says, and the stable text dump of a record (--dump=records and the parser's tests).  Knows the shape of
- * a record, not how it was read nor what it means.
+ * of what a record says, and the stable text dump of a record (--dump=records and the
+ * parser's tests).  Knows the shape of a record, not how it was read nor what it means.
  */
 #include "record.h"
 

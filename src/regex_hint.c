@@ -31,10 +31,13 @@ static const char *past_class(const char *p)
 		p++;
 	while (*p && *p != ']') {
 		if (*p == '\\' && p[1]) {
-			p += 2;
+			p += p[1] == 'c' && p[2] ? 3 : 2;      /* \cX is one character */
 		} else if (*p == '[' && p[1] == ':') {
-			const char *end = strstr(p + 2, ":]");
-			p = end ? end + 2 : p + 1;
+			/* "[:name:]" only: letters, then ":]" */
+			const char *q = p + 2;
+			while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))
+				q++;
+			p = q[0] == ':' && q[1] == ']' ? q + 2 : p + 1;
 		} else {
 			p++;
 		}
@@ -91,23 +94,28 @@ size_t regex_required_text(const char *pattern, char *out, size_t max)
 				literal = (unsigned char)p[1];
 			else if (!depth && !is_class_escape(p[1]))
 				return 0;       /* \x.., \p{..}, \g.., a back reference, \n ... */
-			p += 2;
+			p += p[1] == 'c' && p[2] ? 3 : 2;      /* \cX is one character */
 		} else if (*p == '[') {
 			p = past_class(p);
 		} else if (*p == '(') {
-			if (p[1] == '?' && p[2] == '#') {       /* a comment */
+			/* A comment: a quantifier after it applies to what came before. */
+			if (p[1] == '?' && p[2] == '#') {
 				const char *end = strchr(p, ')');
-				p = end ? end + 1 : p + strlen(p);
+				if (!depth || !end)
+					return 0;
+				p = end + 1;
 				continue;
 			}
 			/* Options set by "(?i)" hold to the end of the pattern (inside a
-			 * group, to the group's end); those of "(?i:...)", inside it. */
-			if (!depth && p[1] == '?' &&
+			 * group, to the group's end); those of "(?i:...)", inside it.  Under
+			 * x, '#' starts a comment that may hold a parenthesis. */
+			if (p[1] == '?' &&
 			    (p[2] == '^' || p[2] == '-' || (is_alnum(p[2]) && p[2] != 'P'))) {
 				const char *q = p + 2;
 				while (is_alnum(*q) || *q == '^' || *q == '-')
-					q++;
-				if (*q != ':')
+					if (*q++ == 'x')
+						return 0;
+				if (!depth && *q != ':')
 					return 0;
 			}
 			depth++;

@@ -1,7 +1,7 @@
 /*
  * rotate.c: tells which of the files named together are one log and its rotations, by the
- * names logrotate gives them (LOG, LOG.1, LOG.2.gz, LOG-20240501.zst), and puts each such
- * set oldest first, where its first member was named.  Knows names, not what files hold.
+ * names logrotate gives them (LOG, LOG.1, LOG.2.gz, LOG-20240501.zst) when LOG itself is
+ * among them, and puts each such set oldest first, where its first member was named.  Knows names, not what files hold.
  */
 #include "rotate.h"
 
@@ -90,8 +90,12 @@ size_t rotate_order(const char **paths, size_t n, size_t *set_len)
 		size_t start = out;
 		struct rotated *set = xcalloc(n - i, sizeof *set);
 		size_t k = 0;
+		int log_named = 0;
 
-		for (size_t j = i; j < n; j++) {
+		for (size_t j = i; j < n; j++)
+			log_named |= !all[j].kind && same_log(&all[i], &all[j]);
+		/* Without the log itself, "out.1 out.2" may as well be unrelated files. */
+		for (size_t j = i; j < n && (log_named || !k); j++) {
 			if (!taken[j] && same_log(&all[i], &all[j])) {
 				taken[j] = 1;
 				set[k++] = all[j];

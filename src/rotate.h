@@ -10,8 +10,8 @@
 #include <stddef.h>
 
 /* Reorders the N PATHS so that each log's files follow each other, oldest first, at the
- * place of the first of them named; a file with no rotation named beside it is a log of
- * its own.  Writes the number of files of each log into SET_LEN (room for N) and returns
+ * place of the first of them named.  A log's files are LOG and its rotations when LOG is
+ * named; any other file is a log of its own.  Writes the number of files of each log into SET_LEN (room for N) and returns
  * how many logs there are. */
 size_t rotate_order(const char **paths, size_t n, size_t *set_len);
 

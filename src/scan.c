@@ -1,9 +1,10 @@
 /*
  * scan.c: skips quickly to the lines that may matter.  Finds candidate bytes thirty-two at
  * a time where the processor has AVX2, sixteen with SSE2, one by one elsewhere, looks
- * closer only at those, and counts the lines it passes over the same way.  The marks are a superset of
- * what the parser looks at outside a record and of what the unwrapper decodes; the unit
- * test holds it to that on real captures.  Knows bytes, not what a line means.
+ * closer only at those, and counts the lines it passes over the same way.  The marks are
+ * a superset of what the parser looks at outside a record and of what the unwrapper
+ * decodes; the unit test holds it to that on real captures.  Knows bytes, not what a line
+ * means.
  */
 #include "scan.h"
 

@@ -91,7 +91,12 @@ int session_read_logs(struct triage *t, char *const *paths, size_t npaths, struc
 	for (size_t i = 0; i < (npaths ? npaths : 1); i++) {
 		const char *path = npaths ? paths[i] : "-";
 		if (strcmp(path, "-")) {
-			unreadable |= triage_path(t, path) < 0;
+			/* the files up to the next "-" at once: a log's rotations are one log */
+			size_t n = 1;
+			while (i + n < npaths && strcmp(paths[i + n], "-"))
+				n++;
+			unreadable |= triage_paths(t, (const char *const *)paths + i, n) < 0;
+			i += n - 1;
 			continue;
 		}
 		if (stdin_read++)

@@ -1,10 +1,11 @@
 /*
- * triage.c: wires the stages for one run.  Each record the parser completes is matched at
- * once and either becomes a finding (evidence, inference, grouping) or is kept as
- * undiagnosed, so memory follows the largest traceback and the group table's bound, not
- * the input nor how long the run lasts.  A streaming run hands each new finding to the
- * reporter at once; following an open input, a quiet period ends the traceback in
- * progress.  Knows when to report, not how.
+ * triage.c: wires the stages for one run.  Reads the rotations of a log as one log.  Each
+ * record the parser completes is matched at once and either becomes a finding (evidence,
+ * inference, grouping) or is kept as undiagnosed, so memory follows the largest traceback
+ * and the group table's bound, not the input nor how long the run lasts; a record that
+ * says what an earlier one said is counted as its repeat, not diagnosed again.  A
+ * streaming run hands each new finding to the reporter at once; following an open input,
+ * a quiet period ends the traceback in progress.  Knows when to report, not how.
  */
 #include "triage.h"
 
@@ -84,8 +85,7 @@ static void on_record(struct tb_record *rec, void *arg)
 	 * diagnosed said is a repeat of its finding, whatever its prefix or place. */
 	record_key(rec, &t->key);
 	const char *fingerprint = memo_get(t->memo, t->key.s, t->key.len);
-	time_t seen = rec->written ? rec->written : time(NULL);
-	if (fingerprint && groups_repeat(t->groups, fingerprint, seen)) {
+	if (fingerprint && groups_repeat(t->groups, fingerprint, rec->written)) {
 		record_free(rec);
 		return;
 	}
@@ -99,7 +99,8 @@ static void on_record(struct tb_record *rec, void *arg)
 		return;
 	}
 	fd->record = rec;
-	fd->first_seen = seen;
+	fd->written = rec->written;
+	fd->first_seen = rec->written ? rec->written : time(NULL);
 	evidence_collect(t->kb, t->rc, fd);
 	/* The grouping key is made of evidence only: a repeat is counted and freed without
 	 * being ranked and planned again, which is most of the work on a log where many
@@ -164,6 +165,7 @@ static void unwrapped_line(struct reading *r, const char *line, size_t len, size
 	size_t n;
 
 	unwrap_line(r->u, line, len);
+	parser_line_time(r->p, unwrap_time(r->u));
 	while (unwrap_next(r->u, &l, &n))
 		parser_line(r->p, l, n, lineno);
 }
@@ -307,13 +309,6 @@ static int read_logs(const char *const *paths, size_t n, enum unwrap_format form
 	free(set_len);
 	free(ordered);
 	return status;
-}
-
-int triage_path(struct triage *t, const char *path)
-{
-	const char *one[] = { path ? path : "-" };
-
-	return read_log(one, 1, t->format, on_record, on_bare, t);
 }
 
 int triage_paths(struct triage *t, const char *const *paths, size_t n)

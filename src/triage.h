@@ -28,9 +28,6 @@ void triage_set_input_format(struct triage *t, enum unwrap_format format);
  * LABELS (NULL: none).  All are borrowed and must outlive the triage. */
 void triage_stream(struct triage *t, FILE *out, const struct report_opts *ro,
 		   const struct report_labels *labels, const struct answers *given);
-/* Reads PATH (stdin when NULL or "-").  Returns 0, or -1 when it could not be read
- * (reported). */
-int triage_path(struct triage *t, const char *path);
 /* Reads the N PATHS (stdin when N is 0), the rotations of one log as that log, oldest
  * first (rotate.h).  Returns 0, or -1 when one could not be read (reported). */
 int triage_paths(struct triage *t, const char *const *paths, size_t n);

@@ -47,6 +47,7 @@ struct unwrap {
 	size_t left;
 	int more;                /* unwrap_next has a line to give */
 	int split;               /* NEXT holds several lines, '\n' between them */
+	time_t time;             /* when the last line's container entry was written, or 0 */
 };
 
 struct unwrap *unwrap_new(enum unwrap_format format)
@@ -252,6 +253,25 @@ static const char *field_text(json_t *v, struct buf *store, size_t *len)
 #define JOURNAL_NAME_MAX 64
 #define JOURNAL_PID_MAX 16
 
+/* When a container entry says it was written: journald's microseconds, or the ISO 8601
+ * time of Docker's "time" or of a JSON logger's field.  0 when it does not say. */
+static time_t entry_time(json_t *obj)
+{
+	static const char *const time_keys[] = { "time", "timestamp", "@timestamp", "asctime" };
+	json_t *us = json_object_get(obj, "__REALTIME_TIMESTAMP");
+
+	if (json_is_string(us))
+		return (time_t)(strtoll(json_string_value(us), NULL, 10) / 1000000);
+	for (size_t k = 0; k < sizeof time_keys / sizeof *time_keys; k++) {
+		json_t *v = json_object_get(obj, time_keys[k]);
+		time_t t = json_is_string(v) ? clean_time(json_string_value(v),
+							 json_string_length(v)) : 0;
+		if (t)
+			return t;
+	}
+	return 0;
+}
+
 static size_t capped(size_t n, size_t max)
 {
 	return n < max ? n : max;
@@ -353,6 +373,8 @@ static int json_decode(struct unwrap *u, const char *s, size_t n, const char *pr
 			lens[ntexts++] = json_string_length(v);
 		}
 	}
+	if (ntexts && depth == 0)
+		u->time = entry_time(obj);
 	if (ntexts) {
 		buf_add(&own_prefix, prefix, plen);
 		if (json_object_get(obj, "MESSAGE"))
@@ -380,6 +402,7 @@ void unwrap_line(struct unwrap *u, const char *line, size_t len)
 	u->left = len;
 	u->more = 1;
 	u->split = 0;
+	u->time = 0;
 	if (u->format == UNWRAP_TEXT || !len)
 		return;
 	if ((u->format == UNWRAP_AUTO || u->format == UNWRAP_JSON) && looks_like_object(line, len)) {
@@ -420,6 +443,11 @@ void unwrap_end(struct unwrap *u)
 	u->left = u->out.len;
 	u->split = 1;
 	u->more = 1;
+}
+
+time_t unwrap_time(const struct unwrap *u)
+{
+	return u->time;
 }
 
 int unwrap_next(struct unwrap *u, const char **line, size_t *len)

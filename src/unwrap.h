@@ -8,6 +8,7 @@
 #define PICKDOC_UNWRAP_H
 
 #include <stddef.h>
+#include <time.h>
 
 enum unwrap_format {
 	UNWRAP_AUTO,             /* each line decoded as what it looks like (the default) */
@@ -30,6 +31,11 @@ void unwrap_line(struct unwrap *u, const char *line, size_t len);
  * next call: returns 1, or 0 when there is no more.  A line that is no container comes out
  * as it went in, without being copied. */
 int unwrap_next(struct unwrap *u, const char **line, size_t *len);
+
+/* When the container entry of the last physical line says it was written (Docker's
+ * "time", journald's __REALTIME_TIMESTAMP, a JSON logger's "timestamp"...), in seconds
+ * since the epoch; 0 when the line was no such entry or its entry does not say. */
+time_t unwrap_time(const struct unwrap *u);
 
 /* Ends the input: a line held while waiting for its end (a Docker line split into parts
  * whose last part never came) is handed out by unwrap_next. */

@@ -1,7 +1,7 @@
 /*
  * util.h: allocation that exits cleanly on exhaustion, a growable byte buffer, a whole
- * file read into one, a hash for tables, and an arena for data that lives and dies together.  Knows nothing
- * of pickdoc's domain.
+ * file read into one, a hash for tables, and an arena for data that lives and dies
+ * together.  Knows nothing of pickdoc's domain.
  */
 #ifndef PICKDOC_UTIL_H
 #define PICKDOC_UTIL_H

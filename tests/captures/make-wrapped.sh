@@ -3,8 +3,8 @@
 # tests/corpus/reference/ and tests/corpus/extra/: each capture is written the way a log
 # system stores a program's stderr (Docker's json-file driver, journalctl -o json,
 # python-json-logger, rsyslog, a logger printing repr() of a traceback, kubectl logs --prefix
-# of three pods, three workers told apart by their pids, gzip, zstd, a logrotate set, a
-# rotation that cut a traceback in two).  tests/corpus/wrapped/README.md documents each
+# of three pods, GitHub Actions' and GitLab CI's timestamped job logs, three workers told
+# apart by their pids, gzip, zstd, a logrotate set, a rotation that cut a traceback in two).  tests/corpus/wrapped/README.md documents each
 # file; sources.tsv names the raw capture(s) each one must be diagnosed like.
 # Deterministic: running it again rewrites the same bytes (gzip -n, fixed times and ids).
 # Needs jq, gzip, zstd and python3 (for repr()).  Usage: tests/captures/make-wrapped.sh
@@ -76,6 +76,14 @@ awk 'function emit(pod, line) { printf "[pod/%s/worker] %s\n", pod, line }
 	}' reference/cf-lambda.py3.12.txt reference/mp-pool-unpicklable-arg.py3.13.txt \
 	reference/mp-pool-local-function.py3.8.txt >"$out/kubectl-prefix.3-pods.log"
 
+# A CI job's log as GitHub Actions' raw log keeps it: each line after its UTC time with
+# seven decimals; and as GitLab keeps it with timestamps on: the time with six decimals,
+# then the stream's id and kind ("01E": stream 1, stderr).
+awk '{ printf "2024-05-01T12:00:%02d.%07dZ %s\n", NR % 60, NR * 1234567 % 10000000, $0 }' \
+	reference/mp-pool-local-function.py3.12.txt >"$out/github-actions.mp-pool-local-function.py3.12.log"
+awk '{ printf "2024-05-01T12:00:%02d.%06dZ 01E %s\n", NR % 60, NR * 123457 % 1000000, $0 }' \
+	reference/cf-unpicklable-result.py3.13.txt >"$out/gitlab-ci.cf-unpicklable-result.py3.13.log"
+
 # Three worker processes of one service writing to one file, each line stamped with the
 # time and the writer's pid in brackets (a per-line "%(asctime)s [%(process)d]" format), the
 # lines interleaved one of each in turn: only the pid tells the workers apart.
@@ -132,6 +140,8 @@ json-logger.file-handle.py3.8.log	reference/file-handle.py3.8.txt
 rsyslog.note-path-method.py3.14.log	extra/note-path-method.py3.14.txt
 escaped.copy-deepcopy-lock.py3.13.log	reference/copy-deepcopy-lock.py3.13.txt
 kubectl-prefix.3-pods.log	reference/cf-lambda.py3.12.txt reference/mp-pool-unpicklable-arg.py3.13.txt reference/mp-pool-local-function.py3.8.txt
+github-actions.mp-pool-local-function.py3.12.log	reference/mp-pool-local-function.py3.12.txt
+gitlab-ci.cf-unpicklable-result.py3.13.log	reference/cf-unpicklable-result.py3.13.txt
 pid-prefix.3-workers.log	reference/mp-pool-lambda.py3.12.txt reference/file-handle.py3.8.txt reference/local-class.py3.12.txt
 gzip-members.mp-pool-unpicklable-arg.py3.13.log.gz	reference/mp-pool-unpicklable-arg.py3.13.txt
 zstd.generator.py3.14.log.zst	reference/generator.py3.14.txt

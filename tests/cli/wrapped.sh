@@ -1,11 +1,11 @@
 #!/bin/sh
 # The wrapped-log suite: runs the real binary ($PICKDOC, default ./pickdoc) over the fixtures
 # of tests/corpus/wrapped/ (real captures as Docker, journald, JSON loggers, rsyslog,
-# kubectl --prefix, gzip, zstd and logrotate store them; tests/captures/make-wrapped.sh) and
-# checks that each is diagnosed as its raw capture is: the labelled primary finding, the same
-# findings, the same parsed records; then --input, compressed stdin, a corrupt member of a
-# rotation set, and a rotation set's order and times.  Ends with "N passed, M failed" and
-# exits 1 when M > 0.
+# kubectl --prefix, CI runners, pid-tagged workers, gzip, zstd and logrotate store them;
+# tests/captures/make-wrapped.sh) and checks that each is diagnosed as its raw capture is:
+# the labelled primary finding, the same findings, the same parsed records; then --input,
+# compressed stdin, a corrupt member of a rotation set, a rotation set's order, and the
+# times logs and containers say.  Ends with "N passed, M failed" and exits 1 when M > 0.
 # Usage: PICKDOC=path/to/pickdoc tests/cli/wrapped.sh   (POSIX sh, jq, timeout, gzip)
 . "$(dirname "$0")/setup.sh"
 
@@ -161,5 +161,18 @@ else
 	fail "rotation set: order and times" "expected oldest first, first_seen from the log" \
 		"got: $(jq -c '[.findings[] | [.playbook, .first_seen]]' "$WORK/out" 2>/dev/null)"
 fi
+# The time a container entry says (Docker's "time", journald's __REALTIME_TIMESTAMP, a JSON
+# logger's "asctime"), and a CI runner's time before each line.
+for f in docker.cf-lambda.py3.12.log journald.lock.py2.7.log json-logger.file-handle.py3.8.log \
+	gitlab-ci.cf-unpicklable-result.py3.13.log; do
+	pickdoc -f json "$WRAPPED/$f" >"$WORK/out" 2>/dev/null
+	if jq -e '.findings[0].first_seen | startswith("2024-05-01T12:00:0")' "$WORK/out" >/dev/null 2>&1
+	then
+		pass
+	else
+		fail "wrapped/$f: first_seen" "expected the log's time, 2024-05-01T12:00:0x" \
+			"got: $(jq -c '.findings[0].first_seen' "$WORK/out" 2>/dev/null)"
+	fi
+done
 
 finish

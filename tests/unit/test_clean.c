@@ -134,7 +134,7 @@ static void test_rtrim(void **state)
 
 static int match(const char *prefix, const char *line, size_t *m)
 {
-	return clean_prefix_match(prefix, strlen(prefix), line, strlen(line), m);
+	return clean_prefix_match(prefix, strlen(prefix), line, strlen(line), m, NULL);
 }
 
 static void test_prefix_digits_vary_in_dates_and_times(void **state)
@@ -147,6 +147,15 @@ static void test_prefix_digits_vary_in_dates_and_times(void **state)
 	assert_true(match("2024-05-01T12:00:03.1Z stderr F ", "2024-05-01T12:00:03.123456Z stderr F x", &m));
 	assert_int_equal(m, strlen("2024-05-01T12:00:03.123456Z stderr F "));
 	assert_false(match("2024-05-01 12:00:03 ERROR ", "2024-05-01 12:00:03 INFO next", &m));
+}
+
+static int tag_differs(const char *prefix, const char *line)
+{
+	size_t m;
+	int differs = -1;
+
+	assert_true(clean_prefix_match(prefix, strlen(prefix), line, strlen(line), &m, &differs));
+	return differs;
 }
 
 /* A number alone in brackets has the shape of any other (a counter's), but a pid's stays
@@ -162,14 +171,13 @@ static void test_prefix_tags_and_distance(void **state)
 	assert_int_equal(match("2024-05-01 12:00:03,002 [4243] ", line, &m), 2);
 	int other_writer = match("2024-05-01 12:00:03,009 [4242] ", line, &m);
 	assert_true(other_writer > match("2024-05-01 12:00:02,998 [4243] ", line, &m));
-	assert_true(clean_prefix_tag_differs("12:00:03 [4242] ", 16, "12:00:04 [4243] x", 17));
-	assert_true(clean_prefix_tag_differs("(w-3): ", 7, "(w-4): x", 8));
-	assert_false(clean_prefix_tag_differs("12:00:03 [4242] ", 16, "12:00:04 [4242] x", 17));
+	assert_true(tag_differs("12:00:03 [4242] ", "12:00:04 [4243] x"));
+	assert_true(tag_differs("(w-3): ", "(w-4): x"));
+	assert_false(tag_differs("12:00:03 [4242] ", "12:00:04 [4242] x"));
 	/* dates, times, a kernel's [   12.5] are not tags */
-	assert_false(clean_prefix_tag_differs("12:00:03 ", 9, "12:00:04 x", 10));
-	assert_false(clean_prefix_tag_differs("[12.500] ", 9, "[12.750] x", 10));
-	assert_false(clean_prefix_tag_differs("[2024-05-01] ", 13, "[2024-05-02] x", 14));
-	assert_false(clean_prefix_tag_differs("[4242] ", 7, "[pod/x] y", 9));
+	assert_false(tag_differs("12:00:03 ", "12:00:04 x"));
+	assert_false(tag_differs("[12.500] ", "[12.750] x"));
+	assert_false(tag_differs("[2024-05-01] ", "[2024-05-02] x"));
 }
 
 static time_t time_in(const char *prefix)

@@ -83,8 +83,8 @@ static void test_repeats_and_order(void **state)
 	/* A repeat known by its fingerprint alone is counted as groups_fold counts it. */
 	assert_true(groups_repeat(g, out.findings[1]->fingerprint, 0));
 	assert_false(groups_repeat(g, "no such fingerprint", 0));
-	/* one seen before the kept one is left to groups_fold, which keeps the earlier */
-	out.findings[1]->first_seen = 1000;
+	/* one written before the kept one is left to groups_fold, which keeps the earlier */
+	out.findings[1]->written = 1000;
 	assert_false(groups_repeat(g, out.findings[1]->fingerprint, 999));
 	assert_true(groups_repeat(g, out.findings[1]->fingerprint, 1001));
 	groups_finish(g, &out);

@@ -969,6 +969,45 @@ static void test_interleaved_captures(void **state)
 	}
 }
 
+/* A number in brackets that changes on every line is a counter, not a writer's tag: a
+ * chained traceback under it stays one record, also when a lone exception line opens it. */
+static void test_counter_is_no_tag(void **state)
+{
+	static const char chained[] =
+		"[000101] Traceback (most recent call last):\n"
+		"[000102]   File \"/app/a.py\", line 3, in <module>\n"
+		"[000103]     go()\n"
+		"[000104] KeyError: 'x'\n"
+		"[000105]\n"
+		"[000106] During handling of the above exception, another exception occurred:\n"
+		"[000107]\n"
+		"[000108] Traceback (most recent call last):\n"
+		"[000109]   File \"/app/a.py\", line 5, in <module>\n"
+		"[000110] TypeError: cannot pickle '_thread.lock' object\n";
+	static const char lone[] =
+		"[0101] KeyError: 'x'\n"
+		"[0102]\n"
+		"[0103] During handling of the above exception, another exception occurred:\n"
+		"[0104]\n"
+		"[0105] Traceback (most recent call last):\n"
+		"[0106]   File \"/app/a.py\", line 5, in <module>\n"
+		"[0107] TypeError: cannot pickle '_thread.lock' object\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(chained));
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	assert_int_equal(exc(&g, 0, 1)->link, TB_LINK_CONTEXT);
+	got_free(&g);
+	parse_into(&g, LIT_ARGS(lone));
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	assert_string_equal(exc(&g, 0, 0)->type, "KeyError");
+	assert_int_equal(exc(&g, 0, 1)->link, TB_LINK_CONTEXT);
+	got_free(&g);
+}
+
 /* When a record was written: its first line's time, or the time of the log line just
  * above it under the same prefix (a logger's line before the traceback it prints), also
  * when the reader passed that line over unread; otherwise unknown. */
@@ -994,6 +1033,17 @@ static void test_when_written(void **state)
 	assert_int_equal(g.recs[0]->written, 1714564803);
 	assert_int_equal(g.recs[1]->written, 1714564804);
 	assert_int_equal(g.recs[2]->written, 0);       /* the line above is another worker's */
+	got_free(&g);
+
+	/* a date inside a line that is no log record's says nothing */
+	static const char prose[] =
+		"processing records between 2019-01-01 00:00:00 and now\n"
+		"Traceback (most recent call last):\n"
+		"  File \"/app/x.py\", line 3, in f\n"
+		"ValueError: five\n";
+	parse_into(&g, LIT_ARGS(prose));
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->written, 0);
 	got_free(&g);
 
 	/* The line above passed over unread, as the reader does with lines of no interest. */
@@ -1439,6 +1489,7 @@ int main(void)
 		cmocka_unit_test(test_logger_shapes),
 		cmocka_unit_test(test_interleaved_workers),
 		cmocka_unit_test(test_interleaved_captures),
+		cmocka_unit_test(test_counter_is_no_tag),
 		cmocka_unit_test(test_when_written),
 		cmocka_unit_test(test_records_stream_out),
 		cmocka_unit_test(test_output_after_a_report),

@@ -38,7 +38,7 @@ static void test_plain_characters_outside_groups(void **state)
 	assert_hint("[]a]bc", "bc");
 	assert_hint("[[:alpha:]]+de", "de");
 	assert_hint("\\bword\\b", "word");
-	assert_hint("(?#comment|x)tail", "tail");
+	assert_hint("(?:a(?#comment|x))tail", "tail");
 	assert_hint("(?<=pre)post", "post");
 	assert_hint("(?i:ABC)def", "def");
 	assert_hint("^$", "");
@@ -76,6 +76,15 @@ static void test_no_hint_when_unsure(void **state)
 	assert_hint("(a)\\1bc", "");
 	assert_hint("\\p{Lu}bc", "");
 	assert_hint("caf\xc3\xa9 au lait", " au lait");
+	/* a quantifier after a comment applies to the character before it */
+	assert_hint("abc(?#x)?", "");
+	/* under x, '#' hides a parenthesis to the line's end */
+	assert_hint("(?x:#)\nfoo)?bar", "");
+	assert_hint("(?:(?x)#)\nfoo)?bar", "");
+	/* a POSIX class's name ends at the first ']'; \cX takes the character after it */
+	assert_hint("[[:](?:x|y:]]abc)", "");
+	assert_hint("(?:\\c)foo)?bar", "bar");
+	assert_hint("[\\c]]x", "x");
 	/* Inside a group, none of these reach the text outside it. */
 	assert_hint("(a|b)cd", "cd");
 	assert_hint("(?:\\x41|\\p{L})cd", "cd");

@@ -1,7 +1,8 @@
 /*
  * test_rotate.c: the files of one log named together are put oldest first where the first
  * of them was named (numbered rotations, compressed or not, and logrotate's dated ones),
- * and files that are not rotations of each other stay apart and in their order.
+ * and files that are not rotations of a log named with them stay apart and in their
+ * order.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -65,13 +66,16 @@ static void test_logs_apart(void **state)
 	assert_order(paths, N(paths), want, sets, N(sets));
 }
 
-/* Not rotations: a number too long for a rotation, a date-like number without the dash. */
+/* Not rotations: a number too long for a rotation, a date-like number without the dash,
+ * numbered files without the log they would be rotations of. */
 static void test_not_rotations(void **state)
 {
 	(void)state;
-	const char *paths[] = { "trace.123456", "trace.log", "build.20240501", "build" };
-	const char *const want[] = { "trace.123456", "trace.log", "build.20240501", "build" };
-	const size_t sets[] = { 1, 1, 1, 1 };
+	const char *paths[] = { "trace.123456", "trace.log", "build.20240501", "build",
+				"out.2", "out.1" };
+	const char *const want[] = { "trace.123456", "trace.log", "build.20240501", "build",
+				     "out.2", "out.1" };
+	const size_t sets[] = { 1, 1, 1, 1, 1, 1 };
 
 	assert_order(paths, N(paths), want, sets, N(sets));
 	assert_int_equal(rotate_order(paths, 0, NULL), 0);

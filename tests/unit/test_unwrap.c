@@ -287,6 +287,37 @@ static void test_huge_json_line(void **state)
 	buf_fini(&out);
 }
 
+static time_t time_of(const char *line)
+{
+	struct unwrap *u = unwrap_new(UNWRAP_AUTO);
+	const char *l;
+	size_t n;
+
+	unwrap_line(u, line, strlen(line));
+	while (unwrap_next(u, &l, &n))
+		;
+	time_t t = unwrap_time(u);
+	unwrap_free(u);
+	return t;
+}
+
+/* When an entry says it was written (2024-05-01T12:00:03Z: 1714564803). */
+static void test_entry_times(void **state)
+{
+	(void)state;
+	assert_int_equal(time_of("{\"log\":\"x\\n\",\"stream\":\"stderr\","
+				 "\"time\":\"2024-05-01T12:00:03.123456789Z\"}"), 1714564803);
+	assert_int_equal(time_of("{\"MESSAGE\":\"x\",\"__REALTIME_TIMESTAMP\":"
+				 "\"1714564803123456\"}"), 1714564803);
+	assert_int_equal(time_of("{\"asctime\":\"2024-05-01 12:00:03,123\",\"message\":\"x\"}"),
+			 1714564803);
+	assert_int_equal(time_of("{\"@timestamp\":\"2024-05-01T14:00:03+02:00\",\"msg\":\"x\"}"),
+			 1714564803);
+	assert_int_equal(time_of("{\"message\":\"x\",\"time\":\"yesterday\"}"), 0);
+	assert_int_equal(time_of("{\"message\":\"x\"}"), 0);
+	assert_int_equal(time_of("2024-05-01 12:00:03 plain text is no entry"), 0);
+}
+
 static void test_format_names(void **state)
 {
 	enum unwrap_format f = UNWRAP_TEXT;
@@ -371,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_malformed_json_is_text),
 		cmocka_unit_test(test_invalid_utf8_and_nul_in_json),
 		cmocka_unit_test(test_huge_json_line),
+		cmocka_unit_test(test_entry_times),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_lines_whatever_the_buffer_edges),
 	};

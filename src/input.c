@@ -62,6 +62,7 @@ struct input {
 struct input *input_open(const char *path)
 {
 	int fd = 0, own = 0;
+	size_t read_size = READ_BLOCK;
 
 	if (path && strcmp(path, "-") != 0) {
 		struct stat st;
@@ -74,6 +75,10 @@ struct input *input_open(const char *path)
 			errno = EISDIR;
 			return NULL;
 		}
+		/* A small file is read in one go, into a buffer no larger than it needs. */
+		if (S_ISREG(st.st_mode) && st.st_size >= 0 && (size_t)st.st_size < READ_BLOCK)
+			read_size = (size_t)st.st_size + 1 < BUF_FIRST ? BUF_FIRST
+								    : (size_t)st.st_size + 1;
 #ifdef POSIX_FADV_SEQUENTIAL
 		posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
@@ -85,7 +90,7 @@ struct input *input_open(const char *path)
 	in->name = xstrdup(own ? path : "<stdin>");
 	in->cap = BUF_FIRST;
 	in->buf = xmalloc(in->cap);
-	in->read_size = READ_BLOCK;
+	in->read_size = read_size;
 	return in;
 }
 

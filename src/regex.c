@@ -47,7 +47,7 @@ struct regex_cache *regex_cache_new(void)
 {
 	struct regex_cache *rc = xcalloc(1, sizeof *rc);
 
-	rc->nslots = 256;
+	rc->nslots = 64;           /* doubled as patterns come: a short run touches little */
 	rc->slots = xcalloc(rc->nslots, sizeof *rc->slots);
 	rc->md = pcre2_match_data_create(64, NULL);
 	rc->mctx = pcre2_match_context_create(NULL);

@@ -30,7 +30,10 @@ static const char *past_class(const char *p)
 	if (*p == ']')                  /* a ']' first is a member */
 		p++;
 	while (*p && *p != ']') {
-		if (*p == '\\' && p[1]) {
+		if (*p == '\\' && p[1] == 'Q') {            /* quoted up to \E */
+			const char *end = strstr(p + 2, "\\E");
+			p = end ? end + 2 : p + strlen(p);
+		} else if (*p == '\\' && p[1]) {
 			p += p[1] == 'c' && p[2] ? 3 : 2;      /* \cX is one character */
 		} else if (*p == '[' && p[1] == ':') {
 			/* "[:name:]" only: letters, then ":]" */
@@ -82,14 +85,12 @@ size_t regex_required_text(const char *pattern, char *out, size_t max)
 	struct hint h = { out, max < REGEX_HINT_MAX ? max : REGEX_HINT_MAX, 0, { 0 }, 0 };
 	int depth = 0;
 
-	if (strstr(pattern, "\\Q") || strstr(pattern, "(*"))
-		return 0;
 	for (const char *p = pattern; *p;) {
 		int literal = -1;       /* the character the item at P stands for */
 
 		if (*p == '\\') {
-			if (!p[1])
-				return 0;
+			if (!p[1] || p[1] == 'Q')
+				return 0;       /* \Q quotes what follows, parentheses too */
 			if (!is_alnum(p[1]) && !(p[1] & 0x80))
 				literal = (unsigned char)p[1];
 			else if (!depth && !is_class_escape(p[1]))
@@ -98,6 +99,8 @@ size_t regex_required_text(const char *pattern, char *out, size_t max)
 		} else if (*p == '[') {
 			p = past_class(p);
 		} else if (*p == '(') {
+			if (p[1] == '*')
+				return 0;       /* a verb: (*UCP), (*CR), (*SKIP)... */
 			/* A comment: a quantifier after it applies to what came before. */
 			if (p[1] == '?' && p[2] == '#') {
 				const char *end = strchr(p, ')');

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #if defined(__GNUC__) && defined(__x86_64__)
+#include <cpuid.h>
 #include <immintrin.h>
 #elif defined(__SSE2__)
 #include <emmintrin.h>
@@ -262,6 +263,23 @@ AVX2 static size_t first_mark_avx2(const char *s, size_t end, size_t *lines)
 }
 #endif
 
+#if defined(__GNUC__) && defined(__x86_64__)
+/* Whether the processor has AVX2 and the system saves its registers.  Asked of cpuid
+ * directly: __builtin_cpu_supports would run libgcc's whole survey of the processor at
+ * every start. */
+static int has_avx2(void)
+{
+	unsigned a, b, c, d, lo, hi;
+
+	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_OSXSAVE) || !(c & bit_AVX))
+		return 0;
+	__asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+	if ((lo & 6) != 6)                 /* XMM and YMM state enabled */
+		return 0;
+	return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_AVX2);
+}
+#endif
+
 static size_t first_mark_bytes(const char *s, size_t end, size_t *lines)
 {
 	return first_mark_from(s, 0, end, 0, lines);
@@ -283,7 +301,7 @@ static first_mark_fn *first_mark_by(enum scan_way way)
 #endif
 	case SCAN_AVX2:
 #if defined(__GNUC__) && defined(__x86_64__)
-		return __builtin_cpu_supports("avx2") ? first_mark_avx2 : NULL;
+		return has_avx2() ? first_mark_avx2 : NULL;
 #else
 		return NULL;
 #endif

@@ -85,6 +85,9 @@ static void test_no_hint_when_unsure(void **state)
 	assert_hint("[[:](?:x|y:]]abc)", "");
 	assert_hint("(?:\\c)foo)?bar", "bar");
 	assert_hint("[\\c]]x", "x");
+	assert_hint("(?:[\\Q)]\\E])foo", "foo");
+	assert_hint("(?:\\Q)\\E)?bar", "");
+	assert_hint("(?:(*SKIP)x)bar", "");
 	/* Inside a group, none of these reach the text outside it. */
 	assert_hint("(a|b)cd", "cd");
 	assert_hint("(?:\\x41|\\p{L})cd", "cd");

@@ -104,22 +104,14 @@ static time_t written_at(const struct parser *p, const char *prefix, size_t plen
 	return clean_time(p->before, p->before_len);
 }
 
-/* A new record starting at LINENO under PREFIX, with the time it was written. */
-static struct reading *new_reading(struct parser *p, const char *prefix, size_t plen,
-				   size_t channel_len, size_t lineno)
-{
-	struct reading *r = reading_new(p->origin, prefix, plen, channel_len, lineno);
-
-	r->rec->written = written_at(p, prefix, plen, lineno);
-	return r;
-}
-
+/* A new open record starting at LINENO under PREFIX, written at WRITTEN (written_at). */
 static struct reading *open_reading(struct parser *p, const char *prefix, size_t plen,
-				    size_t channel_len, size_t lineno)
+				    size_t channel_len, size_t lineno, time_t written)
 {
 	if (p->nopen == OPEN_MAX)
 		finish(p, p->open[0]);
-	struct reading *r = new_reading(p, prefix, plen, channel_len, lineno);
+	struct reading *r = reading_new(p->origin, prefix, plen, channel_len, lineno);
+	r->rec->written = written;
 	p->open[p->nopen++] = r;
 	return r;
 }
@@ -140,7 +132,8 @@ static void resolve_pending(struct parser *p)
 		.type = b->type.s, .type_len = b->type.len, .message = b->message.s,
 		.message_len = b->message.len, .colon = b->colon
 	};
-	struct reading *r = new_reading(p, b->prefix.s, b->prefix.len, b->prefix.len, b->lineno);
+	struct reading *r = reading_new(p->origin, b->prefix.s, b->prefix.len, b->prefix.len,
+					b->lineno);
 	r->rec->written = b->written;
 	reading_lone(r, &e, b->lineno, b->last_line);
 	pass_cut(r, b);
@@ -159,9 +152,8 @@ static struct reading *confirm_pending(struct parser *p, int under_prefix)
 		.message_len = b->message.len, .colon = b->colon
 	};
 	struct reading *r = open_reading(p, b->prefix.s, b->prefix.len, b->prefix.len,
-					 b->lineno);
+					 b->lineno, b->written);
 
-	r->rec->written = b->written;
 	if (b->prefix.len)
 		r->mode = under_prefix ? MODE_STRICT : MODE_RAW;
 	reading_lone(r, &e, b->lineno, b->last_line);
@@ -268,18 +260,21 @@ static void unclaimed(struct parser *p, const char *s, size_t n, size_t lineno)
 		struct reading *r;
 
 		if (pl_group_header(s, at, &margin, &plen)) {
-			r = open_reading(p, s, plen, margin, lineno);
+			r = open_reading(p, s, plen, margin, lineno,
+					 written_at(p, s, plen, lineno));
 			for (size_t i = margin; i < plen; i++)
 				if (r->prefix.s[i] == '+')
 					r->prefix.s[i] = '|';
 		} else {
-			r = open_reading(p, s, at, at, lineno);
+			r = open_reading(p, s, at, at, lineno, written_at(p, s, at, lineno));
 		}
 		reading_header(r, lineno);
 	} else if ((link = pl_chain(s, n, &at))) {
-		reading_chain(open_reading(p, s, at, at, lineno), link, lineno);
+		reading_chain(open_reading(p, s, at, at, lineno, written_at(p, s, at, lineno)),
+			      link, lineno);
 	} else if (pl_find_frame(s, n, &at, &f)) {
-		reading_frame(open_reading(p, s, at, at, lineno), s + at, n - at, lineno);
+		reading_frame(open_reading(p, s, at, at, lineno, written_at(p, s, at, lineno)),
+			      s + at, n - at, lineno);
 	} else if (pl_find_bare(s, n, &at, &e)) {
 		set_pending(p, s, at, &e, lineno);
 	}

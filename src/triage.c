@@ -191,14 +191,21 @@ static void unwrapped_end(struct reading *r, size_t lineno)
 	unwrap_free(r->u);
 }
 
+/* PATH opened, or NULL after saying why it cannot be read. */
+static struct input *opened(const char *path)
+{
+	struct input *in = input_open(path);
+
+	if (!in)
+		msg(MSG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+	return in;
+}
+
 static int reading_open(struct reading *r, const char *path, enum unwrap_format format,
 			parse_emit_fn emit, parse_bare_fn bare, void *arg)
 {
-	r->in = input_open(path);
-	if (!r->in) {
-		msg(MSG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+	if (!(r->in = opened(path)))
 		return -1;
-	}
 	unwrapped_start(r, input_name(r->in), format, emit, bare, arg);
 	return 0;
 }
@@ -265,8 +272,7 @@ static int read_log(const char *const *paths, size_t n, enum unwrap_format forma
 	int status = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (!(r.in = input_open(paths[i]))) {
-			msg(MSG_ERROR, paths[i], 0, 0, "cannot read: %s", strerror(errno));
+		if (!(r.in = opened(paths[i]))) {
 			status = -1;
 			if (r.p)
 				unwrapped_settle(&r, lineno);

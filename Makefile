@@ -53,6 +53,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PROGRAM  = $(if $(filter build,$(BUILD)),pickdoc,$(BUILD)/pickdoc)
 
 .PHONY: all deps check-deps demo check test unit cli pty lint asan install uninstall clean bench eval catalogue
+.PHONY: eval-real
 .PHONY: integration
 .PHONY: fuzz fuzz-deps fuzz-replay
 .PHONY: valgrind
@@ -175,12 +176,19 @@ check:
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory integration
 	@$(MAKE) --no-print-directory eval
+	@$(MAKE) --no-print-directory eval-real
 	@$(MAKE) --no-print-directory catalogue
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory valgrind
 
 eval: $(PROGRAM)
 	@sh tests/corpus/eval.sh $(abspath $(PROGRAM))
+
+# Real pastes from public issue threads (../shared/real-pastes, outside the repository):
+# fails when a score falls below tests/real/floor; says so and passes when they are absent.
+REAL_PASTES ?= ../shared/real-pastes
+eval-real: $(PROGRAM)
+	@sh tests/real/eval-real.sh $(abspath $(PROGRAM)) $(REAL_PASTES) tests/real/floor
 
 # Every wording of the pickle-messages catalogue, as the last line of a log, to its playbook.
 catalogue: $(PROGRAM)

@@ -62,12 +62,15 @@ score() {
 # per value of KEY: "family" (the label's first playbook) or "shape" (each word of it).
 table() {
 	awk -F'\t' -v key="$1" -v title="$2" '
+	# Words that say nothing of a shape on their own.
+	BEGIN { c = split(" and then with after before of in on the a to by no not plus only two", w, " ")
+		for (i = 1; i <= c; i++) stop[w[i]] = 1 }
 	function add(k) { n[k] += pos; p[k] += pos && $3; ss[k] += $4; s[k] += $5
 		neg[k] += !pos; fp[k] += !pos && !$3 }
 	{ pos = ($2 !~ /^none/)
 	  if (key == "family") { split($2, f, "|"); add(f[1]) }
 	  else { c = split($9, w, "-"); delete seen
-		for (i = 1; i <= c; i++) if (w[i] != "" && !(w[i] in seen)) { seen[w[i]] = 1; add(w[i]) } } }
+		for (i = 1; i <= c; i++) if (!(w[i] in stop) && !(w[i] in seen)) { seen[w[i]] = 1; add(w[i]) } } }
 	END {
 		printf "  %-22s %9s %15s %15s %15s\n", title, "positives", "right playbook", "right subject", "false +"
 		m = 0; for (k in n) order[++m] = k

@@ -69,16 +69,30 @@ static void pass_cut(struct reading *r, const struct pending *b)
 
 /* --- open records --- */
 
+/* Whether the record a lone exception line began, now that its message is whole, is one
+ * the bare callback wants; one that went on to a chain or a quote is kept, as such a line
+ * followed at once by them is. */
+static int bare_wanted(const struct parser *p, const struct tb_record *rec)
+{
+	const struct tb_exc *x = &rec->excs[0];
+
+	return rec->nexcs > 1 || (p->bare && p->bare(x->type, strlen(x->type), x->message, strlen(x->message),
+				   p->arg));
+}
+
 static void finish(struct parser *p, struct reading *r)
 {
 	size_t i = 0;
+	int ask = r->ask_bare;
 
 	while (p->open[i] != r)
 		i++;
 	memmove(&p->open[i], &p->open[i + 1], (p->nopen - i - 1) * sizeof *p->open);
 	p->nopen--;
 	struct tb_record *rec = reading_end(r);
-	if (rec)
+	if (rec && ask && !bare_wanted(p, rec))
+		record_free(rec);
+	else if (rec)
 		p->emit(rec, p->arg);
 }
 
@@ -200,6 +214,17 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t lineno
 	if (link && !at) {
 		reading_chain(confirm_pending(p, under), link, lineno);
 		return 1;
+	}
+	/* "RuntimeError:" over an indented paragraph: its message, as under a traceback; a
+	 * record if the bare callback wants it once the message is whole */
+	if (b->like && b->colon && !b->message.len && !b->blanks && pl_indent(s, n)) {
+		struct reading *r = confirm_pending(p, under);
+
+		r->ask_bare = 1;
+		if (reading_feed(r, s, n, lineno))
+			return 1;
+		finish(p, r);
+		return 0;
 	}
 	/* Under another tag, what does not go on from a lone line is another writer's line
 	 * (under a counter, what goes on from one is a blank, a chain sentence or a quote). */

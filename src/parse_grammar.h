@@ -33,6 +33,8 @@ struct reading {
 	enum reading_mode mode;
 	enum reading_state state;
 	int tag_varies;          /* its lines' tag number changes: a counter, not a writer */
+	int ask_bare;            /* begun by a lone exception line: kept if the bare callback
+				    wants its first block */
 	/* the rest is parse_grammar.c's */
 	size_t excs_cap;
 	int in_block;            /* the last block of rec is still being read */

@@ -1159,6 +1159,59 @@ static void test_bare_callback(void **state)
 	got_free(&g);
 }
 
+/* A lone exception line whose message goes on over an indented paragraph (blank lines
+ * inside it), as the spawn bootstrapping RuntimeError is pasted without its traceback: the
+ * whole paragraph is its message, offered to the bare callback once it is whole. */
+static void test_lone_line_indented_paragraph(void **state)
+{
+	static const char paragraph[] =
+		"It fails with this:\n"
+		"  RuntimeError: \n"
+		"          An attempt has been made to start a new process before the\n"
+		"          current process has finished its bootstrapping phase.\n"
+		"\n"
+		"              if __name__ == '__main__':\n"
+		"                  freeze_support()\n"
+		"Any idea?\n";
+	/* an indented frame line is no message: it starts a record of its own */
+	static const char frame[] =
+		"ValueError:\n"
+		"  File \"/srv/app/run.py\", line 3, in <module>\n"
+		"    main()\n"
+		"KeyError: 'x'\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(paragraph));
+	assert_int_equal(g.n, 0);
+	assert_int_equal(g.bare_asked, 1);
+	assert_string_equal(g.bare_type, "RuntimeError");
+	assert_string_equal(g.bare_message,
+			    "An attempt has been made to start a new process before the\n"
+			    "current process has finished its bootstrapping phase.\n\n"
+			    "    if __name__ == '__main__':\n"
+			    "        freeze_support()");
+	got_free(&g);
+
+	g.bare_answer = 1;
+	parse_into(&g, LIT_ARGS(paragraph));
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->type, "RuntimeError");
+	assert_int_equal(exc(&g, 0, 0)->has_header, 0);
+	assert_int_equal(g.recs[0]->first_line, 2);
+	assert_int_equal(g.recs[0]->last_line, 7);
+	got_free(&g);
+
+	g.bare_answer = 1;
+	parse_into(&g, LIT_ARGS(frame));
+	assert_int_equal(g.n, 2);
+	assert_string_equal(exc(&g, 0, 0)->type, "ValueError");
+	assert_string_equal(exc(&g, 0, 0)->message, "");
+	assert_int_equal(exc(&g, 1, 0)->nframes, 1);
+	assert_string_equal(exc(&g, 1, 0)->type, "KeyError");
+	got_free(&g);
+}
+
 /* --- bounds and bad input --- */
 
 static void test_endless_traceback_stays_bounded(void **state)
@@ -1494,6 +1547,7 @@ int main(void)
 		cmocka_unit_test(test_records_stream_out),
 		cmocka_unit_test(test_output_after_a_report),
 		cmocka_unit_test(test_bare_callback),
+		cmocka_unit_test(test_lone_line_indented_paragraph),
 		cmocka_unit_test(test_endless_traceback_stays_bounded),
 		cmocka_unit_test(test_left_out_is_counted),
 		cmocka_unit_test(test_dump_is_terminal_safe),

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Real captures for tests/corpus/pasted/paragraph/: runs each script here with a real
+# interpreter and writes its stdout+stderr, as printed, to raw/NAME.pyX.Y.txt.  shape.sh
+# then makes the pasted shapes from them.  Usage: tests/captures/pasted/paragraph/run.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$here/raw"
+pyenv_root=${PYENV_ROOT:-$HOME/.pyenv}
+run() { # script version directory
+	name=$1 v=$2 dir=$3
+	py=$(ls -d "$pyenv_root"/versions/"$v".*/bin/python | head -n 1)
+	mkdir -p "$dir"
+	cp "$here/$name.py" "$dir/$name.py"
+	(cd "$dir" && env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 PYTHONUNBUFFERED=1 \
+		PYTHONDONTWRITEBYTECODE=1 timeout -s KILL 60 "$py" "$dir/$name.py") \
+		>"$here/raw/$name.py$v.txt" 2>&1
+	echo "raw/$name.py$v.txt: exit $?"
+}
+run unguarded_start 3.8 /srv/ingest
+run unguarded_start 3.12 /srv/ingest

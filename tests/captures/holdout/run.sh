@@ -6,7 +6,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(cd "$here/../../corpus" && pwd)/holdout
 mkdir -p "$out"
-pyenv_root=${PYENV_ROOT:-$HOME/.pyenv}
+. "$here/../capture-lib.sh"
 
 # script  project-directory  how-invoked(abs|rel)  versions
 matrix='
@@ -30,27 +30,14 @@ sensor_reading    /srv/telemetry                     abs 3.8 3.13
 stats_worker      /srv/jobs/stats                    abs 3.6 3.12
 '
 
-interp() {
-	for d in "$pyenv_root"/versions/"$1".*; do
-		[ -x "$d/bin/python" ] && { echo "$d/bin/python"; return; }
-	done
-	echo "no interpreter for $1" >&2
-	return 1
-}
-
 echo "$matrix" | while read -r name dir how vers; do
-	[ -n "$name" ] || continue
-	if [ $# -gt 0 ]; then
-		case " $* " in *" $name "*) ;; *) continue ;; esac
-	fi
+	[ -n "$name" ] && wanted "$name" "$@" || continue
 	mkdir -p "$dir"
 	cp "$here/$name.py" "$dir/$name.py"
 	for v in $vers; do
 		py=$(interp "$v") || continue
 		if [ "$how" = abs ]; then arg="$dir/$name.py"; else arg="$name.py"; fi
-		(cd "$dir" && env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 \
-			PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
-			timeout -s KILL 60 "$py" "$arg") >"$out/$name.py$v.txt" 2>&1
+		run_clean "$dir" "$py" "$arg" >"$out/$name.py$v.txt" 2>&1
 		echo "$name.py$v: exit $?"
 	done
 done

@@ -9,7 +9,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(cd "$here/../../corpus" && pwd)/extra
 mkdir -p "$out"
-pyenv_root=${PYENV_ROOT:-$HOME/.pyenv}
+. "$here/../capture-lib.sh"
 
 # script  project-directory  versions  [VAR=value...]
 matrix='
@@ -44,22 +44,8 @@ input_eof                   /srv/exports            3.12
 nested_pool                 /srv/etl                3.12
 '
 
-interp() {
-	case $1 in
-	deb*) [ -x "/usr/bin/python${1#deb}" ] && { echo "/usr/bin/python${1#deb}"; return; } ;;
-	*) for d in "$pyenv_root"/versions/"$1".*; do
-		[ -x "$d/bin/python" ] && { echo "$d/bin/python"; return; }
-	done ;;
-	esac
-	echo "no interpreter for $1" >&2
-	return 1
-}
-
 echo "$matrix" | while read -r name dir vers; do
-	[ -n "$name" ] || continue
-	if [ $# -gt 0 ]; then
-		case " $* " in *" $name "*) ;; *) continue ;; esac
-	fi
+	[ -n "$name" ] && wanted "$name" "$@" || continue
 	# cf_segfault_faulthandler is cf_segfault.py run with PYTHONFAULTHANDLER=1.
 	script=$name extra=
 	if [ "$name" = cf_segfault_faulthandler ]; then
@@ -70,9 +56,7 @@ echo "$matrix" | while read -r name dir vers; do
 	for v in $vers; do
 		py=$(interp "$v") || continue
 		dest="$out/$(echo "$name" | tr _ -).py${v#deb}.txt"
-		(cd "$dir" && env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 \
-			PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 $extra \
-			timeout -s KILL 60 "$py" "$dir/$script.py" </dev/null) >"$dest" 2>&1
+		run_clean "$dir" $extra "$py" "$dir/$script.py" >"$dest" 2>&1
 		echo "$(basename "$dest"): exit $?"
 		# a child can outlive a killed parent: let it finish writing
 		sleep 3

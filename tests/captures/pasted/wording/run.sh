@@ -1,0 +1,34 @@
+#!/bin/sh
+# Captures the wording set: runs each script of this directory from a project-like
+# directory with real pyenv interpreters and writes stdout+stderr, as printed, to
+# tests/corpus/pasted/wording/<script>.py<X.Y>.txt; then shape.sh makes the pasted shapes.
+# Usage: tests/captures/pasted/wording/run.sh [SCRIPT...]
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(cd "$here/../../../corpus/pasted" && pwd)/wording
+mkdir -p "$out"
+. "$here/../../capture-lib.sh"
+work=${TMPDIR:-/tmp}/pickdoc-wording
+
+# script  project-directory  versions
+matrix='
+attr_dict        srv/settings       2.7 3.10
+record_fields    srv/records        3.8 3.12
+auto_dict        opt/configs        2.7 3.9
+span_new         home/dev/seqtools  3.7 3.12
+reading_state    srv/telemetry      3.8 3.13
+login_error      home/dev/client    2.7 3.9 3.13
+type_registry    opt/plugins        3.6 3.12
+sandbox_builtin  srv/sandbox        3.11
+'
+
+echo "$matrix" | while read -r script dir versions; do
+	[ -n "$script" ] && wanted "$script" "$@" || continue
+	mkdir -p "$work/$dir"
+	cp "$here/$script.py" "$work/$dir/"
+	for v in $versions; do
+		py=$(interp "$v") || continue
+		run_clean "$work/$dir" "$py" "$work/$dir/$script.py" >"$out/$script.py$v.txt" 2>&1
+	done
+done
+rm -rf "$work"

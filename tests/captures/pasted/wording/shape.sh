@@ -1,0 +1,50 @@
+#!/bin/sh
+# Puts captures of tests/corpus/pasted/wording/ in the shapes real text arrives in, with our
+# own surrounding words: a sentence around the bare exception line, the last frames only,
+# '> ' quoting, a logger's line before the traceback, docker-compose prefixes, elided
+# frames.  The traceback text itself is only cut, quoted or prefixed, never retyped.
+# Usage: tests/captures/pasted/wording/shape.sh (after run.sh)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+c=$(cd "$here/../../../corpus/pasted" && pwd)/wording
+
+# The bare exception line inside a sentence.
+{
+	printf 'Pickling the settings object of our service stopped working; all I get is\n\n'
+	tail -n 1 "$c/attr_dict.py3.10.txt"
+	printf '\nand nothing else. Any idea?\n'
+} >"$c/attr_dict-sentence.txt"
+
+# The last frame and the exception line only (the rest was not copied).
+{
+	printf 'Loading the saved spans back fails:\n\n'
+	tail -n 3 "$c/span_new.py3.7.txt"
+} >"$c/span_new-last-frame.txt"
+{
+	printf 'After upgrading, the round trip of our client error breaks:\n'
+	tail -n 4 "$c/login_error.py3.13.txt"
+} >"$c/login_error-last-frame.txt"
+
+# Quoted in a reply with '> '.
+{
+	printf 'You wrote:\n\n'
+	sed 's/^/> /' "$c/type_registry.py3.12.txt"
+	printf '\nThat one is expected: the registry holds the types themselves.\n'
+} >"$c/type_registry-quoted.txt"
+
+# A logger's line, then the traceback it printed.
+{
+	printf '2026-11-30 04:12:09,551 ERROR telemetry.loader: could not restore reading batch 17\n'
+	cat "$c/reading_state.py3.8.txt"
+	printf '2026-11-30 04:12:09,560 INFO telemetry.loader: skipping batch 17\n'
+} >"$c/reading_state-logged.txt"
+
+# docker-compose's service prefix on every line.
+sed 's/^/records_1  | /' "$c/record_fields.py3.12.txt" >"$c/record_fields-compose.txt"
+
+# The frames inside the standard library elided by hand.
+{
+	head -n 3 "$c/sandbox_builtin.py3.11.txt"
+	printf '  ...\n'
+	tail -n 3 "$c/sandbox_builtin.py3.11.txt"
+} >"$c/sandbox_builtin-elided.txt"

@@ -1,6 +1,7 @@
 /*
  * clean.c: undoes what terminals and log collectors do to a line (carriage returns, escape
- * sequences, prefixes), reads the time in a prefix, recognises the start of a log record,
+ * sequences, prefixes), and what renderers and typists do to a paste (Markdown, full-width
+ * and curly punctuation, HTML references), reads the time in a prefix, recognises the start of a log record,
  * and tells which characters a terminal would act on.  Works on bytes; knows nothing of
  * tracebacks, and allocates only in the caller's scratch buffer.
  */
@@ -131,6 +132,56 @@ static size_t bold_dunder(const char *s, size_t at, size_t len)
 	return i + 2 - at;
 }
 
+static const struct {
+	const char *name;
+	size_t len;
+	char c;
+} html_refs[] = {
+	{ "&lt;", 4, '<' }, { "&gt;", 4, '>' }, { "&amp;", 5, '&' }, { "&quot;", 6, '"' },
+	{ "&#39;", 5, '\'' }, { "&#x27;", 6, '\'' }, { "&apos;", 6, '\'' },
+};
+
+/* At S (N bytes left), an HTML character reference a page left in copied text: its
+ * length, with the character it stands for in *C; else 0. */
+static size_t html_ref(const char *s, size_t n, char *c)
+{
+	for (size_t i = 0; i < sizeof html_refs / sizeof *html_refs; i++) {
+		if (n >= html_refs[i].len && !memcmp(s, html_refs[i].name, html_refs[i].len)) {
+			*c = html_refs[i].c;
+			return html_refs[i].len;
+		}
+	}
+	return 0;
+}
+
+/* Whether S[AT] starts a word run (after a non-word character) or ends one. */
+static int word_edge(const char *s, size_t at, size_t len)
+{
+	return at >= len || (!is_word(s[at]) && s[at] != '*');
+}
+
+/* At AT, the "**" of a dunder that Markdown half ate: a bold that opened or closed inside
+ * a name, as "__init**()" or "**init__" (from "__init__" whose other half paired with a
+ * "__" elsewhere).  A name with "__" on one side and "**" on the other is no Python. */
+static int half_dunder(const char *s, size_t at, size_t len)
+{
+	size_t b = at, e = at + 2;
+
+	if (at + 2 > len || s[at] != '*' || s[at + 1] != '*')
+		return 0;
+	while (b > 0 && is_word(s[b - 1]))
+		b--;
+	if (at - b >= 3 && (b == 0 || word_edge(s, b - 1, len)) && word_edge(s, e, len) &&
+	    s[b] == '_' && s[b + 1] == '_' && s[b + 2] >= 'a' && s[b + 2] <= 'z' &&
+	    s[at - 1] != '_')
+		return 1;
+	while (e < len && is_word(s[e]))
+		e++;
+	return b == at && (at == 0 || word_edge(s, at - 1, len)) && e - at >= 5 &&
+	       word_edge(s, e, len) && s[at + 2] >= 'a' && s[at + 2] <= 'z' &&
+	       s[e - 1] == '_' && s[e - 2] == '_' && s[e - 3] != '_';
+}
+
 const char *clean_markdown(struct buf *scratch, const char *line, size_t len, size_t *out_len)
 {
 	int escaped = memchr(line, '\\', len) && markdown_escaped(line, len);
@@ -138,9 +189,16 @@ const char *clean_markdown(struct buf *scratch, const char *line, size_t len, si
 
 	for (const char *star = memchr(line, '*', len); star && !bold;
 	     star = memchr(star + 1, '*', len - (size_t)(star + 1 - line)))
-		bold = bold_dunder(line, (size_t)(star - line), len) > 0;
+		bold = bold_dunder(line, (size_t)(star - line), len) > 0 ||
+		       half_dunder(line, (size_t)(star - line), len);
+	int refs = 0;
+	char c;
+
+	for (const char *amp = memchr(line, '&', len); amp && !refs;
+	     amp = memchr(amp + 1, '&', len - (size_t)(amp + 1 - line)))
+		refs = html_ref(amp, len - (size_t)(amp - line), &c) > 0;
 	*out_len = len;
-	if (!escaped && !bold)
+	if (!escaped && !bold && !refs)
 		return line;
 	buf_reset(scratch);
 	buf_add(scratch, "", 0);
@@ -154,10 +212,74 @@ const char *clean_markdown(struct buf *scratch, const char *line, size_t len, si
 			buf_add(scratch, line + i + 2, dunder - 4);
 			buf_adds(scratch, "__");
 			i += dunder;
+		} else if (refs && line[i] == '&' && (dunder = html_ref(line + i, len - i, &c))) {
+			buf_addc(scratch, c);
+			i += dunder;
+		} else if (line[i] == '*' && half_dunder(line, i, len)) {
+			buf_adds(scratch, "__");
+			i += 2;
 		} else {
 			buf_addc(scratch, line[i++]);
 		}
 	}
+	*out_len = scratch->len;
+	return scratch->s;
+}
+
+/* --- characters that stand for ASCII ones --- */
+
+size_t clean_lookalike(const char *s, size_t n, char *c)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n < 3 || (u[0] != 0xef && u[0] != 0xe2) || (u[1] & 0xc0) != 0x80 ||
+	    (u[2] & 0xc0) != 0x80)
+		return 0;
+	unsigned long cp = (unsigned long)(u[0] & 0x0f) << 12 | (unsigned long)(u[1] & 0x3f) << 6 |
+			   (u[2] & 0x3f);
+	if (cp >= 0xff01 && cp <= 0xff5e)
+		*c = (char)(cp - 0xfee0);
+	else if (cp == 0x2018 || cp == 0x2019)
+		*c = '\'';
+	else if (cp == 0x201c || cp == 0x201d)
+		*c = '"';
+	else
+		return 0;
+	return 3;
+}
+
+const char *clean_lookalikes(struct buf *scratch, const char *line, size_t len, size_t *out_len,
+			     size_t **map, size_t *map_cap)
+{
+	size_t i = 0, k;
+	char c;
+
+	*out_len = len;
+	if (!memchr(line, '\xef', len) && !memchr(line, '\xe2', len))
+		return line;
+	while (i < len && !clean_lookalike(line + i, len - i, &c))
+		i++;
+	if (i == len)
+		return line;
+	buf_reset(scratch);
+	buf_add(scratch, line, i);
+	if (map) {
+		grow(map, map_cap, len, sizeof **map);
+		for (size_t j = 0; j < i; j++)
+			(*map)[j] = j;
+	}
+	while (i < len) {
+		if (map)
+			(*map)[scratch->len] = i;
+		if ((k = clean_lookalike(line + i, len - i, &c))) {
+			buf_addc(scratch, c);
+			i += k;
+		} else {
+			buf_addc(scratch, line[i++]);
+		}
+	}
+	if (map)
+		(*map)[scratch->len] = len;
 	*out_len = scratch->len;
 	return scratch->s;
 }

@@ -24,9 +24,23 @@ const char *clean_text(struct buf *scratch, const char *line, size_t len, size_t
 /* LINE as it was before a Markdown round trip damaged it (a paste rendered, then copied
  * back as Markdown): "\_", "\<", "\*" and the like unescaped when every backslash of the
  * line escapes a punctuation character and one escapes what Markdown would have taken
- * for markup; "**name**" turned back into "__name__" (a dunder the renderer made bold).
+ * for markup; "**name**" turned back into "__name__" (a dunder the renderer made bold), and
+ * "__name**" or "**name__" too (one it half ate, pairing its other half elsewhere); HTML
+ * character references (&lt; &gt; &amp; &quot; &#39;) as the characters they stand for.
  * Returns LINE itself when there was nothing to repair, else SCRATCH's storage. */
 const char *clean_markdown(struct buf *scratch, const char *line, size_t len, size_t *out_len);
+
+/* At S (N bytes left), a character people type or a page shows in place of an ASCII one:
+ * a full-width form (U+FF01-U+FF5E, as CJK input methods type "：" and "＜") or a curly
+ * quote.  Its length, with the ASCII character in *C; else 0. */
+size_t clean_lookalike(const char *s, size_t n, char *c);
+
+/* LINE with those characters written as the ASCII ones, so that a pattern written for the
+ * ASCII text matches.  Returns LINE itself when there were none, else SCRATCH's storage;
+ * then, when MAP is not NULL, (*MAP)[i] (grown as needed, *MAP_CAP its capacity) is the
+ * offset in LINE of byte i of the result, up to i = *OUT_LEN (which maps to LEN). */
+const char *clean_lookalikes(struct buf *scratch, const char *line, size_t len, size_t *out_len,
+			     size_t **map, size_t *map_cap);
 
 /* Length of the character at S (N > 0 bytes left; 1 for a byte that starts no well-formed
  * UTF-8 character), its code point in *CP (the byte's value for such a byte), and whether a

@@ -1,7 +1,8 @@
 /*
  * match.c: signatures against records.  For each block, a signature is tried only when its
  * literal occurs in the message; then its exception pattern, its message pattern and its
- * frame and source-line conditions.  The highest priority wins; ties go to the block printed first (the
+ * frame and source-line conditions.  A message is read with full-width and curly
+ * punctuation as ASCII (clean_lookalikes); what a pattern captures is the text as printed.  The highest priority wins; ties go to the block printed first (the
  * root of a chain), then to the playbook loaded first.
  */
 #include "match.h"
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean.h"
 #include "util.h"
 
 static int has_literal(const struct kb_signature *sig, const char *msg, size_t len)
@@ -43,17 +45,17 @@ static int source_matches(struct regex_cache *rc, const struct kb_signature *sig
 	return 0;
 }
 
+/* SIG against block EXC, whose message is read as MSG (MLEN bytes). */
 static int signature_matches(struct regex_cache *rc, const struct kb_signature *sig,
-			     const struct tb_exc *exc, struct regex_match *m)
+			     const struct tb_exc *exc, const char *msg, size_t mlen,
+			     struct regex_match *m)
 {
-	size_t mlen = strlen(exc->message);
-
-	if (!has_literal(sig, exc->message, mlen))
+	if (!has_literal(sig, msg, mlen))
 		return 0;
 	if (sig->exception &&
 	    regex_match_whole(rc, sig->exception, &sig->pos, exc->type, strlen(exc->type)) != 1)
 		return 0;
-	if (regex_match(rc, sig->pattern, &sig->pattern_pos, exc->message, mlen, m) != 1)
+	if (regex_match(rc, sig->pattern, &sig->pattern_pos, msg, mlen, m) != 1)
 		return 0;
 	return (!sig->frame || frame_matches(rc, sig, exc)) &&
 	       (!sig->source || source_matches(rc, sig, exc));
@@ -88,6 +90,20 @@ static void add_signature_facts(struct finding *fd, const struct tb_record *rec,
 	buf_fini(&src);
 }
 
+/* M's groups, found in FOLDED (clean_lookalikes of MESSAGE, MAP its offsets), as the
+ * text of MESSAGE they were read from: a subject is shown as the log printed it. */
+static void unfold_groups(struct regex_match *m, const char *folded, const char *message,
+			  const size_t *map)
+{
+	for (size_t i = 0; i < m->ngroups; i++) {
+		size_t at = (size_t)(m->groups[i].start - folded);
+		size_t end = at + m->groups[i].len;
+
+		m->groups[i].start = message + map[at];
+		m->groups[i].len = map[end] - map[at];
+	}
+}
+
 struct finding *match_record(const struct kb *kb, struct regex_cache *rc,
 			     const struct tb_record *rec)
 {
@@ -95,24 +111,33 @@ struct finding *match_record(const struct kb *kb, struct regex_cache *rc,
 	const struct kb_signature *best_sig = NULL;
 	size_t best_block = 0;
 	struct regex_match m, best_m = { 0 };
+	struct buf folded = { 0 };
+	size_t *map = NULL, map_cap = 0;
 
 	for (size_t b = 0; b < rec->nexcs; b++) {
 		const struct tb_exc *exc = &rec->excs[b];
+		size_t mlen;
+		const char *msg = clean_lookalikes(&folded, exc->message, strlen(exc->message),
+						   &mlen, &map, &map_cap);
 		for (size_t p = 0; p < kb->nplaybooks; p++) {
 			const struct kb_playbook *pb = kb->playbooks[p];
 			for (size_t s = 0; s < pb->nsignatures; s++) {
 				const struct kb_signature *sig = &pb->signatures[s];
 				if (best_sig && sig->priority <= best_sig->priority)
 					continue;
-				if (!signature_matches(rc, sig, exc, &m))
+				if (!signature_matches(rc, sig, exc, msg, mlen, &m))
 					continue;
 				best_pb = pb;
 				best_sig = sig;
 				best_block = b;
 				best_m = m;
+				if (msg != exc->message)
+					unfold_groups(&best_m, msg, exc->message, map);
 			}
 		}
 	}
+	buf_fini(&folded);
+	free(map);
 	if (!best_sig)
 		return NULL;
 	struct finding *fd = xcalloc(1, sizeof *fd);
@@ -129,19 +154,23 @@ struct finding *match_record(const struct kb *kb, struct regex_cache *rc,
 int match_bare_candidate(const struct kb *kb, struct regex_cache *rc, const char *type,
 			 size_t type_len, const char *message, size_t message_len)
 {
-	for (size_t p = 0; p < kb->nplaybooks; p++) {
+	struct buf folded = { 0 };
+	size_t len;
+	const char *msg = clean_lookalikes(&folded, message, message_len, &len, NULL, NULL);
+	int candidate = 0;
+
+	for (size_t p = 0; p < kb->nplaybooks && !candidate; p++) {
 		const struct kb_playbook *pb = kb->playbooks[p];
-		for (size_t s = 0; s < pb->nsignatures; s++) {
+		for (size_t s = 0; s < pb->nsignatures && !candidate; s++) {
 			const struct kb_signature *sig = &pb->signatures[s];
-			if (sig->literal) {
-				if (memmem(message, message_len, sig->literal, strlen(sig->literal)))
-					return 1;
-			} else if (!sig->exception ||
-				   regex_match_whole(rc, sig->exception, &sig->pos, type,
-						     type_len) == 1) {
-				return 1;
-			}
+			if (sig->literal)
+				candidate = has_literal(sig, msg, len);
+			else
+				candidate = !sig->exception ||
+					    regex_match_whole(rc, sig->exception, &sig->pos, type,
+							      type_len) == 1;
 		}
 	}
-	return 0;
+	buf_fini(&folded);
+	return candidate;
 }

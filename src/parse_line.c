@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "clean.h"
+
 #define HEADER "Traceback (most recent call last):"
 #define CONTEXT_SENTENCE "During handling of the above exception, another exception occurred:"
 #define CAUSE_SENTENCE "The above exception was the direct cause of the following exception:"
@@ -308,17 +310,31 @@ int pl_exception_like(const char *type, size_t len)
 	return 0;
 }
 
+/* Whether S[FROM..AT) ends in a character standing for an ASCII punctuation mark or
+ * letter (a full-width colon glued to the type, as in "running.：TypeError: ..."): no
+ * byte of a name. */
+static int lookalike_ends(const char *s, size_t from, size_t at)
+{
+	char c;
+
+	return (unsigned char)s[at - 1] >= 0x80 && at - from >= 3 &&
+	       clean_lookalike(s + at - 3, 3, &c);
+}
+
 int pl_find_bare(const char *s, size_t n, size_t *at, struct pl_exc *e)
 {
 	for (const char *c = memchr(s, ':', n); c; ) {
 		size_t ci = (size_t)(c - s);
 		int at_end = ci + 1 == n;
+		/* "RuntimeError:An attempt...": a retyped line that lost its blank */
+		int glued = !at_end && is_upper(s[ci + 1]);
 
-		if (at_end || s[ci + 1] == ' ') {
+		if (at_end || s[ci + 1] == ' ' || glued) {
 			size_t lim = ci > BARE_TYPE_MAX ? ci - BARE_TYPE_MAX : 0;
 			size_t b = ci;
 
-			while (b > lim && (is_name_char(s[b - 1]) || s[b - 1] == '.'))
+			while (b > lim && (is_name_char(s[b - 1]) || s[b - 1] == '.') &&
+			       !lookalike_ends(s, lim, b))
 				b--;
 			while (b < ci && !is_name_start(s[b]))
 				b++;
@@ -328,8 +344,8 @@ int pl_find_bare(const char *s, size_t n, size_t *at, struct pl_exc *e)
 				e->type = s + b;
 				e->type_len = ci - b;
 				e->colon = 1;
-				e->message = at_end ? s + n : s + ci + 2;
-				e->message_len = at_end ? 0 : n - ci - 2;
+				e->message = at_end ? s + n : s + ci + 2 - glued;
+				e->message_len = at_end ? 0 : n - ci - 2 + glued;
 				*at = b;
 				return 1;
 			}

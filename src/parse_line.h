@@ -67,8 +67,9 @@ int pl_exception(const char *s, size_t n, struct pl_exc *e);
 int pl_exception_like(const char *type, size_t len);
 
 /* An exception line somewhere in S, as a logger prints one without its traceback: the first
- * "Type: message" whose type is exception-like, else a line ending in "name:" (a
- * possible carrier).  *AT is where the type starts. */
+ * "Type: message" (or "Type:Message", retyped without the blank) whose type is
+ * exception-like, else a line ending in "name:" (a possible carrier).  *AT is where the
+ * type starts. */
 int pl_find_bare(const char *s, size_t n, size_t *at, struct pl_exc *e);
 
 /* S is exactly three double or single quotes: returns that quote character, else 0. */

@@ -1,5 +1,6 @@
 /*
- * test_clean.c: line cleaning (carriage returns, escape sequences, Markdown's escapes),
+ * test_clean.c: line cleaning (carriage returns, escape sequences, Markdown's escapes, HTML
+ * references, full-width and curly punctuation),
  * prefix shapes, and the log-record detector the parser uses to tell a note from the next
  * log line.
  */
@@ -9,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "clean.h"
@@ -82,6 +84,55 @@ static void test_markdown_damage_undone(void **state)
 	assert_int_equal(n, strlen(power));
 	assert_string_equal(unescaped(&scratch, "f(**kwargs) and **Main** stay"),
 			    "f(**kwargs) and **Main** stay");
+	buf_fini(&scratch);
+}
+
+/* A dunder whose other half Markdown paired with a "__" elsewhere; HTML references a page
+ * left in copied text. */
+static void test_half_dunders_and_html_references(void **state)
+{
+	struct buf scratch = { 0 };
+
+	(void)state;
+	assert_string_equal(unescaped(&scratch, "TypeError: ('__init**() takes exactly 2 arguments"),
+			    "TypeError: ('__init__() takes exactly 2 arguments");
+	assert_string_equal(unescaped(&scratch, "x = C.**reduce__(obj)"),
+			    "x = C.__reduce__(obj)");
+	/* Python's own stars stay: unpacking, a power, a private name passed by keywords */
+	assert_string_equal(unescaped(&scratch, "f(*a, **self.__kwargs) + b**2 + __x**2"),
+			    "f(*a, **self.__kwargs) + b**2 + __x**2");
+	assert_string_equal(unescaped(&scratch, "  File &quot;/srv/a.py&quot;, line 3, in &lt;module&gt;"),
+			    "  File \"/srv/a.py\", line 3, in <module>");
+	assert_string_equal(unescaped(&scratch, "KeyError: &#39;a&#39; &amp;&amp; &#x27;b&apos;"),
+			    "KeyError: 'a' && 'b'");
+	/* an ampersand that starts no reference stays */
+	assert_string_equal(unescaped(&scratch, "R&D: a &lt b"), "R&D: a &lt b");
+	buf_fini(&scratch);
+}
+
+/* Full-width forms and curly quotes read as ASCII, with the offsets of what they stood for:
+ * a subject found in the ASCII text is shown as it was printed. */
+static void test_lookalikes_and_their_offsets(void **state)
+{
+	struct buf scratch = { 0 };
+	static const char line[] = "报错：Can‘t pickle ‘f.＜locals＞.g’，x";
+	size_t n, *map = NULL, cap = 0;
+	const char *s = clean_lookalikes(&scratch, LIT_ARGS(line), &n, &map, &cap);
+
+	(void)state;
+	assert_string_equal(s, "报错:Can't pickle 'f.<locals>.g',x");
+	assert_int_equal(n, strlen(s));
+	/* "<locals>" in the result is "＜locals＞" in the line */
+	size_t at = (size_t)(strstr(s, "<locals>") - s);
+	assert_int_equal(map[at + 8] - map[at], strlen("＜locals＞"));
+	assert_memory_equal(line + map[at], "＜locals＞", strlen("＜locals＞"));
+	assert_int_equal(map[0], 0);
+	assert_int_equal(map[n], sizeof line - 1);
+	/* other characters of the same blocks, and ASCII, are left as they are */
+	static const char plain[] = "— … 中文 ok";
+	assert_ptr_equal(clean_lookalikes(&scratch, LIT_ARGS(plain), &n, NULL, NULL), plain);
+	assert_int_equal(n, sizeof plain - 1);
+	free(map);
 	buf_fini(&scratch);
 }
 
@@ -327,6 +378,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_line_is_returned_in_place),
 		cmocka_unit_test(test_markdown_damage_undone),
+		cmocka_unit_test(test_half_dunders_and_html_references),
+		cmocka_unit_test(test_lookalikes_and_their_offsets),
 		cmocka_unit_test(test_carriage_returns),
 		cmocka_unit_test(test_colour_escapes),
 		cmocka_unit_test(test_escape_cut_short),

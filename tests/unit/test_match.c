@@ -201,11 +201,29 @@ static void test_equal_priority_takes_first_block(void **state)
 	record_free(rec);
 }
 
+/* Curly quotes and full-width forms match the ASCII of a pattern; the subject is the text
+ * as printed. */
+static void test_lookalikes_match_and_subject_is_verbatim(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *rec = new_record(1);
+	add_block(rec, "AttributeError", "Can’t frob ‘outer.＜locals＞.inner’", 0, NULL);
+
+	struct finding *fd = match_record(f->kb, f->rc, rec);
+	assert_non_null(fd);
+	assert_string_equal(fd->playbook->id, "alpha");
+	assert_string_equal(facts_get(&fd->facts, "subject"), "outer.＜locals＞.inner");
+	assert_string_equal(facts_get(&fd->facts, "message"), "Can’t frob ‘outer.＜locals＞.inner’");
+	finding_free(fd);
+	record_free(rec);
+}
+
 static void test_bare_candidates(void **state)
 {
 	struct fixture *f = *state;
-	const char *m1 = "Can't frob 'x'", *m2 = "all fine";
+	const char *m1 = "Can't frob 'x'", *m2 = "all fine", *m3 = "Can’t frob ‘x’";
 
+	assert_true(match_bare_candidate(f->kb, f->rc, "AttributeError", 14, m3, strlen(m3)));
 	assert_true(match_bare_candidate(f->kb, f->rc, "AttributeError", 14, m1, strlen(m1)));
 	assert_false(match_bare_candidate(f->kb, f->rc, "ValueError", 10, m2, strlen(m2)));
 	/* No literal: the exception pattern decides. */
@@ -222,6 +240,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_source_condition, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_priority_beats_block_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_equal_priority_takes_first_block, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lookalikes_match_and_subject_is_verbatim, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_bare_candidates, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("match", tests, NULL, NULL);

@@ -1499,6 +1499,15 @@ static void test_line_shapes(void **state)
 	assert_true(pl_find_bare(LIT_ARGS("ERROR:root:TypeError: no"), &at, &e));
 	assert_int_equal(at, 11);
 	assert_false(pl_find_bare(LIT_ARGS("Exception ignored in: <function f at 0x1>"), &at, &e));
+	/* retyped without the blank after the colon; a time or a URL is no such line */
+	assert_true(pl_find_bare(LIT_ARGS("RuntimeError:An attempt"), &at, &e));
+	assert_int_equal(e.type_len, 12);
+	assert_int_equal(e.message_len, 10);
+	assert_false(pl_find_bare(LIT_ARGS("at 12:00:03 see http://Example.org"), &at, &e));
+	/* a full-width colon glued to the type is no part of its name */
+	assert_true(pl_find_bare(LIT_ARGS("报错了：AttributeError: x"), &at, &e));
+	assert_int_equal(at, strlen("报错了："));
+	assert_int_equal(e.type_len, 14);
 	assert_int_equal(pl_quote(LIT_ARGS("'''")), '\'');
 	assert_int_equal(pl_quote(LIT_ARGS("\"\"\"x")), 0);
 	assert_int_equal(pl_chain(LIT_ARGS("> The above exception was the direct cause of the "

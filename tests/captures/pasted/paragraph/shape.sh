@@ -49,3 +49,48 @@ raise_line() { # file type
 	raise_line "$raw/unguarded_start.py3.8.txt" RuntimeError
 	exception_paragraph "$raw/unguarded_start.py3.8.txt" RuntimeError
 } >"$out/bootstrap-from-raise.py3.8.txt"
+
+# The last line of FILE that starts with TYPE and a colon: an exception line.
+exception_line() { # file type
+	grep "^$2:" "$1" | tail -n 1
+}
+
+# 4. An issue title typed with a CJK input method: a full-width colon before the exception
+#    line, curly quotes and full-width angle brackets inside it, a full-width comma after.
+{
+	printf '训练时报错：%s，求助\n' "$(exception_line "$raw/nested_worker.py3.12.txt" AttributeError |
+		sed "s/'/’/g; s/</＜/g; s/>/＞/g")"
+} >"$out/fullwidth-title.py3.12.txt"
+
+# 5. The same exception line glued to a sentence by a full-width colon, quotes left ASCII.
+{
+	printf 'Pool.map 报错了：%s\n' "$(exception_line "$raw/nested_worker.py3.10.txt" AttributeError)"
+	echo
+	echo "Python 3.10, Ubuntu 22.04."
+} >"$out/fullwidth-colon-glued.py3.10.txt"
+
+# 6. The whole traceback as a web page's source shows it: < > " ' & as HTML references.
+{
+	echo "<p>Indexing the docs folder crashes:</p>"
+	sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g; s/'"'"'/\&#39;/g' \
+		"$raw/nested_worker.py3.12.txt"
+	echo "<p>What am I missing?</p>"
+} >"$out/html-entities.py3.12.txt"
+
+# 7. A title retyped from the exception: the type glued to the first sentence of its
+#    message, without the blank after the colon, the message's lines joined.
+{
+	exception_paragraph "$raw/unguarded_start.py3.8.txt" RuntimeError | awk '
+		NR == 1 { sub(/: *$/, ":"); title = $0; next }
+		/^[ \t]*$/ { exit }
+		{ sub(/^[ \t]+/, ""); title = title (NR == 2 ? "" : " ") $0 }
+		END { print title }'
+} >"$out/glued-colon-title.py3.8.txt"
+
+# 8. The child's traceback cut right after the first line of the exception's message.
+{
+	echo "Here is what the worker prints before it dies (the rest scrolled away):"
+	echo
+	awk '/^Traceback/ { on = 1 } on { print } on && prev ~ /^RuntimeError:/ { exit } { prev = $0 }' \
+		"$raw/unguarded_start.py3.8.txt"
+} >"$out/bootstrap-cut.py3.8.txt"

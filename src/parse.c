@@ -355,7 +355,8 @@ static struct reading *raw_reader(struct parser *p, const char *s, size_t n)
 	return NULL;
 }
 
-static void dispatch(struct parser *p, const char *s, size_t n, size_t lineno)
+/* The line S, N bytes without its trailing blanks, FULL with them. */
+static void dispatch(struct parser *p, const char *s, size_t n, size_t full, size_t lineno)
 {
 	struct reading *r;
 	size_t m, at;
@@ -375,12 +376,12 @@ static void dispatch(struct parser *p, const char *s, size_t n, size_t lineno)
 				continue;
 			}
 			r->mode = MODE_STRICT;
-			if (reading_feed(r, s + m, n - m, lineno)) {
+			if (reading_feed(r, s + m, full - m, lineno)) {
 				r->tag_varies |= other_tag;
 				return;
 			}
 		} else if ((r = raw_reader(p, s, n))) {
-			if (reading_feed(r, s, n, lineno))
+			if (reading_feed(r, s, full, lineno))
 				return;
 		} else {
 			break;
@@ -433,7 +434,7 @@ void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
 
 	if (p->nopen || p->pending.active || worth_a_look(clean, clean_len)) {
 		const char *s = clean_text(&p->scratch, clean, clean_len, &n);
-		dispatch(p, s, clean_rtrim(s, n), lineno);
+		dispatch(p, s, clean_rtrim(s, n), n, lineno);
 	}
 	remember_before(p, line, len, lineno);
 }

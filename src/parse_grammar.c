@@ -78,7 +78,7 @@ static void begin_block(struct reading *r, size_t lineno, int has_header)
 	r->frames_cap = r->notes_cap = 0;
 	r->ring = 0;
 	r->expect_source = 0;
-	r->msg_open = r->msg_more = r->msg_indented = 0;
+	r->msg_open = r->msg_more = r->msg_indented = r->msg_wrapped = 0;
 	r->message_indent = 0;
 	r->blanks = 0;
 	buf_reset(&r->source);
@@ -143,7 +143,9 @@ static void add_source(struct reading *r, const char *s, size_t n)
 	r->expect_source = 0;
 }
 
-/* Adds a line to the message, after BLANKS empty lines when the message has begun. */
+/* Adds a line to the message, after BLANKS empty lines when the message has begun; or,
+ * when the last line was wrapped by a paste (msg_wrapped), after the blank it was wrapped
+ * at. */
 static void add_message_line(struct reading *r, const char *s, size_t n, size_t blanks)
 {
 	struct buf *m = &r->message;
@@ -151,12 +153,15 @@ static void add_message_line(struct reading *r, const char *s, size_t n, size_t 
 
 	s += skip;
 	n -= skip;
-	if (m->len)
+	if (m->len && r->msg_wrapped && m->len < MESSAGE_MAX)
+		buf_addc(m, ' ');
+	else if (m->len)
 		for (size_t i = 0; i <= blanks && m->len < MESSAGE_MAX; i++)
 			buf_addc(m, '\n');
 	buf_add(m, s, kept(r, n, MESSAGE_MAX - m->len));
 	r->msg_open = 0;
 	r->msg_more = pl_open_end(s, n);
+	r->msg_wrapped = r->line_wrapped;
 }
 
 static void add_note(struct reading *r, const char *s, size_t n)
@@ -179,6 +184,7 @@ static void set_exception(struct reading *r, const struct pl_exc *e, size_t line
 	buf_add(&r->message, e->message, kept(r, e->message_len, MESSAGE_MAX));
 	r->msg_open = e->colon && !e->message_len;
 	r->msg_more = pl_open_end(e->message, e->message_len);
+	r->msg_wrapped = r->line_wrapped;
 	r->expect_source = 0;
 	r->state = ST_EXC;
 	r->blanks = 0;
@@ -390,12 +396,14 @@ static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 	if (indent) {
 		if (x->nnotes)
 			return 0;
+		r->msg_wrapped = 0;     /* indented lines go on as printed */
 		add_message_line(r, s, n, r->blanks);
 		r->msg_indented = 1;
 	} else if (r->blanks || clean_is_log_line(s, n) ||
 		   (pl_exception(s, n, &e) && pl_exception_like(e.type, e.type_len))) {
 		return 0;
-	} else if ((r->msg_open || r->msg_more) && !x->nnotes) {
+	} else if ((r->msg_open || r->msg_more || (r->msg_wrapped && !(s[0] >= 'A' && s[0] <= 'Z'))) &&
+		   !x->nnotes) {
 		add_message_line(r, s, n, 0);
 	} else if (r->msg_indented) {
 		return 0;       /* notes follow a one-line message; this is what came next */
@@ -438,7 +446,10 @@ static int quoted_end_line(struct reading *r, const char *s, size_t n, size_t li
 
 int reading_feed(struct reading *r, const char *s, size_t n, size_t lineno)
 {
-	size_t at;
+	size_t at, text = clean_rtrim(s, n);
+
+	r->line_wrapped = text && text < n;
+	n = text;
 
 	if (r->quote && pl_quote(s, n) == r->quote) {
 		if (r->in_block && r->state == ST_FRAMES)

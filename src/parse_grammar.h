@@ -50,6 +50,9 @@ struct reading {
 	int msg_open;            /* "Type: " with nothing after: the message follows */
 	int msg_more;            /* the last message line ends open, as "...encountered," */
 	int msg_indented;        /* the message went on over indented lines */
+	int line_wrapped;        /* the line being fed had blanks after its text */
+	int msg_wrapped;         /* the last message line had: a paste wrapped it there, and
+				    a line going on without a capital continues it */
 	enum tb_link link;       /* for the next block */
 	int quote;               /* '"' or '\'' inside a quoted traceback */
 	char *carrier;           /* the carrier's type while inside it */
@@ -71,8 +74,9 @@ void reading_lone(struct reading *r, const struct pl_exc *e, size_t first, size_
 /* The exception line just read is a carrier: QUOTE opens the traceback it quotes. */
 void reading_quote(struct reading *r, int quote, size_t lineno);
 
-/* Feeds the line (prefix removed, trailing blanks too): 0 when it cannot continue the
- * record, which is then to be ended and the line looked at again. */
+/* Feeds the line (prefix removed; blanks after its text tell a message wrapped by a paste
+ * from one that ended): 0 when it cannot continue the record, which is then to be ended and
+ * the line looked at again. */
 int reading_feed(struct reading *r, const char *s, size_t n, size_t lineno);
 
 /* Nothing is missing: the record may end at the next line that does not continue it. */

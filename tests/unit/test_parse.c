@@ -1212,6 +1212,45 @@ static void test_lone_line_indented_paragraph(void **state)
 	got_free(&g);
 }
 
+/* A message line that a paste wrapped keeps the blank it was wrapped at: the line after it
+ * goes on with the message, joined by that blank, unless it starts with a capital (prose,
+ * a sentence of its own).  A line that ended without one is followed by a note. */
+static void test_wrapped_message_line(void **state)
+{
+	static const char wrapped[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/srv/a.py\", line 3, in <module>\n"
+		"_pickle.PicklingError: Can't pickle <function f at 0x1>: it's not the same \n"
+		"object as __main__.f\n";
+	static const char ended[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/srv/a.py\", line 3, in <module>\n"
+		"_pickle.PicklingError: Can't pickle <function f at 0x1>: it's not the same\n"
+		"object as __main__.f\n";
+	static const char prose[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/srv/a.py\", line 3, in <module>\n"
+		"KeyError: 'a' \n"
+		"Any idea why?\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(wrapped));
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->message, "Can't pickle <function f at 0x1>: it's not "
+			    "the same object as __main__.f");
+	assert_int_equal(exc(&g, 0, 0)->nnotes, 0);
+	got_free(&g);
+	parse_into(&g, LIT_ARGS(ended));
+	assert_int_equal(g.n, 1);
+	assert_int_equal(exc(&g, 0, 0)->nnotes, 1);
+	got_free(&g);
+	parse_into(&g, LIT_ARGS(prose));
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->message, "'a'");
+	got_free(&g);
+}
+
 /* --- bounds and bad input --- */
 
 static void test_endless_traceback_stays_bounded(void **state)
@@ -1557,6 +1596,7 @@ int main(void)
 		cmocka_unit_test(test_output_after_a_report),
 		cmocka_unit_test(test_bare_callback),
 		cmocka_unit_test(test_lone_line_indented_paragraph),
+		cmocka_unit_test(test_wrapped_message_line),
 		cmocka_unit_test(test_endless_traceback_stays_bounded),
 		cmocka_unit_test(test_left_out_is_counted),
 		cmocka_unit_test(test_dump_is_terminal_safe),

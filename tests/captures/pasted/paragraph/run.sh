@@ -20,3 +20,4 @@ run unguarded_start 3.8 /srv/ingest
 run unguarded_start 3.12 /srv/ingest
 run nested_worker 3.10 /home/dev/indexer
 run nested_worker 3.12 /home/dev/indexer
+run redefined_function 3.11 /home/dev/tools

@@ -94,3 +94,23 @@ exception_line() { # file type
 	awk '/^Traceback/ { on = 1 } on { print } on && prev ~ /^RuntimeError:/ { exit } { prev = $0 }' \
 		"$raw/unguarded_start.py3.8.txt"
 } >"$out/bootstrap-cut.py3.8.txt"
+
+# 9. The traceback in a mail or a wiki comment wrapped at 72 columns: a long line broken at
+#    its last blank before the margin, the blank left at the end of the first part.
+{
+	echo "Saving the checksum helper from the REPL session fails:"
+	echo
+	awk '{
+		line = $0
+		while (length(line) > 72) {
+			cut = 72
+			while (cut > 1 && substr(line, cut, 1) != " ")
+				cut--
+			if (cut <= 1)
+				break
+			print substr(line, 1, cut)
+			line = substr(line, cut + 1)
+		}
+		print line
+	}' "$raw/redefined_function.py3.11.txt"
+} >"$out/wrapped-message.py3.11.txt"

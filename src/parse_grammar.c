@@ -190,6 +190,56 @@ static void set_exception(struct reading *r, const struct pl_exc *e, size_t line
 	r->blanks = 0;
 }
 
+/* Where the name of the function FUNC ends: at the first blank, outside the brackets of a
+ * name such as "<cell line: 3>"; LEN when the line ends with it. */
+static size_t func_name_len(const char *func, size_t len)
+{
+	size_t from = 0;
+
+	if (len && func[0] == '<') {
+		const char *close = memchr(func, '>', len);
+		from = close ? (size_t)(close - func) : len;
+	}
+	const char *blank = memchr(func + from, ' ', len - from);
+	return blank ? (size_t)(blank - func) : len;
+}
+
+/* Adds the frame F of a frame line.  A name of a function holds no blank: what follows one
+ * on the line is a traceback flattened onto one line, read as the frame's source, then the
+ * next frame, or the exception line ("..., in starmap return self.map(f) TypeError: x"). */
+static void add_frame_line(struct reading *r, struct pl_frame *f, size_t lineno)
+{
+	struct pl_exc e;
+	size_t at;
+
+	for (;;) {
+		size_t name = f->func ? func_name_len(f->func, f->func_len) : 0;
+		const char *rest = f->func ? f->func + name : NULL;
+		size_t n = f->func ? f->func_len - name : 0;
+
+		f->func_len = name;
+		add_frame(r, f, lineno);
+		at = pl_indent(rest, n);
+		rest += at;
+		n -= at;
+		if (!n)
+			return;
+		if (pl_find_frame(rest, n, &at, f)) {
+			if (clean_rtrim(rest, at))
+				add_source(r, rest, clean_rtrim(rest, at));
+			continue;
+		}
+		if (pl_find_bare(rest, n, &at, &e) && pl_exception_like(e.type, e.type_len)) {
+			if (clean_rtrim(rest, at))
+				add_source(r, rest, clean_rtrim(rest, at));
+			set_exception(r, &e, lineno);
+		} else {
+			add_source(r, rest, n);
+		}
+		return;
+	}
+}
+
 /* Puts the kept tail frames back in order after the ring overwrote the oldest. */
 static void unring(struct reading *r, struct tb_exc *x)
 {
@@ -303,9 +353,9 @@ int reading_frame(struct reading *r, const char *s, size_t n, size_t lineno)
 	if (!pl_frame(s, n, &f))
 		return 0;
 	begin_block(r, lineno, 0);
-	add_frame(r, &f, lineno);
-	r->flush_left = !pl_indent(s, n);
 	r->state = ST_FRAMES;
+	add_frame_line(r, &f, lineno);
+	r->flush_left = !pl_indent(s, n);
 	return 1;
 }
 
@@ -327,7 +377,7 @@ static int frames_line(struct reading *r, const char *s, size_t n, size_t lineno
 	size_t indent = pl_indent(s, n);
 
 	if (pl_frame(s, n, &f)) {
-		add_frame(r, &f, lineno);
+		add_frame_line(r, &f, lineno);
 		r->flush_left = !indent;
 	} else if (pl_elision(s, n, &count)) {
 		current(r)->elided = add_count(current(r)->elided, count);

@@ -1251,6 +1251,34 @@ static void test_wrapped_message_line(void **state)
 	got_free(&g);
 }
 
+/* A traceback flattened onto one line: each frame's function name ends at a blank, the
+ * text after it is its source, then the next frame or the exception line.  A bracketed name
+ * with blanks ("<cell line: 3>") stays whole. */
+static void test_flattened_traceback(void **state)
+{
+	static const char log[] =
+		"> `File \"/usr/lib/python3.8/multiprocessing/pool.py\", line 372, in starmap "
+		"return self._map_async(func).get() File \"/srv/a.py\", line 9, in <cell line: 3> "
+		"x = f(y) _pickle.PicklingError: Can't pickle <function f at 0x1>: attribute lookup f "
+		"on __main__ failed`\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(log));
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *x = exc(&g, 0, 0);
+	assert_int_equal(x->nframes, 2);
+	assert_string_equal(x->frames[0].func, "starmap");
+	assert_string_equal(x->frames[0].source, "return self._map_async(func).get()");
+	assert_string_equal(x->frames[1].file, "/srv/a.py");
+	assert_string_equal(x->frames[1].func, "<cell line: 3>");
+	assert_string_equal(x->frames[1].source, "x = f(y)");
+	assert_string_equal(x->type, "_pickle.PicklingError");
+	assert_string_equal(x->message, "Can't pickle <function f at 0x1>: attribute lookup f on "
+			    "__main__ failed`");
+	got_free(&g);
+}
+
 /* --- bounds and bad input --- */
 
 static void test_endless_traceback_stays_bounded(void **state)
@@ -1597,6 +1625,7 @@ int main(void)
 		cmocka_unit_test(test_bare_callback),
 		cmocka_unit_test(test_lone_line_indented_paragraph),
 		cmocka_unit_test(test_wrapped_message_line),
+		cmocka_unit_test(test_flattened_traceback),
 		cmocka_unit_test(test_endless_traceback_stays_bounded),
 		cmocka_unit_test(test_left_out_is_counted),
 		cmocka_unit_test(test_dump_is_terminal_safe),

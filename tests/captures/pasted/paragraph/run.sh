@@ -1,13 +1,18 @@
 #!/bin/sh
 # Real captures for tests/corpus/pasted/paragraph/: runs each script here with a real
 # interpreter and writes its stdout+stderr, as printed, to raw/NAME.pyX.Y.txt.  shape.sh
-# then makes the pasted shapes from them.  Usage: tests/captures/pasted/paragraph/run.sh
+# then makes the pasted shapes from them.  Addresses change from run to run: rerun only the
+# scripts named.  Usage: tests/captures/pasted/paragraph/run.sh [SCRIPT...]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$here/raw"
 pyenv_root=${PYENV_ROOT:-$HOME/.pyenv}
+only="$*"
 run() { # script version directory
 	name=$1 v=$2 dir=$3
+	if [ -n "$only" ] && ! echo " $only " | grep -q " $name "; then
+		return
+	fi
 	py=$(ls -d "$pyenv_root"/versions/"$v".*/bin/python | head -n 1)
 	mkdir -p "$dir"
 	cp "$here/$name.py" "$dir/$name.py"
@@ -21,3 +26,4 @@ run unguarded_start 3.12 /srv/ingest
 run nested_worker 3.10 /home/dev/indexer
 run nested_worker 3.12 /home/dev/indexer
 run redefined_function 3.11 /home/dev/tools
+run renamed_task 3.8 /opt/survey

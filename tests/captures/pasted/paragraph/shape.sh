@@ -114,3 +114,17 @@ exception_line() { # file type
 		print line
 	}' "$raw/redefined_function.py3.11.txt"
 } >"$out/wrapped-message.py3.11.txt"
+
+# 10. The last frames and the exception flattened onto one line (a chat message or a
+#     comment box joined the lines with blanks), quoted and in back-ticks.
+{
+	echo "Parallel scoring stopped with this ->"
+	printf '> `%s`\n' "$(tail -n 5 "$raw/renamed_task.py3.8.txt" | sed 's/^ *//' | tr '\n' ' ' |
+		sed 's/ $//')"
+	echo "Is starmap not supported here?"
+} >"$out/flattened-one-line.py3.8.txt"
+
+# 11. The exception retyped as an issue title, the colon before "attribute lookup" lost.
+{
+	exception_line "$raw/renamed_task.py3.8.txt" _pickle.PicklingError | sed 's/>: attribute/> attribute/'
+} >"$out/retyped-lost-colon.py3.8.txt"

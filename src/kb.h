@@ -40,11 +40,6 @@ struct kb_signature {
 	const char *frame;               /* PCRE2 that some frame "file:func" must match; NULL */
 	const char *source;              /* PCRE2 that some frame's source line must match; NULL */
 	int priority;                    /* higher wins when several playbooks match a record */
-	int alone;                       /* the wording is unmistakable without its exception
-					    line: it also matches a message mentioned in prose */
-	const char *context;             /* PCRE2 that the text near the record must match (its
-					    blocks, or the lines just before it); it, too, lets
-					    the signature match a mentioned message; NULL */
 	const struct kb_fact *facts;
 	size_t nfacts;
 	struct kb_pos pos;

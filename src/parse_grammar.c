@@ -295,7 +295,7 @@ static int worth_emitting(const struct tb_record *rec)
 	for (size_t i = 0; i < rec->nexcs; i++) {
 		const struct tb_exc *x = &rec->excs[i];
 
-		if (*x->type || x->mentioned || (x->has_header && x->nframes))
+		if (*x->type || (x->has_header && x->nframes))
 			return 1;
 	}
 	return 0;
@@ -337,6 +337,12 @@ void reading_header(struct reading *r, size_t lineno)
 	r->state = ST_FRAMES;
 }
 
+void reading_ipython(struct reading *r, size_t lineno)
+{
+	reading_header(r, lineno);
+	r->ipython = 1;
+}
+
 void reading_chain(struct reading *r, enum tb_link link, size_t lineno)
 {
 	end_block(r);
@@ -369,6 +375,40 @@ void reading_lone(struct reading *r, const struct pl_exc *e, size_t first, size_
 /* --- the grammar, one state at a time; each returns 0 for a line that does not continue
  * the record (which then ends) --- */
 
+/* A line of IPython's layout in a block's frames: 0 when it is none. */
+static int ipython_line(struct reading *r, const char *s, size_t n, size_t lineno)
+{
+	struct tb_exc *x = current(r);
+	struct pl_frame f;
+	const char *code;
+	size_t code_len;
+	long at;
+	int kind;
+
+	if (pl_ipython_frame(s, n, &f)) {
+		add_frame(r, &f, lineno);
+		r->flush_left = 0;
+		return 1;
+	}
+	if (!x->nframes)
+		return pl_ipython_skip(s, n);
+	struct tb_frame *last = &x->frames[r->last_frame];
+	if (!last->func && r->expect_source && pl_ipython_func(s, n, &f)) {
+		last->func = xstrndup(f.func, kept(r, f.func_len, TEXT_MAX));
+		return 1;
+	}
+	if ((kind = pl_ipython_source(s, n, &at, &code, &code_len))) {
+		/* the arrowed line is the one that ran; the lines around it are context */
+		if (kind == 2 && r->expect_source) {
+			add_source(r, code, code_len);
+			if (!last->lineno)
+				last->lineno = at;
+		}
+		return 1;
+	}
+	return pl_ipython_skip(s, n);
+}
+
 static int frames_line(struct reading *r, const char *s, size_t n, size_t lineno)
 {
 	struct pl_frame f;
@@ -376,7 +416,9 @@ static int frames_line(struct reading *r, const char *s, size_t n, size_t lineno
 	long count;
 	size_t indent = pl_indent(s, n);
 
-	if (pl_frame(s, n, &f)) {
+	if (r->ipython && ipython_line(r, s, n, lineno)) {
+		/* read */
+	} else if (pl_frame(s, n, &f)) {
 		add_frame_line(r, &f, lineno);
 		r->flush_left = !indent;
 	} else if (pl_elision(s, n, &count)) {
@@ -514,7 +556,8 @@ int reading_feed(struct reading *r, const char *s, size_t n, size_t lineno)
 		return 1;
 	}
 	if (n == 0) {
-		if (r->state != ST_FRAMES) {
+		/* IPython leaves a blank line after each frame's source */
+		if (r->state != ST_FRAMES || r->ipython) {
 			r->blanks++;
 			return 1;
 		}
@@ -528,6 +571,11 @@ int reading_feed(struct reading *r, const char *s, size_t n, size_t lineno)
 		if (at || r->state != ST_NEXT)
 			return 0;
 		reading_header(r, lineno);
+		touch(r, lineno);
+		return 1;
+	}
+	if (r->ipython && r->state == ST_NEXT && pl_ipython_header(s, n, &at) && !at) {
+		reading_ipython(r, lineno);
 		touch(r, lineno);
 		return 1;
 	}

@@ -35,6 +35,7 @@ struct reading {
 	int tag_varies;          /* its lines' tag number changes: a counter, not a writer */
 	int ask_bare;            /* begun by a lone exception line: kept if the bare callback
 				    wants its first block */
+	int ipython;             /* printed in IPython's layout (pl_ipython_header) */
 	/* the rest is parse_grammar.c's */
 	size_t excs_cap;
 	int in_block;            /* the last block of rec is still being read */
@@ -68,6 +69,8 @@ struct reading *reading_new(const char *origin, const char *prefix, size_t plen,
  * (0 when S is no frame line); an exception line seen alone (over lines FIRST to LAST).
  * reading_chain and reading_quote also follow a lone exception line. */
 void reading_header(struct reading *r, size_t lineno);
+/* An IPython header: the record's blocks are in IPython's layout. */
+void reading_ipython(struct reading *r, size_t lineno);
 void reading_chain(struct reading *r, enum tb_link link, size_t lineno);
 int reading_frame(struct reading *r, const char *s, size_t n, size_t lineno);
 void reading_lone(struct reading *r, const struct pl_exc *e, size_t first, size_t last);

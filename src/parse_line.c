@@ -368,3 +368,208 @@ int pl_open_end(const char *s, size_t n)
 {
 	return n && memchr(",;:([{", s[n - 1], 6) != NULL;
 }
+
+/* --- IPython's layout (IPython.core.ultratb) --- */
+
+#define IPY_HEADER "Traceback (most recent call last)"
+/* Columns IPython gives the type and the header together at its usual width. */
+#define IPY_HEADER_WIDTH 75
+
+int pl_ipython_header(const char *s, size_t n, size_t *at)
+{
+	size_t h, e, b;
+
+	if (!ends_with(s, n, LIT(IPY_HEADER), &h))
+		return 0;
+	for (e = h; e && (s[e - 1] == ' ' || s[e - 1] == '\t'); e--)
+		;
+	for (b = e; b && is_type_char(s[b - 1]); b--)
+		;
+	while (b < e && !is_name_start(s[b]))
+		b++;
+	/* the type is padded to the header's column: a type too long for it leaves no blank */
+	if (b == e || (e == h && e - b + n - h < IPY_HEADER_WIDTH) ||
+	    !pl_exception_like(s + b, e - b))
+		return 0;
+	*at = b;
+	return 1;
+}
+
+/* S (N bytes) is a function as IPython names one after "in ": a dotted name or a <...>
+ * name ("<module>", "<cell line: 7>"), then nothing or its argument list.  *FROM and *LEN
+ * are its last part: IPython 8 prints the qualified name ("Pool.map"), CPython's frame
+ * lines the function's own ("map"). */
+static int ipython_func(const char *s, size_t n, size_t *from, size_t *len)
+{
+	size_t i = 0, last = 0;
+
+	while (i < n) {
+		if (s[i] == '<') {
+			const char *close = memchr(s + i, '>', n - i);
+
+			if (!close)
+				return 0;
+			i = (size_t)(close - s) + 1;
+		} else if (is_name_char(s[i])) {
+			i++;
+		} else if (s[i] == '.') {
+			last = ++i;
+		} else {
+			break;
+		}
+	}
+	if (last == i || (i < n && (s[i] != '(' || s[n - 1] != ')')))
+		return 0;
+	*from = last;
+	*len = i - last;
+	return 1;
+}
+
+/* F's function is the one named at S (N bytes, to the line's end). */
+static int ipython_set_func(const char *s, size_t n, struct pl_frame *f)
+{
+	size_t from;
+
+	if (!ipython_func(s, n, &from, &f->func_len))
+		return 0;
+	f->func = s + from;
+	return 1;
+}
+
+/* ", in f(a)" at S (N bytes, to the line's end), or nothing: fills F's function. */
+static int ipython_in(const char *s, size_t n, struct pl_frame *f)
+{
+	f->func = NULL;
+	f->func_len = 0;
+	if (n == 0 || (n == 1 && s[0] == ','))
+		return 1;
+	if (!starts_with(s, n, LIT(", in ")))
+		return 0;
+	return ipython_set_func(s + 5, n - 5, f);
+}
+
+/* "Cell In[3], line 7..." and "Input In [3], in ...": the cell is the file. */
+static int ipython_cell(const char *s, size_t n, struct pl_frame *f)
+{
+	const char *close = memchr(s, ']', n);
+
+	if (!close)
+		return 0;
+	size_t i = (size_t)(close - s) + 1;
+	f->file = s;
+	f->file_len = i;
+	f->lineno = 0;
+	if (starts_with(s + i, n - i, LIT(", line "))) {
+		i += 7;
+		long v = number(s, n, &i);
+		if (v < 0)
+			return 0;
+		f->lineno = v;
+	}
+	if (!ipython_in(s + i, n - i, f))
+		return 0;
+	/* 8.0-8.4 name a cell's own code "<cell line: 7>" */
+	size_t k = sizeof "<cell line: " - 1;
+	if (f->func && starts_with(f->func, f->func_len, LIT("<cell line: "))) {
+		long v = number(f->func, f->func_len, &k);
+		f->lineno = v < 0 ? f->lineno : v;
+	}
+	return 1;
+}
+
+/* "File ~/x.py:12, in f(a)": a path without quotes, its line after the last colon. */
+static int ipython_file(const char *s, size_t n, struct pl_frame *f)
+{
+	size_t end = find(s, n, 5, LIT(", in "));
+
+	if (end == n && n && s[n - 1] == ',')
+		end = n - 1;
+	size_t colon = end;
+	while (colon > 5 && is_digit(s[colon - 1]))
+		colon--;
+	if (colon == end || colon <= 6 || s[colon - 1] != ':')
+		return 0;
+	size_t i = colon;
+	f->file = s + 5;
+	f->file_len = colon - 1 - 5;
+	f->lineno = number(s, n, &i);
+	return ipython_in(s + end, n - end, f);
+}
+
+/* Whether S (N bytes) names a file as IPython 7 does: "<ipython-input-...>", or an
+ * absolute path ("/", "~", a drive) to a file with an extension. */
+static int ipython_path(const char *s, size_t n)
+{
+	if (n >= 2 && s[0] == '<' && s[n - 1] == '>')
+		return memchr(s, ' ', n) == NULL;
+	int absolute = (n && (s[0] == '/' || s[0] == '~')) ||
+		       (n > 2 && is_name_char(s[0]) && s[1] == ':' && (s[2] == '\\' || s[2] == '/'));
+	size_t dot = n;
+	while (dot && s[dot - 1] != '.' && s[dot - 1] != '/' && s[dot - 1] != '\\')
+		dot--;
+	return absolute && dot && s[dot - 1] == '.' && n - dot > 0 && n - dot <= 4;
+}
+
+int pl_ipython_frame(const char *s, size_t n, struct pl_frame *f)
+{
+	if (n == 0 || s[0] == ' ' || s[0] == '\t')
+		return 0;
+	if (starts_with(s, n, LIT("Cell In[")) || starts_with(s, n, LIT("Cell In [")) ||
+	    starts_with(s, n, LIT("Input In [")))
+		return ipython_cell(s, n, f);
+	if (starts_with(s, n, LIT("File ")) && n > 5 && s[5] != '"')
+		return ipython_file(s, n, f);
+	/* 7.x: "FILE in FUNC" */
+	for (size_t at = find(s, n, 1, LIT(" in ")); at < n; at = find(s, n, at + 1, LIT(" in "))) {
+		if (!ipython_path(s, at))
+			continue;
+		f->file = s;
+		f->file_len = at;
+		f->lineno = 0;
+		return ipython_set_func(s + at + 4, n - at - 4, f);
+	}
+	return 0;
+}
+
+int pl_ipython_func(const char *s, size_t n, struct pl_frame *f)
+{
+	if (!starts_with(s, n, LIT("in ")))
+		return 0;
+	return ipython_set_func(s + 3, n - 3, f);
+}
+
+int pl_ipython_source(const char *s, size_t n, long *lineno, const char **code,
+		      size_t *code_len)
+{
+	size_t i = 0;
+	int ran = 0;
+
+	if (n && s[0] == '-') {
+		while (i < n && s[i] == '-')
+			i++;
+		if (i == n || s[i] != '>')
+			return 0;
+		i++;
+		ran = 1;
+	}
+	size_t blanks = pl_indent(s + i, n - i);
+	if (!ran && !blanks)
+		return 0;
+	i += blanks;
+	long v = number(s, n, &i);
+	if (v < 0 || (i < n && s[i] != ' '))
+		return 0;
+	*lineno = v;
+	*code = s + (i < n ? i + 1 : n);
+	*code_len = i < n ? n - i - 1 : 0;
+	return ran ? 2 : 1;
+}
+
+int pl_ipython_skip(const char *s, size_t n)
+{
+	size_t at, i = pl_indent(s, n);
+
+	return (starts_with(s + i, n - i, LIT("... last ")) &&
+		ends_with(s, n, LIT(" repeated, from the frame below ..."), &at)) ||
+	       (starts_with(s + i, n - i, LIT("[... skipping ")) && s[n - 1] == ']');
+}

@@ -72,6 +72,30 @@ int pl_exception_like(const char *type, size_t len);
  * type starts. */
 int pl_find_bare(const char *s, size_t n, size_t *at, struct pl_exc *e);
 
+/* S is the header IPython prints, "TypeError      Traceback (most recent call last)" (no
+ * colon, the exception's type padded in front): *AT is where that type starts. */
+int pl_ipython_header(const char *s, size_t n, size_t *at);
+
+/* S is a frame line as IPython prints one: "Cell In[3], line 7[, in f(a)]", "Input In [3],
+ * in <cell line: 7>()", "File ~/x.py:12[, in f(a)]" (8.x), "<ipython-input-3-...> in
+ * <module>", "~/x.py in f(a)" (7.x and before).  FUNC is the last part of the name, as
+ * CPython prints it, without the argument list; a line broken after "File ~/x.py:12,"
+ * gives no FUNC (pl_ipython_func reads the rest). */
+int pl_ipython_frame(const char *s, size_t n, struct pl_frame *f);
+
+/* S is "in f(a)", the end of an IPython frame line that was broken after its comma. */
+int pl_ipython_func(const char *s, size_t n, struct pl_frame *f);
+
+/* S is a numbered source line IPython shows under a frame: 2 for the line that ran
+ * ("----> 7 x = f()": *LINENO 7, *CODE "x = f()"), 1 for a line around it ("      6 y"),
+ * else 0. */
+int pl_ipython_source(const char *s, size_t n, long *lineno, const char **code,
+		      size_t *code_len);
+
+/* S is IPython's account of frames it did not print: "... last 2 frames repeated, from
+ * the frame below ...", "[... skipping similar frames: f at line 6 (2978 times)]". */
+int pl_ipython_skip(const char *s, size_t n);
+
 /* S is exactly three double or single quotes: returns that quote character, else 0. */
 int pl_quote(const char *s, size_t n);
 

@@ -594,12 +594,12 @@ static void test_exception_group(void **state)
 static void test_other_tools_make_no_garbage(void **state)
 {
 	static const char *const names[] = {
-		"pytest-pickle.py3.11.txt", "rich-traceback.py3.11.txt", "ipython-script.py3.11.txt"
+		"pytest-pickle.py3.11.txt", "rich-traceback.py3.11.txt"
 	};
 	struct got g = { 0 };
 
 	(void)state;
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < 2; i++) {
 		parse_data(&g, names[i]);
 		assert_int_equal(g.n, 0);
 		assert_true(g.bare_asked >= 1);
@@ -613,6 +613,14 @@ static void test_other_tools_make_no_garbage(void **state)
 			    "Can't pickle local object 'make_task.<locals>.task'");
 	assert_string_equal(g.recs[0]->channel, "E");
 	assert_int_equal(g.recs[0]->first_line, 13);
+	got_free(&g);
+	/* IPython's own layout is read as a traceback: its frames, module level and not */
+	parse_data(&g, "ipython-script.py3.11.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(exc(&g, 0, 0)->nframes, 2);
+	assert_null(exc(&g, 0, 0)->frames[0].func);
+	assert_int_equal(exc(&g, 0, 0)->frames[0].lineno, 9);
+	assert_string_equal(exc(&g, 0, 0)->frames[1].source, "return pickle.dumps(fn)");
 	got_free(&g);
 }
 
@@ -1582,78 +1590,173 @@ static void test_line_shapes(void **state)
 	assert_int_equal(at, 2);
 }
 
-/* --- messages read inside prose, and the lines near a record --- */
+/* --- IPython's layout --- */
 
-static int mention_glom(const char *line, size_t len, void *arg)
+/* IPython 8.12's output of a cell whose worker's result could not be pickled: the
+ * _RemoteTraceback block with its quoted traceback, then the cell's block after the chain
+ * sentence, under an IPython header of its own; frames in both forms, the arrowed line as
+ * the source, qualified names as CPython prints them. */
+static void test_ipython_chain(void **state)
 {
-	(void)arg;
-	return memmem(line, len, "cannot glom", 11) != NULL;
-}
-
-static void parse_mentions(struct got *g, const char *text, parse_mention_fn mention)
-{
-	struct parser *p = parser_new("x", collect, NULL, g);
-	size_t lineno = 0, len = strlen(text);
-
-	parser_set_mention(p, mention);
-	while (len) {
-		const char *nl = memchr(text, '\n', len);
-		size_t n = nl ? (size_t)(nl - text) : len;
-
-		parser_line(p, text, n, ++lineno);
-		if (!nl)
-			break;
-		text += n + 1;
-		len -= n + 1;
-	}
-	parser_finish(p);
-	parser_free(p);
-}
-
-static void test_mention_becomes_a_record(void **state)
-{
-	static const char text[] =
-		"first words\n"
-		"my run stops with cannot glom 'x' at start\n"
-		"and nothing else\n";
 	struct got g = { 0 };
 
 	(void)state;
-	parse_mentions(&g, text, mention_glom);
+	parse_data(&g, "ipython-result-chain.ipython8.12.txt");
 	assert_int_equal(g.n, 1);
-	const struct tb_exc *x = &g.recs[0]->excs[0];
-	assert_true(x->mentioned);
-	assert_string_equal(x->type, "");
-	assert_string_equal(x->message, "my run stops with cannot glom 'x' at start");
-	assert_int_equal(g.recs[0]->first_line, 2);
-	/* the line before and the record's own line come along */
-	assert_int_equal(g.recs[0]->nnear, 2);
-	assert_string_equal(g.recs[0]->near[0].text, "first words");
-	assert_int_equal(g.recs[0]->near[1].lineno, 2);
+	const struct tb_record *rec = g.recs[0];
+	assert_int_equal(rec->nexcs, 3);
+	assert_false(rec->truncated);
+	const struct tb_exc *quoted = exc(&g, 0, 1);
+	assert_string_equal(quoted->carrier, "_RemoteTraceback");
+	assert_int_equal(quoted->nframes, 3);
+	assert_string_equal(quoted->frames[0].func, "_sendback_result");
+	const struct tb_exc *cell = exc(&g, 0, 2);
+	assert_int_equal(cell->link, TB_LINK_CAUSE);
+	assert_string_equal(cell->type, "AttributeError");
+	assert_string_equal(cell->message, "Can't pickle local object 'make_scorer.<locals>.<lambda>'");
+	assert_int_equal(cell->nframes, 3);
+	assert_string_equal(cell->frames[0].file, "Cell In[3]");
+	assert_int_equal(cell->frames[0].lineno, 2);
+	assert_null(cell->frames[0].func);
+	assert_string_equal(cell->frames[0].source, "scorer = ex.submit(make_scorer, 3).result()");
+	assert_string_equal(cell->frames[1].file,
+			    "~/.pyenv/versions/3.11.7/lib/python3.11/concurrent/futures/_base.py");
+	assert_int_equal(cell->frames[1].lineno, 456);
+	assert_string_equal(cell->frames[1].func, "result");
+	assert_string_equal(cell->frames[1].source, "return self.__get_result()");
+	assert_string_equal(cell->frames[2].func, "__get_result");
+	assert_string_equal(cell->frames[2].source, "raise self._exception");
 	got_free(&g);
-	/* without the callback, prose stays prose */
-	parse_mentions(&g, text, NULL);
+}
+
+/* IPython 8.5 in colour, with its "skipping similar frames" line between the frames of a
+ * recursion: the escapes go, the frames stay. */
+static void test_ipython_color_recursion(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "ipython-recursion-color.ipython8.5.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *x = exc(&g, 0, 0);
+	assert_string_equal(x->type, "RecursionError");
+	assert_int_equal(x->nframes, 4);
+	assert_string_equal(x->frames[0].file, "Cell In [3]");
+	assert_string_equal(x->frames[0].source, "copy = pickle.loads(pickle.dumps(p))");
+	assert_string_equal(x->frames[3].file, "/srv/notebooks/store.py");
+	assert_int_equal(x->frames[3].lineno, 18);
+	assert_string_equal(x->frames[3].func, "__getattr__");
+	assert_string_equal(x->frames[3].source, "return getattr(self._target, name)");
+	got_free(&g);
+}
+
+/* IPython 7's frames name no line: the arrowed line gives it.  A frame line broken after
+ * its comma takes its function from the next line.  Lines of IPython's shape outside an
+ * IPython header are left alone. */
+static void test_ipython_old_and_wrapped(void **state)
+{
+	static const char old[] =
+		"TypeError                                 Traceback (most recent call last)\n"
+		"<ipython-input-8-7e6a36b7b135> in <module>\n"
+		"      5 p = pickle.dumps(wp)\n"
+		"----> 6 q = pickle.loads(p)\n"
+		"\n"
+		"~/lib/python3.8/pickle.py in load(self, file)\n"
+		"   1376 \n"
+		"-> 1378     return Unpickler(file).load()\n"
+		"\n"
+		"... last 1 frames repeated, from the frame below ...\n"
+		"\n"
+		"TypeError: boom\n";
+	static const char wrapped[] =
+		"ValueError                                Traceback (most recent call last)\n"
+		"File ~/x.pyx:390,\n"
+		"in a.b.C.__setstate__()\n"
+		"\n"
+		"ValueError: bad\n";
+	static const char stray[] =
+		"~/lib/python3.8/pickle.py in load(self, file)\n"
+		"----> 6 q = pickle.loads(p)\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(old));
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *x = exc(&g, 0, 0);
+	assert_int_equal(x->nframes, 2);
+	assert_string_equal(x->frames[0].file, "<ipython-input-8-7e6a36b7b135>");
+	assert_int_equal(x->frames[0].lineno, 6);
+	assert_string_equal(x->frames[0].func, "<module>");
+	assert_string_equal(x->frames[0].source, "q = pickle.loads(p)");
+	assert_int_equal(x->frames[1].lineno, 1378);
+	assert_string_equal(x->frames[1].func, "load");
+	assert_string_equal(x->message, "boom");
+	got_free(&g);
+
+	parse_into(&g, LIT_ARGS(wrapped));
+	assert_int_equal(g.n, 1);
+	x = exc(&g, 0, 0);
+	assert_int_equal(x->nframes, 1);
+	assert_int_equal(x->frames[0].lineno, 390);
+	assert_string_equal(x->frames[0].func, "__setstate__");
+	got_free(&g);
+
+	parse_with(&g, LIT_ARGS(stray), NULL);
 	assert_int_equal(g.n, 0);
 	got_free(&g);
 }
 
-static void test_record_carries_lines_before(void **state)
+static void test_ipython_line_shapes(void **state)
 {
-	static const char text[] =
-		"    net = pickle.load(f)\n"
-		"prose\n"
-		"Traceback (most recent call last):\n"
-		"  File \"a.py\", line 1, in <module>\n"
-		"KeyError: 'x'\n";
-	struct got g = { 0 };
+	struct pl_frame f;
+	const char *code;
+	size_t at, code_len;
+	long lineno;
 
 	(void)state;
-	parse_mentions(&g, text, NULL);
-	assert_int_equal(g.n, 1);
-	assert_int_equal(g.recs[0]->nnear, 3);
-	assert_string_equal(g.recs[0]->near[0].text, "    net = pickle.load(f)");
-	assert_string_equal(g.recs[0]->near[2].text, "Traceback (most recent call last):");
-	got_free(&g);
+	assert_true(pl_ipython_header(LIT_ARGS("UnpicklingError                           "
+					       "Traceback (most recent call last)"), &at));
+	assert_int_equal(at, 0);
+	assert_true(pl_ipython_header(LIT_ARGS("> _RemoteTraceback      Traceback (most recent "
+					       "call last)"), &at));
+	assert_int_equal(at, 2);
+	assert_false(pl_ipython_header(LIT_ARGS("Traceback (most recent call last):"), &at));
+	assert_false(pl_ipython_header(LIT_ARGS("ERROR    Traceback (most recent call last)"), &at));
+	assert_false(pl_ipython_header(LIT_ARGS("KeyErrorTraceback (most recent call last)"), &at));
+
+	assert_true(pl_ipython_frame(LIT_ARGS("Cell In[124], line 36, in train(model, epochs)"), &f));
+	assert_int_equal(f.file_len, strlen("Cell In[124]"));
+	assert_int_equal(f.lineno, 36);
+	assert_int_equal(f.func_len, strlen("train"));
+	assert_true(pl_ipython_frame(LIT_ARGS("Input In [3], in <cell line: 7>()"), &f));
+	assert_int_equal(f.lineno, 7);
+	assert_int_equal(f.func_len, strlen("<cell line: 7>"));
+	assert_true(pl_ipython_frame(LIT_ARGS("File c:\\Users\\me\\train.py:150"), &f));
+	assert_int_equal(f.file_len, strlen("c:\\Users\\me\\train.py"));
+	assert_int_equal(f.lineno, 150);
+	assert_null(f.func);
+	assert_true(pl_ipython_frame(LIT_ARGS("/tmp/ipykernel_1437/1124331671.py in <module>"), &f));
+	assert_int_equal(f.file_len, strlen("/tmp/ipykernel_1437/1124331671.py"));
+	assert_true(pl_ipython_frame(LIT_ARGS("~/a/f.py in g.<locals>.h(x, *args)"), &f));
+	assert_int_equal(f.func_len, 1);
+	assert_false(pl_ipython_frame(LIT_ARGS("  File \"x.py\", line 3, in f"), &f));
+	assert_false(pl_ipython_frame(LIT_ARGS("the bug in load(file)"), &f));
+	assert_false(pl_ipython_frame(LIT_ARGS("see docs/setup.md in full"), &f));
+	assert_true(pl_ipython_frame(LIT_ARGS("C:\\Program Files\\a.py in f()"), &f));
+	assert_false(pl_ipython_frame(LIT_ARGS("File my notes:3"), &f) && f.func);
+
+	assert_int_equal(pl_ipython_source(LIT_ARGS("----> 7 x = f()"), &lineno, &code,
+					   &code_len), 2);
+	assert_int_equal(lineno, 7);
+	assert_int_equal(code_len, strlen("x = f()"));
+	assert_int_equal(pl_ipython_source(LIT_ARGS("     6     y = 1"), &lineno, &code,
+					   &code_len), 1);
+	assert_int_equal(pl_ipython_source(LIT_ARGS("    result = 1"), &lineno, &code,
+					   &code_len), 0);
+	assert_int_equal(pl_ipython_source(LIT_ARGS("--- 7 x"), &lineno, &code, &code_len), 0);
+	assert_true(pl_ipython_skip(LIT_ARGS("    [... skipping similar frames: f at line 6 "
+					     "(2978 times)]")));
+	assert_false(pl_ipython_skip(LIT_ARGS("... and more")));
 }
 
 int main(void)
@@ -1710,8 +1813,10 @@ int main(void)
 		cmocka_unit_test(test_dump_flags),
 		cmocka_unit_test(test_exception_like_names),
 		cmocka_unit_test(test_line_shapes),
-		cmocka_unit_test(test_mention_becomes_a_record),
-		cmocka_unit_test(test_record_carries_lines_before),
+		cmocka_unit_test(test_ipython_chain),
+		cmocka_unit_test(test_ipython_color_recursion),
+		cmocka_unit_test(test_ipython_old_and_wrapped),
+		cmocka_unit_test(test_ipython_line_shapes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Real captures for tests/corpus/pasted/notebook/: runs each session here through a real
+# IPython (8.12 under pyenv's 3.11, 8.5 of Debian's python3) in a scratch directory and
+# writes what the terminal got, as printed, to raw/NAME.ipythonX.Y[.color].txt.  shape.sh
+# then makes the pasted shapes from them.  Usage: tests/captures/pasted/notebook/run.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$here/raw"
+pyenv_root=${PYENV_ROOT:-$HOME/.pyenv}
+dir=/srv/notebooks
+ipython() { # session python label colours
+	name=$1 py=$2 label=$3 colors=$4
+	mkdir -p "$dir"
+	cp "$here/store.py" "$here/$name.ipy" "$dir/"
+	out="$here/raw/$name.$label.txt"
+	[ "$colors" = NoColor ] || out="$here/raw/$name.$label.color.txt"
+	(cd "$dir" && env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 TERM=xterm \
+		PYTHONDONTWRITEBYTECODE=1 timeout -s KILL 60 "$py" -m IPython --quick \
+		--no-banner --colors="$colors" --simple-prompt <"$dir/$name.ipy") >"$out" 2>&1
+	echo "$out: exit $?"
+}
+py311=$(ls -d "$pyenv_root"/versions/3.11.*/bin/python | head -n 1)
+for s in session_load session_recursion session_pool session_result; do
+	ipython "$s" "$py311" ipython8.12 NoColor
+done
+ipython session_load /usr/bin/python3 ipython8.5 NoColor
+ipython session_recursion /usr/bin/python3 ipython8.5 Linux

@@ -1,0 +1,73 @@
+#!/bin/sh
+# Makes tests/corpus/pasted/notebook/ from the real captures in raw/ (run.sh): each file is
+# a part of a capture, cut and changed the way people paste it from a notebook, between
+# sentences of our own.  README.md says per file which capture and which change.
+# Usage: tests/captures/pasted/notebook/shape.sh
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(cd "$here/../../../corpus/pasted" && pwd)/notebook
+mkdir -p "$out"
+raw=$here/raw
+
+# The cell output of FILE as a notebook shows it: from the row of dashes to the last
+# exception line, prompts and the terminal's title escapes left out.
+cell_output() { # file
+	sed -e 's/\x1b\][^\x07]*\x07//g' -e 's/\x1b\[2[23];0t//g' "$1" |
+		sed -e 's/^In \[[0-9]*\]: \(   \.\.\.: \)*//' |
+		awk '{ plain = $0; gsub(/\033\[[0-9;]*m/, "", plain) }
+		     plain ~ /^-----/ { on = 1 }
+		     on { lines[++n] = $0 }
+		     on && plain ~ /^[A-Za-z_.]*(Error|Exception): / { last = n }
+		     END { for (i = 1; i <= last; i++) print lines[i] }'
+}
+
+# 1. A notebook cell's output pasted under a sentence (IPython 8.12, no colour).
+{
+	echo "Loading last night's results in the notebook fails:"
+	echo
+	cell_output "$raw/session_load.ipython8.12.txt"
+	echo
+	echo "The file is there and not empty, so I don't get what is wrong."
+} >"$out/ipython-load.ipython8.12.txt"
+
+# 2. The recursion through __getattr__, with IPython's "skipping similar frames" line.
+{
+	echo "Round-tripping the proxy through pickle never returns, I get"
+	echo
+	cell_output "$raw/session_recursion.ipython8.12.txt"
+} >"$out/ipython-recursion.ipython8.12.txt"
+
+# 3. A pool started from a cell with a lambda.
+{
+	echo "Trying to parallelise the squares in Jupyter:"
+	cell_output "$raw/session_pool.ipython8.12.txt"
+} >"$out/ipython-pool-lambda.ipython8.12.txt"
+
+# 4. The chained output: the worker's _RemoteTraceback, then the cell's own traceback.
+{
+	echo "submit() works for plain functions but this one blows up:"
+	echo
+	cell_output "$raw/session_result.ipython8.12.txt"
+} >"$out/ipython-result-chain.ipython8.12.txt"
+
+# 5. The whole terminal session (prompts kept), quoted with "> " in a reply (IPython 8.5).
+{
+	echo "Same here with IPython 8.5:"
+	echo
+	sed -e 's/\x1b\][^\x07]*\x07//g' -e 's/\x1b\[2[23];0t//g' \
+		-e '/Do you really want to exit/d' "$raw/session_load.ipython8.5.txt" |
+		sed -e 's/^/> /' -e 's/ *$//'
+} >"$out/ipython-load-quoted.ipython8.5.txt"
+
+# 6. With IPython's colours, as a notebook's text export keeps the escape sequences.
+{
+	echo "Output of the cell (copied from the exported notebook):"
+	cell_output "$raw/session_recursion.ipython8.5.color.txt"
+} >"$out/ipython-recursion-ansi.ipython8.5.txt"
+
+# 7. The file frame's line broken after its comma, as a narrow window wraps it.
+{
+	echo "this is what I see:"
+	cell_output "$raw/session_load.ipython8.12.txt" |
+		sed 's/^\(File [^ ]*:[0-9]*,\) \(in .*\)$/\1\n\2/'
+} >"$out/ipython-load-wrapped.ipython8.12.txt"

@@ -256,10 +256,14 @@ static int is_consequence_of(const struct finding *fd, const struct finding *oth
 	return 0;
 }
 
-void groups_relate(const struct groups *g, struct finding *fd)
+/* Marks FD secondary to the first kept finding that is its primary, leaving out those
+ * FOLDED says are left out of the report (NULL: none). */
+static void relate(const struct groups *g, const unsigned char *folded, struct finding *fd)
 {
 	for (size_t j = 0; j < g->nfindings && !fd->secondary; j++) {
 		const struct finding *other = g->findings[j];
+		if (folded && folded[j])
+			continue;
 		if (!other->playbook->nsecondary_to && is_consequence_of(fd, other)) {
 			fd->secondary = 1;
 			fd->primary = other;
@@ -267,20 +271,52 @@ void groups_relate(const struct groups *g, struct finding *fd)
 	}
 }
 
+void groups_relate(const struct groups *g, struct finding *fd)
+{
+	relate(g, NULL, fd);
+}
+
+static int is_wrapper(const struct finding *fd)
+{
+	return fd->signature && fd->signature->wrapper;
+}
+
+/* A finding made by a wrapper's wording (it only says that another failure happened, as
+ * a library's re-raise does) is that other failure when the same input holds a finding of
+ * the same playbook made by a wording of its own: it is left out, so that one failure is
+ * one finding, named by what failed. */
+static int is_folded_wrapper(const struct groups *g, const struct finding *fd)
+{
+	if (!is_wrapper(fd))
+		return 0;
+	for (size_t j = 0; j < g->nfindings; j++) {
+		const struct finding *other = g->findings[j];
+		if (other->playbook == fd->playbook && !is_wrapper(other) &&
+		    !strcmp(other->origin ? other->origin : "", fd->origin ? fd->origin : ""))
+			return 1;
+	}
+	return 0;
+}
+
 void groups_finish(struct groups *g, struct report_input *out)
 {
 	size_t n = 0;
+	unsigned char *folded = xcalloc(g->nfindings ? g->nfindings : 1, 1);
 
 	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < g->nfindings; i++)
+		folded[i] = (unsigned char)is_folded_wrapper(g, g->findings[i]);
 	/* A finding whose own playbook can be secondary is never taken as a primary. */
 	for (size_t i = 0; i < g->nfindings; i++)
-		groups_relate(g, g->findings[i]);
+		if (!folded[i])
+			relate(g, folded, g->findings[i]);
 	free(g->ordered);
 	g->ordered = xcalloc(g->nfindings ? g->nfindings : 1, sizeof *g->ordered);
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < g->nfindings; i++)
-			if (g->findings[i]->secondary == pass)
+			if (!folded[i] && g->findings[i]->secondary == pass)
 				g->ordered[n++] = g->findings[i];
+	free(folded);
 	out->findings = g->ordered;
 	out->nfindings = n;
 	out->unmatched = g->unmatched;

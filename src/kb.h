@@ -40,6 +40,8 @@ struct kb_signature {
 	const char *frame;               /* PCRE2 that some frame "file:func" must match; NULL */
 	const char *source;              /* PCRE2 that some frame's source line must match; NULL */
 	int priority;                    /* higher wins when several playbooks match a record */
+	int wrapper;                     /* the wording only says that another failure happened
+					    (a library's re-raise): see groups_finish */
 	const struct kb_fact *facts;
 	size_t nfacts;
 	struct kb_pos pos;

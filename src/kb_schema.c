@@ -515,6 +515,22 @@ static void read_collect(struct schema *s, const struct kb_node *key, const stru
 			 kb_shown(buf, sizeof buf, rule->collect));
 }
 
+static void read_wrapper(struct schema *s, const struct kb_node *key, const struct kb_node *v,
+			 void *obj)
+{
+	struct kb_signature *sig = obj;
+	const char *text = read_text(s, "'wrapper'", key, v);
+	char buf[80];
+
+	if (!text)
+		return;
+	if (!strcmp(text, "true"))
+		sig->wrapper = 1;
+	else if (strcmp(text, "false"))
+		error_at(s, v, "invalid 'wrapper' '%s' (expected true or false)",
+			 kb_shown(buf, sizeof buf, text));
+}
+
 #define TYPE(name, st, fields) \
 	{ name, sizeof(st), offsetof(st, pos), NONE, fields, sizeof fields / sizeof fields[0] }
 #define TYPE_NO_POS(name, st, fields) \
@@ -534,6 +550,7 @@ static const struct field signature_fields[] = {
 	TEXT(struct kb_signature, frame, 0),
 	TEXT(struct kb_signature, source, 0),
 	INT(struct kb_signature, priority, 0),
+	READ("wrapper", 0, read_wrapper),
 	READ("facts", 0, read_facts),
 };
 static const struct type signature_type = TYPE("signature", struct kb_signature,

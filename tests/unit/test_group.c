@@ -1,7 +1,8 @@
 /*
  * test_group.c: message normalisation, repeats folded into counts with the first line
- * kept (also when known by fingerprint alone), distinct failures kept in order, secondaries after primaries, undiagnosed
- * tracebacks counted, a full table leaving new failures out with one warning.
+ * kept (also when known by fingerprint alone), distinct failures kept in order,
+ * secondaries after primaries, a wrapper's finding folded into the failure it wraps,
+ * undiagnosed tracebacks counted, a full table leaving new failures out with one warning.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -43,6 +44,23 @@ static struct finding *found(struct kb *kb, struct regex_cache *rc, const char *
 	fd->record = rec;
 	facts_set(&fd->facts, "user_file", user_file, "test", 0);
 	return fd;
+}
+
+/* The knowledge base of the playbooks A and B, loaded in that order. */
+static struct kb *two_playbooks(const char *a, const char *b)
+{
+	struct kb *kb = kb_from_yaml("a.yaml", a);
+
+	assert_int_equal(kb_load_text(kb, "b.yaml", b, strlen(b)), 0);
+	return kb;
+}
+
+/* Finding I of OUT is of the playbook ID and secondary to the first finding. */
+static void assert_secondary_to_first(const struct report_input *out, size_t i, const char *id)
+{
+	assert_string_equal(out->findings[i]->playbook->id, id);
+	assert_true(out->findings[i]->secondary);
+	assert_ptr_equal(out->findings[i]->primary, out->findings[0]);
 }
 
 static void test_repeats_and_order(void **state)
@@ -100,8 +118,7 @@ static void test_secondary_after_primary(void **state)
 	(void)state;
 	const char *a = PLAYBOOK("parent", "ParentError", "");
 	const char *b = PLAYBOOK("child", "ChildError", "secondary_to: [parent]\n");
-	struct kb *kb = kb_from_yaml("a.yaml", a);
-	assert_int_equal(kb_load_text(kb, "b.yaml", b, strlen(b)), 0);
+	struct kb *kb = two_playbooks(a, b);
 	struct regex_cache *rc = regex_cache_new();
 	struct groups *g = groups_new();
 	struct report_input out;
@@ -112,9 +129,7 @@ static void test_secondary_after_primary(void **state)
 	assert_int_equal(out.nfindings, 2);
 	assert_string_equal(out.findings[0]->playbook->id, "parent");
 	assert_false(out.findings[0]->secondary);
-	assert_string_equal(out.findings[1]->playbook->id, "child");
-	assert_true(out.findings[1]->secondary);
-	assert_ptr_equal(out.findings[1]->primary, out.findings[0]);
+	assert_secondary_to_first(&out, 1, "child");
 	groups_free(g);
 
 	/* Alone, the consequence is primary. */
@@ -123,6 +138,50 @@ static void test_secondary_after_primary(void **state)
 	groups_finish(g, &out);
 	assert_int_equal(out.nfindings, 1);
 	assert_false(out.findings[0]->secondary);
+	groups_free(g);
+	regex_cache_free(rc);
+	kb_free(kb);
+}
+
+/* A wrapper's finding is left out when the failure it wraps has a finding of its own in
+ * the same input, whichever comes first; alone, or beside another playbook, it stays. */
+static void test_wrapper_folded(void **state)
+{
+	(void)state;
+	const char *a = "id: inner\ntitle: T\nmeans: m\nsignatures:\n"
+		"  - {exception: 'WrapError', pattern: 'failed', wrapper: true}\n"
+		"  - {exception: 'InnerError', pattern: '(?<subject>.+)'}\n"
+		"causes:\n  - {id: c, title: C, prior: 1}\n"
+		"first_ten_minutes: [l]\nfix: [f]\nverify:\n  - {run: x, before: y, after: z}\n"
+		"samples: {match: [], no_match: []}\n";
+	const char *b = PLAYBOOK("later", "LaterError", "secondary_to: [inner]\n");
+	struct kb *kb = two_playbooks(a, b);
+	struct regex_cache *rc = regex_cache_new();
+	struct groups *g = groups_new();
+	struct report_input out;
+
+	groups_add(g, found(kb, rc, "WrapError", "failed", 1, "/w.py"));
+	groups_add(g, found(kb, rc, "LaterError", "pool broke", 5, "/l.py"));
+	groups_add(g, found(kb, rc, "InnerError", "Job.__init__() missing", 9, "/i.py"));
+	groups_add(g, found(kb, rc, "WrapError", "failed again", 20, "/w.py"));
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 2);
+	assert_int_equal(out.findings[0]->first_line, 9);
+	assert_string_equal(facts_get(&out.findings[0]->facts, "subject"),
+			    "Job.__init__() missing");
+	assert_false(out.findings[0]->secondary);
+	/* The consequence names the finding that stays, not the wrapper left out. */
+	assert_secondary_to_first(&out, 1, "later");
+	groups_free(g);
+
+	g = groups_new();
+	groups_add(g, found(kb, rc, "WrapError", "failed", 1, "/w.py"));
+	groups_add(g, found(kb, rc, "LaterError", "pool broke", 5, "/l.py"));
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 2);
+	assert_string_equal(out.findings[0]->playbook->id, "inner");
+	assert_int_equal(out.findings[0]->first_line, 1);
+	assert_true(out.findings[1]->secondary);
 	groups_free(g);
 	regex_cache_free(rc);
 	kb_free(kb);
@@ -170,6 +229,7 @@ int main(void)
 		cmocka_unit_test(test_normalise),
 		cmocka_unit_test(test_repeats_and_order),
 		cmocka_unit_test(test_secondary_after_primary),
+		cmocka_unit_test(test_wrapper_folded),
 		cmocka_unit_test(test_table_full),
 	};
 	return cmocka_run_group_tests_name("group", tests, NULL, NULL);

@@ -372,6 +372,8 @@ static const struct bad_case bad_cases[] = {
 	  "pickdoc: b.yaml:5:35: error: 'prior' must be an integer\n" },
 	{ PB_HEAD "signatures: [{pattern: x, priority: 1.5}]\n" PB_CAUSES PB_TAIL,
 	  "pickdoc: b.yaml:4:37: error: 'priority' must be an integer\n" },
+	{ PB_HEAD "signatures: [{pattern: x, wrapper: yes}]\n" PB_CAUSES PB_TAIL,
+	  "pickdoc: b.yaml:4:36: error: invalid 'wrapper' 'yes' (expected true or false)\n" },
 	{ PB_HEAD "signatures: {pattern: x}\n" PB_CAUSES PB_TAIL,
 	  "pickdoc: b.yaml:4:13: error: 'signatures' must be a sequence\n" },
 	{ PB_HEAD "signatures:\n" PB_CAUSES PB_TAIL,
@@ -462,6 +464,23 @@ static const struct bad_case bad_cases[] = {
 	{ "a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
 	  "pickdoc: b.yaml:1:35: error: nesting is deeper than 32 levels\n" },
 };
+
+/* A signature is a wrapper only when it says so. */
+static void test_signature_wrapper(void **state)
+{
+	(void)state;
+	const char *yaml = "id: a\ntitle: T\nmeans: m\n"
+		"signatures: [{pattern: x, wrapper: true}, {pattern: y, wrapper: false}, "
+		"{pattern: z}]\n" PB_CAUSES PB_TAIL;
+	struct kb *kb = load_ok("w.yaml", yaml);
+	const struct kb_playbook *pb = kb_find(kb, "a");
+
+	assert_int_equal(pb->nsignatures, 3);
+	assert_int_equal(pb->signatures[0].wrapper, 1);
+	assert_int_equal(pb->signatures[1].wrapper, 0);
+	assert_int_equal(pb->signatures[2].wrapper, 0);
+	kb_free(kb);
+}
 
 static void test_errors(void **state)
 {
@@ -924,6 +943,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_playbook_every_key),
 		cmocka_unit_test(test_optional_keys_absent),
+		cmocka_unit_test(test_signature_wrapper),
 		cmocka_unit_test(test_pattern_position_per_style),
 		cmocka_unit_test(test_evidence_file),
 		cmocka_unit_test(test_errors),

@@ -321,6 +321,17 @@ static int lookalike_ends(const char *s, size_t from, size_t at)
 	       clean_lookalike(s + at - 3, 3, &c);
 }
 
+/* Where the type that S[B..END) holds starts: past a run of non-ASCII letters glued to a
+ * capital ASCII letter, as prose in another script runs into it ("报错AttributeError"). */
+static size_t past_glued_prose(const char *s, size_t b, size_t end)
+{
+	size_t i = b;
+
+	while (i < end && (unsigned char)s[i] >= 0x80)
+		i++;
+	return i > b && i < end && is_upper(s[i]) ? i : b;
+}
+
 int pl_find_bare(const char *s, size_t n, size_t *at, struct pl_exc *e)
 {
 	for (const char *c = memchr(s, ':', n); c; ) {
@@ -338,6 +349,7 @@ int pl_find_bare(const char *s, size_t n, size_t *at, struct pl_exc *e)
 				b--;
 			while (b < ci && !is_name_start(s[b]))
 				b++;
+			b = past_glued_prose(s, b, ci);
 			int whole = b > lim || lim == 0 || !is_name_char(s[lim - 1]);
 			if (whole && b < ci && s[ci - 1] != '.' &&
 			    (at_end || pl_exception_like(s + b, ci - b))) {

@@ -1583,6 +1583,12 @@ static void test_line_shapes(void **state)
 	assert_true(pl_find_bare(LIT_ARGS("报错了：AttributeError: x"), &at, &e));
 	assert_int_equal(at, strlen("报错了："));
 	assert_int_equal(e.type_len, 14);
+	/* prose in another script glued to the type; a name in that script alone stays */
+	assert_true(pl_find_bare(LIT_ARGS("运行时报错AttributeError: x"), &at, &e));
+	assert_int_equal(at, strlen("运行时报错"));
+	assert_int_equal(e.type_len, 14);
+	assert_true(pl_find_bare(LIT_ARGS("Ошибка:"), &at, &e));
+	assert_int_equal(at, 0);
 	assert_int_equal(pl_quote(LIT_ARGS("'''")), '\'');
 	assert_int_equal(pl_quote(LIT_ARGS("\"\"\"x")), 0);
 	assert_int_equal(pl_chain(LIT_ARGS("> The above exception was the direct cause of the "

@@ -128,3 +128,16 @@ exception_line() { # file type
 {
 	exception_line "$raw/renamed_task.py3.8.txt" _pickle.PicklingError | sed 's/>: attribute/> attribute/'
 } >"$out/retyped-lost-colon.py3.8.txt"
+
+# 12. The exception line inside a sentence in Chinese, the words before it glued to its type.
+{
+	printf '建索引的时候报错%s 有人遇到过吗\n' "$(exception_line "$raw/nested_worker.py3.10.txt" AttributeError)"
+} >"$out/cjk-glued-prose.py3.10.txt"
+
+# 13. The exception line retyped by hand in a sentence: lower case "can't", a blank typed
+#     after the last dot of the qualified name.
+{
+	printf 'Hi, running the indexer gives %s, what should I change?\n' \
+		"$(exception_line "$raw/nested_worker.py3.12.txt" AttributeError |
+			sed "s/Can't/can't/; s/<locals>\\./<locals>. /")"
+} >"$out/retyped-lowercase-spaced.py3.12.txt"

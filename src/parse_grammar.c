@@ -78,6 +78,7 @@ static void begin_block(struct reading *r, size_t lineno, int has_header)
 	r->frames_cap = r->notes_cap = 0;
 	r->ring = 0;
 	r->expect_source = 0;
+	r->frame_indent = 0;
 	r->msg_open = r->msg_more = r->msg_indented = r->msg_wrapped = 0;
 	r->message_indent = 0;
 	r->blanks = 0;
@@ -361,7 +362,8 @@ int reading_frame(struct reading *r, const char *s, size_t n, size_t lineno)
 	begin_block(r, lineno, 0);
 	r->state = ST_FRAMES;
 	add_frame_line(r, &f, lineno);
-	r->flush_left = !pl_indent(s, n);
+	r->frame_indent = pl_indent(s, n);
+	r->flush_left = !r->frame_indent;
 	return 1;
 }
 
@@ -421,12 +423,16 @@ static int frames_line(struct reading *r, const char *s, size_t n, size_t lineno
 	} else if (pl_frame(s, n, &f)) {
 		add_frame_line(r, &f, lineno);
 		r->flush_left = !indent;
+		r->frame_indent = indent;
 	} else if (pl_elision(s, n, &count)) {
 		current(r)->elided = add_count(current(r)->elided, count);
 	} else if (pl_repeat(s, n, &count)) {
 		current(r)->repeated = add_count(current(r)->repeated, count);
 	} else if (pl_caret(s, n)) {
 		/* dropped: it only underlines the source */
+	} else if (indent && indent < r->frame_indent && pl_exception(s + indent, n - indent, &e) &&
+		   pl_exception_like(e.type, e.type_len)) {
+		set_exception(r, &e, lineno);   /* a paste that shifted its lines unevenly */
 	} else if (indent) {
 		if (!current(r)->nframes)
 			return 1;       /* not a shape this parser reads: skipped */

@@ -44,6 +44,7 @@ struct reading {
 	size_t last_frame;
 	int expect_source;       /* the last line was a frame line */
 	int flush_left;          /* and it had lost its indentation */
+	size_t frame_indent;     /* the indentation of the last frame line */
 	struct buf source;       /* source lines of the last frame */
 	size_t source_indent;    /* indentation of its first line, removed from all */
 	struct buf message;      /* message of the block being read */

@@ -1287,6 +1287,28 @@ static void test_flattened_traceback(void **state)
 	got_free(&g);
 }
 
+/* A paste that shifted its lines unevenly: an exception line indented less than the frames
+ * above it ends them; a line indented as much is still their source. */
+static void test_exception_line_less_indented_than_frames(void **state)
+{
+	static const char log[] =
+		"Traceback (most recent call last):\n"
+		"   File \"/srv/a.py\", line 3, in run\n"
+		"     task = get()\n"
+		"   ValueError: not me, a source line\n"
+		" TypeError: __init__() takes exactly 2 arguments (1 given)\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(log));
+	assert_int_equal(g.n, 1);
+	assert_int_equal(exc(&g, 0, 0)->nframes, 1);
+	assert_string_equal(exc(&g, 0, 0)->frames[0].source,
+			    "task = get()\nValueError: not me, a source line");
+	assert_string_equal(exc(&g, 0, 0)->type, "TypeError");
+	got_free(&g);
+}
+
 /* --- bounds and bad input --- */
 
 static void test_endless_traceback_stays_bounded(void **state)
@@ -1809,6 +1831,7 @@ int main(void)
 		cmocka_unit_test(test_lone_line_indented_paragraph),
 		cmocka_unit_test(test_wrapped_message_line),
 		cmocka_unit_test(test_flattened_traceback),
+		cmocka_unit_test(test_exception_line_less_indented_than_frames),
 		cmocka_unit_test(test_endless_traceback_stays_bounded),
 		cmocka_unit_test(test_left_out_is_counted),
 		cmocka_unit_test(test_dump_is_terminal_safe),

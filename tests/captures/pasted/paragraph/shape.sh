@@ -141,3 +141,19 @@ exception_line() { # file type
 		"$(exception_line "$raw/nested_worker.py3.12.txt" AttributeError |
 			sed "s/Can't/can't/; s/<locals>\\./<locals>. /")"
 } >"$out/retyped-lowercase-spaced.py3.12.txt"
+
+# 14. A thread's traceback through a Markdown renderer and back: lines shifted unevenly (the
+#     first frame flush left, the others by three blanks, sources by five, the exception
+#     line by one), and the dunders Markdown paired across lines half eaten
+#     ("**bootstrap_inner", "__init**").
+{
+	echo "The pool hangs forever after this shows up:"
+	awk '/^Exception in thread/ { on = 1 } on && NF == 0 { exit } on {
+		if ($0 ~ /^  File /) { sub(/^ +/, frames++ ? "   " : "") }
+		else if ($0 ~ /^    /) { sub(/^ +/, "     ") }
+		else if ($0 ~ /^[A-Za-z]+Error:/) { $0 = " " $0 }
+		sub(/in __bootstrap_inner/, "in **bootstrap_inner")
+		sub(/__init__\(\)/, "__init**()")
+		print
+	}' "$raw/unrebuildable_error.py2.7.txt"
+} >"$out/uneven-indent-markdown.py2.7.txt"

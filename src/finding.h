@@ -66,6 +66,9 @@ struct finding {
 	const struct kb_signature *signature;
 	struct tb_record *record;        /* owned: the first occurrence */
 	size_t block;                    /* index of the matched block in record->excs */
+	int near_read;                   /* matching read the text near the record (a
+					    signature's context), which the record's key
+					    does not hold */
 	struct facts facts;
 	struct ranked_cause *causes;     /* highest score first */
 	size_t ncauses;

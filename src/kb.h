@@ -42,6 +42,11 @@ struct kb_signature {
 	int priority;                    /* higher wins when several playbooks match a record */
 	int wrapper;                     /* the wording only says that another failure happened
 					    (a library's re-raise): see groups_finish */
+	int alone;                       /* the wording is unmistakable without its exception
+					    line: it also matches a message mentioned in prose */
+	const char *context;             /* PCRE2 that the text near the record must match (its
+					    blocks, or the lines just before it); it, too, lets
+					    the signature match a mentioned message; NULL */
 	const struct kb_fact *facts;
 	size_t nfacts;
 	struct kb_pos pos;

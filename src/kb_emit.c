@@ -158,6 +158,8 @@ static void put_signatures(FILE *f, const char *p, const struct kb_playbook *pb)
 		put_member(f, 2, "source", s->source);
 		put_int(f, 2, "priority", s->priority);
 		put_int(f, 2, "wrapper", s->wrapper);
+		put_int(f, 2, "alone", s->alone);
+		put_member(f, 2, "context", s->context);
 		put_array(f, 2, sig, "facts", s->nfacts);
 		put_pos(f, 2, "pos", &s->pos);
 		put_pos(f, 2, "pattern_pos", &s->pattern_pos);

@@ -231,6 +231,24 @@ static int library_in_base(const struct kb *base, const char *pattern)
 
 /* Everything but the samples, over what KB holds beyond BASE (all of it when BASE is
  * NULL). */
+/* A signature that may match a message mentioned in prose is tried on lines outside any
+ * traceback: its literal is what picks those lines out, cheaply. */
+static int lint_mentions(const struct kb_playbook *pb)
+{
+	int errors = 0;
+
+	for (size_t i = 0; i < pb->nsignatures; i++) {
+		const struct kb_signature *sig = &pb->signatures[i];
+		if ((sig->alone || sig->context) && !sig->literal) {
+			msg(MSG_ERROR, sig->pos.file, sig->pos.line, sig->pos.col,
+			    "a signature with '%s' needs a 'literal' in '%s'",
+			    sig->alone ? "alone" : "context", pb->id);
+			errors++;
+		}
+	}
+	return errors;
+}
+
 static int lint_static(const struct kb *kb, const struct kb *base)
 {
 	int errors = 0;
@@ -249,6 +267,7 @@ static int lint_static(const struct kb *kb, const struct kb *base)
 		errors += lint_plan_texts(pb);
 		errors += lint_tree(pb);
 		errors += lint_secondary(kb, pb);
+		errors += lint_mentions(pb);
 	}
 	return errors;
 }

@@ -115,6 +115,7 @@ void kb_playbook_patterns(const struct kb_playbook *pb, kb_pattern_fn *fn, void 
 		pattern(s->pattern, &s->pattern_pos, KB_ON_MESSAGE, fn, arg);
 		pattern(s->frame, &s->pos, KB_ON_FRAME, fn, arg);
 		pattern(s->source, &s->pos, KB_ON_TEXT, fn, arg);
+		pattern(s->context, &s->pos, KB_ON_MESSAGE, fn, arg);
 	}
 	for (size_t i = 0; i < pb->nderive; i++)
 		pattern(pb->derive[i].pattern, &pb->derive[i].pos, KB_ON_MESSAGE, fn, arg);

@@ -24,6 +24,7 @@ enum field_kind {
 	F_TEXT,                          /* a string, not empty */
 	F_ID,                            /* a string that is an id */
 	F_INT,
+	F_BOOL,                          /* true or false, as an int */
 	F_TEXTS,                         /* a sequence of strings */
 	F_IDS,                           /* a sequence of ids or "*" */
 	F_LIST,                          /* a sequence of TYPE */
@@ -218,6 +219,18 @@ static void read_int(struct schema *s, const char *label, const struct kb_node *
 	error_at(s, at(key, v), "%s must be an integer", label);
 }
 
+static void read_bool(struct schema *s, const char *label, const struct kb_node *key,
+		      const struct kb_node *v, int *out)
+{
+	const char *t = v->kind == KB_SCALAR && v->plain ? v->text : "";
+
+	if (!strcmp(t, "true") || !strcmp(t, "false")) {
+		*out = !strcmp(t, "true");
+		return;
+	}
+	error_at(s, at(key, v), "%s must be true or false", label);
+}
+
 static void read_object(struct schema *s, const struct kb_node *map, const struct type *type,
 			void *obj);
 
@@ -309,6 +322,10 @@ static void read_value(struct schema *s, const struct field *f, const struct kb_
 		break;
 	case F_INT:
 		read_int(s, label, key, v, &n);
+		set_member(obj, f->off, &n, sizeof n);
+		break;
+	case F_BOOL:
+		read_bool(s, label, key, v, &n);
 		set_member(obj, f->off, &n, sizeof n);
 		break;
 	case F_TEXTS:
@@ -538,6 +555,7 @@ static void read_wrapper(struct schema *s, const struct kb_node *key, const stru
 #define FIELD(k, kind, req, st, m) { k, kind, req, offsetof(st, m), 0, NULL, NULL }
 #define TEXT(st, m, req) FIELD(#m, F_TEXT, req, st, m)
 #define INT(st, m, req) FIELD(#m, F_INT, req, st, m)
+#define BOOL(st, m, req) FIELD(#m, F_BOOL, req, st, m)
 #define TEXTS(st, m, req) { #m, F_TEXTS, req, offsetof(st, m), offsetof(st, n##m), NULL, NULL }
 #define LIST(k, st, m, req, t) { k, F_LIST, req, offsetof(st, m), offsetof(st, n##m), &t, NULL }
 #define READ(k, req, fn) { k, F_READ, req, 0, 0, NULL, fn }
@@ -551,6 +569,8 @@ static const struct field signature_fields[] = {
 	TEXT(struct kb_signature, source, 0),
 	INT(struct kb_signature, priority, 0),
 	READ("wrapper", 0, read_wrapper),
+	BOOL(struct kb_signature, alone, 0),
+	TEXT(struct kb_signature, context, 0),
 	READ("facts", 0, read_facts),
 };
 static const struct type signature_type = TYPE("signature", struct kb_signature,

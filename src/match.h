@@ -23,4 +23,9 @@ struct finding *match_record(const struct kb *kb, struct regex_cache *rc,
 int match_bare_candidate(const struct kb *kb, struct regex_cache *rc, const char *type,
 			 size_t type_len, const char *message, size_t message_len);
 
+/* Whether a line outside any traceback could hold a message that some signature matches
+ * without its exception line (alone, or with a context): that signature's literal occurs
+ * in LINE. */
+int match_mention_candidate(const struct kb *kb, const char *line, size_t len);
+
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "clean.h"
+#include "nearby.h"
 #include "parse_grammar.h"
 #include "parse_line.h"
 #include "util.h"
@@ -38,7 +39,9 @@ struct parser {
 	char *origin;
 	parse_emit_fn emit;
 	parse_bare_fn bare;
+	parse_mention_fn mention;
 	void *arg;
+	struct nearby near;              /* the last lines read */
 	struct buf scratch;
 	struct buf unescaped;            /* a line after clean_markdown, when it changed */
 	struct reading *open[OPEN_MAX];  /* oldest first */
@@ -126,6 +129,7 @@ static struct reading *open_reading(struct parser *p, const char *prefix, size_t
 		finish(p, p->open[0]);
 	struct reading *r = reading_new(p->origin, prefix, plen, channel_len, lineno);
 	r->rec->written = written;
+	nearby_attach(&p->near, lineno, r->rec);
 	p->open[p->nopen++] = r;
 	return r;
 }
@@ -149,6 +153,7 @@ static void resolve_pending(struct parser *p)
 	struct reading *r = reading_new(p->origin, b->prefix.s, b->prefix.len, b->prefix.len,
 					b->lineno);
 	r->rec->written = b->written;
+	nearby_attach(&p->near, b->lineno, r->rec);
 	reading_lone(r, &e, b->lineno, b->last_line);
 	pass_cut(r, b);
 	struct tb_record *rec = reading_end(r);
@@ -266,6 +271,21 @@ static void set_pending(struct parser *p, const char *s, size_t at, const struct
 
 /* --- which record a line belongs to --- */
 
+/* The line S that mentions a message: a record of one block without an exception line. */
+static void mentioned(struct parser *p, const char *s, size_t n, size_t lineno)
+{
+	struct pl_exc e = { .type = "", .message = s, .message_len = n };
+	struct reading *r = reading_new(p->origin, "", 0, 0, lineno);
+
+	r->rec->written = written_at(p, "", 0, lineno);
+	nearby_attach(&p->near, lineno, r->rec);
+	reading_lone(r, &e, lineno, lineno);
+	r->rec->excs[r->rec->nexcs - 1].mentioned = 1;
+	struct tb_record *rec = reading_end(r);
+	if (rec)
+		p->emit(rec, p->arg);
+}
+
 /* A line no open record takes: the records that are complete end here, and the line may
  * start a new one. */
 static void unclaimed(struct parser *p, const char *s, size_t n, size_t lineno)
@@ -305,6 +325,8 @@ static void unclaimed(struct parser *p, const char *s, size_t n, size_t lineno)
 			      s + at, n - at, lineno);
 	} else if (pl_find_bare(s, n, &at, &e)) {
 		set_pending(p, s, at, &e, lineno);
+	} else if (p->mention && p->mention(s, n, p->arg)) {
+		mentioned(p, s, n, lineno);
 	}
 }
 
@@ -437,7 +459,9 @@ void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
 	size_t n, clean_len;
 	const char *clean = clean_markdown(&p->unescaped, line, len, &clean_len);
 
-	if (p->nopen || p->pending.active || worth_a_look(clean, clean_len)) {
+	nearby_add(&p->near, line, len, lineno);
+	if (p->nopen || p->pending.active || worth_a_look(clean, clean_len) ||
+	    (p->mention && p->mention(clean, clean_len, p->arg))) {
 		const char *s = clean_text(&p->scratch, clean, clean_len, &n);
 		dispatch(p, s, clean_rtrim(s, n), n, lineno);
 	}
@@ -446,7 +470,13 @@ void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
 
 void parser_passed_over(struct parser *p, const char *last, size_t len, size_t lineno)
 {
+	nearby_add(&p->near, last, len, lineno);
 	remember_before(p, last, len, lineno);
+}
+
+void parser_set_mention(struct parser *p, parse_mention_fn mention)
+{
+	p->mention = mention;
 }
 
 void parser_line_time(struct parser *p, time_t written)

@@ -25,11 +25,19 @@ typedef void (*parse_emit_fn)(struct tb_record *rec, void *arg);
 typedef int (*parse_bare_fn)(const char *type, size_t type_len, const char *message,
 			     size_t message_len, void *arg);
 
+/* Asked about a line outside any record that starts none (prose, a title, a quote):
+ * nonzero makes it a record of its own, a block without an exception line whose message is
+ * the line (tb_exc.mentioned).  Unset: never. */
+typedef int (*parse_mention_fn)(const char *line, size_t len, void *arg);
+
 struct parser;
 
 struct parser *parser_new(const char *origin, parse_emit_fn emit, parse_bare_fn bare,
 			  void *arg);
-/* Feeds one raw input line (no '\n'); LINENO is its 1-based number in the input. */
+/* Lines that mention a message become records when MENTION says so (ARG as parser_new's). */
+void parser_set_mention(struct parser *p, parse_mention_fn mention);
+/* Every record carries the lines read just before it and its first line whole
+ * (tb_record.near, nearby.h).  Feeds one raw input line (no '\n'); LINENO is its 1-based number in the input. */
 void parser_line(struct parser *p, const char *line, size_t len, size_t lineno);
 /* Whether no record is open and no lone exception line waits for the next line: then a
  * line that is nothing to the parser changes nothing and may be left unread. */

@@ -296,7 +296,7 @@ static int worth_emitting(const struct tb_record *rec)
 	for (size_t i = 0; i < rec->nexcs; i++) {
 		const struct tb_exc *x = &rec->excs[i];
 
-		if (*x->type || (x->has_header && x->nframes))
+		if (*x->type || x->mentioned || (x->has_header && x->nframes))
 			return 1;
 	}
 	return 0;

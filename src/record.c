@@ -34,6 +34,9 @@ void record_free(struct tb_record *rec)
 	for (size_t i = 0; i < rec->nexcs; i++)
 		tb_exc_fini(&rec->excs[i]);
 	free(rec->excs);
+	for (size_t i = 0; i < rec->nnear; i++)
+		free(rec->near[i].text);
+	free(rec->near);
 	free(rec->origin);
 	free(rec->channel);
 	free(rec);
@@ -94,6 +97,7 @@ void record_key(const struct tb_record *rec, struct buf *key)
 		key_number(key, (size_t)e->link);
 		key_text(key, e->carrier);
 		key_number(key, (size_t)e->has_header);
+		key_number(key, (size_t)e->mentioned);
 		key_number(key, (size_t)e->repeated);
 		key_number(key, (size_t)e->elided);
 		key_number(key, (size_t)e->dropped);
@@ -105,7 +109,7 @@ void record_key(const struct tb_record *rec, struct buf *key)
  * The dump, one paragraph per record followed by a blank line:
  *
  *   record FIRST-LAST [truncated] [channel=TEXT]
- *   exc TYPE line N [link=context|cause] [carrier=TYPE] [noheader] [repeated=N] [elided=N] [dropped=N]
+ *   exc TYPE line N [link=context|cause] [carrier=TYPE] [noheader] [mentioned] [repeated=N] [elided=N] [dropped=N]
  *     message: TEXT
  *     note: TEXT
  *     frame FILE:LINE in FUNC (input line N)
@@ -193,6 +197,8 @@ static void dump_exc(FILE *out, const struct tb_exc *e)
 	}
 	if (!e->has_header)
 		fputs(" noheader", out);
+	if (e->mentioned)
+		fputs(" mentioned", out);
 	if (e->repeated)
 		fprintf(out, " repeated=%ld", e->repeated);
 	if (e->elided)

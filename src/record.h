@@ -37,6 +37,9 @@ struct tb_exc {
 	char *carrier;           /* for a block quoted by a carrier ("...RemoteTraceback"), the
 				    carrier's header type; NULL otherwise */
 	int has_header;          /* a "Traceback (most recent call last):" line was seen */
+	int mentioned;           /* no exception line: the message was read inside other text
+				    (a sentence, a title, quotes); TYPE is "" and MESSAGE is that
+				    line, from where the message may start */
 	long repeated;           /* frames elided by "[Previous line repeated N more times]" */
 	long elided;             /* source lines elided by "...<N lines>..." */
 	long dropped;            /* frames the parser did not keep: the middle of a block too
@@ -48,9 +51,18 @@ struct tb_exc {
 	size_t last_line;
 };
 
+/* A line of the input read just before a record, or the record's first line whole. */
+struct tb_near {
+	char *text;
+	size_t lineno;
+};
+
 struct tb_record {
 	struct tb_exc *excs;     /* oldest first, as printed */
 	size_t nexcs;
+	struct tb_near *near;    /* the lines around its start (parse.h), oldest first; not
+				    part of what the record says (record_key) */
+	size_t nnear;
 	char *origin;            /* input name ("<stdin>" or the file path), never NULL */
 	char *channel;           /* the line prefix the record was read under, or NULL */
 	time_t written;          /* when its first line's prefix says it was written, or 0 */

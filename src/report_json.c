@@ -199,7 +199,10 @@ static json_t *finding(const struct finding *fd, const struct report_hosts *h,
 	json_object_set_new(o, "playbook", str(pb->id));
 	json_object_set_new(o, "fingerprint", opt_str(fd->fingerprint));
 	json_object_set_new(o, "title", str(pb->title));
-	json_object_set_new(o, "exception", str(exc ? exc->type : ""));
+	/* a message read inside other text claims no exception type */
+	json_object_set_new(o, "exception", exc && exc->mentioned ? json_null()
+								  : str(exc ? exc->type : ""));
+	json_object_set_new(o, "exception_line", json_boolean(!exc || !exc->mentioned));
 	json_object_set_new(o, "message", str(exc ? exc->message : ""));
 	json_object_set_new(o, "subject", str(finding_subject(fd)));
 	json_object_set_new(o, "occurrences", size(fd->occurrences));

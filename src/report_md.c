@@ -379,7 +379,12 @@ static void finding(FILE *out, const struct finding *fd, const char *hosts)
 			fputs("another failure.\n\n", out);
 		}
 	}
-	if (exc) {
+	if (exc && exc->mentioned) {
+		fputs("- **No exception line seen:** the message was read in this line of the "
+		      "text: ", out);
+		put_exception(out, "", exc->message, MD_LINE);
+		fputc('\n', out);
+	} else if (exc) {
 		fputs("- **Exception:** ", out);
 		put_exception(out, exc->type, exc->message, MD_LINE);
 		fputc('\n', out);

@@ -414,6 +414,9 @@ static void finding(const struct text *t, const struct finding *fd, const char *
 		put_logs(t->out, hosts);
 		fputc('\n', t->out);
 	}
+	if (exc && exc->mentioned)
+		fputs("  no exception line seen; the message was read in this line of the text:\n",
+		      t->out);
 	if (exc) {
 		fputs("  ", t->out);
 		put_exception(t->out, exc);

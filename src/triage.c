@@ -77,6 +77,15 @@ void triage_free(struct triage *t)
 	free(t);
 }
 
+/* Whether REC is only messages read inside other text, no exception line. */
+static int mentions_only(const struct tb_record *rec)
+{
+	for (size_t i = 0; i < rec->nexcs; i++)
+		if (!rec->excs[i].mentioned)
+			return 0;
+	return 1;
+}
+
 static void on_record(struct tb_record *rec, void *arg)
 {
 	struct triage *t = arg;
@@ -92,6 +101,10 @@ static void on_record(struct tb_record *rec, void *arg)
 	struct finding *fd = match_record(t->kb, t->rc, rec);
 	struct finding *kept;
 
+	if (!fd && mentions_only(rec)) {
+		record_free(rec);      /* a sentence that named no failure after all */
+		return;
+	}
 	if (!fd) {
 		const struct unmatched *u = groups_add_unmatched(t->groups, rec);
 		if (u && t->stream && report_now_unmatched(t->stream, u, t->labels, t->ro) < 0)
@@ -102,11 +115,13 @@ static void on_record(struct tb_record *rec, void *arg)
 	fd->written = rec->written;
 	fd->first_seen = rec->written ? rec->written : time(NULL);
 	evidence_collect(t->kb, t->rc, fd);
+	/* A diagnosis that read the text near the record stands for this record only. */
+	int memo = !fd->near_read;
 	/* The grouping key is made of evidence only: a repeat is counted and freed without
 	 * being ranked and planned again, which is most of the work on a log where many
 	 * workers fail alike. */
 	enum group_outcome outcome = groups_fold(t->groups, fd, NULL, &kept);
-	if (kept)
+	if (kept && memo)
 		memo_put(t->memo, t->key.s, t->key.len, kept->fingerprint);
 	if (kept != fd)
 		return;
@@ -137,6 +152,13 @@ static int on_bare(const char *type, size_t type_len, const char *message, size_
 	return match_bare_candidate(t->kb, t->rc, type, type_len, message, message_len);
 }
 
+static int on_mention(const char *line, size_t len, void *arg)
+{
+	struct triage *t = arg;
+
+	return match_mention_candidate(t->kb, line, len);
+}
+
 void triage_set_input_format(struct triage *t, enum unwrap_format format)
 {
 	t->format = format;
@@ -151,10 +173,12 @@ struct reading {
 };
 
 static void unwrapped_start(struct reading *r, const char *origin, enum unwrap_format format,
-			    parse_emit_fn emit, parse_bare_fn bare, void *arg)
+			    parse_emit_fn emit, parse_bare_fn bare, parse_mention_fn mention,
+			    void *arg)
 {
 	r->u = unwrap_new(format);
 	r->p = parser_new(origin, emit, bare, arg);
+	parser_set_mention(r->p, mention);
 }
 
 /* One physical line, number LINENO: each logical line it holds goes to the parser under
@@ -202,11 +226,12 @@ static struct input *opened(const char *path)
 }
 
 static int reading_open(struct reading *r, const char *path, enum unwrap_format format,
-			parse_emit_fn emit, parse_bare_fn bare, void *arg)
+			parse_emit_fn emit, parse_bare_fn bare, parse_mention_fn mention,
+			    void *arg)
 {
 	if (!(r->in = opened(path)))
 		return -1;
-	unwrapped_start(r, input_name(r->in), format, emit, bare, arg);
+	unwrapped_start(r, input_name(r->in), format, emit, bare, mention, arg);
 	return 0;
 }
 
@@ -240,6 +265,11 @@ static int reading_close(struct reading *r, int got)
 	return status;
 }
 
+/* Lines of an input that are all read, the quiet ones too: a paste or the start of a log,
+ * where a message may be quoted in a sentence (parse.h's mentions), which no mark of
+ * scan.h shows. */
+#define READ_ALL_LINES 4096
+
 /* While the parser waits for a record to start, the lines read that cannot start one are
  * passed over unsplit (scan.h): most of a log is such lines. */
 static void skip_quiet(struct reading *r)
@@ -247,7 +277,8 @@ static void skip_quiet(struct reading *r)
 	const char *bytes;
 	size_t n, quiet, lines;
 
-	if (parser_idle(r->p) && (n = input_peek(r->in, &bytes)) > 0) {
+	if (input_lineno(r->in) >= READ_ALL_LINES && parser_idle(r->p) &&
+	    (n = input_peek(r->in, &bytes)) > 0) {
 		quiet = scan_quiet(bytes, n, &lines);
 		if (!quiet)
 			return;
@@ -264,7 +295,8 @@ static void skip_quiet(struct reading *r)
  * nothing is joined across the gap it leaves.  Returns 0, or -1 when a file could not be
  * read. */
 static int read_log(const char *const *paths, size_t n, enum unwrap_format format,
-		    parse_emit_fn emit, parse_bare_fn bare, void *arg)
+		    parse_emit_fn emit, parse_bare_fn bare, parse_mention_fn mention,
+			    void *arg)
 {
 	struct reading r = { NULL, NULL, NULL };
 	const char *line;
@@ -281,7 +313,7 @@ static int read_log(const char *const *paths, size_t n, enum unwrap_format forma
 		if (r.p)
 			parser_set_origin(r.p, input_name(r.in));
 		else
-			unwrapped_start(&r, input_name(r.in), format, emit, bare, arg);
+			unwrapped_start(&r, input_name(r.in), format, emit, bare, mention, arg);
 		int got;
 		while (skip_quiet(&r), (got = input_next(r.in, &line, &len)) > 0)
 			reading_line(&r, line, len);
@@ -298,12 +330,13 @@ static int read_log(const char *const *paths, size_t n, enum unwrap_format forma
 
 /* PATHS (N; stdin when none) as logs: the rotations of one log read as that log. */
 static int read_logs(const char *const *paths, size_t n, enum unwrap_format format,
-		     parse_emit_fn emit, parse_bare_fn bare, void *arg)
+		     parse_emit_fn emit, parse_bare_fn bare, parse_mention_fn mention,
+			    void *arg)
 {
 	static const char *const standard_input[] = { "-" };
 
 	if (!n)
-		return read_log(standard_input, 1, format, emit, bare, arg);
+		return read_log(standard_input, 1, format, emit, bare, mention, arg);
 	const char **ordered = xreallocarray(NULL, n, sizeof *ordered);
 	size_t *set_len = xreallocarray(NULL, n, sizeof *set_len);
 	int status = 0;
@@ -311,7 +344,7 @@ static int read_logs(const char *const *paths, size_t n, enum unwrap_format form
 	memcpy(ordered, paths, n * sizeof *ordered);
 	size_t nsets = rotate_order(ordered, n, set_len);
 	for (size_t i = 0, at = 0; i < nsets; at += set_len[i++])
-		status |= read_log(ordered + at, set_len[i], format, emit, bare, arg);
+		status |= read_log(ordered + at, set_len[i], format, emit, bare, mention, arg);
 	free(set_len);
 	free(ordered);
 	return status;
@@ -319,7 +352,7 @@ static int read_logs(const char *const *paths, size_t n, enum unwrap_format form
 
 int triage_paths(struct triage *t, const char *const *paths, size_t n)
 {
-	return read_logs(paths, n, t->format, on_record, on_bare, t);
+	return read_logs(paths, n, t->format, on_record, on_bare, on_mention, t);
 }
 
 static long long now_ms(void)
@@ -347,7 +380,7 @@ int triage_follow(struct triage *t, const char *path, int quiet_ms, int repeat_m
 	int got = 0, pending = 0;
 	long long announced = now_ms();
 
-	if (reading_open(&r, path, t->format, on_record, on_bare, t) < 0)
+	if (reading_open(&r, path, t->format, on_record, on_bare, on_mention, t) < 0)
 		return -1;
 	input_follow(r.in);
 	while (!*stop && !t->write_failed) {
@@ -385,7 +418,7 @@ void triage_text(struct triage *t, const char *text, size_t len, const char *ori
 	struct reading r = { NULL, NULL, NULL };
 	size_t lineno = 0;
 
-	unwrapped_start(&r, origin, t->format, on_record, on_bare, t);
+	unwrapped_start(&r, origin, t->format, on_record, on_bare, on_mention, t);
 	while (len) {
 		const char *nl = memchr(text, '\n', len);
 		size_t n = nl ? (size_t)(nl - text) : len;
@@ -420,5 +453,5 @@ static int any_bare(const char *type, size_t type_len, const char *message,
 int triage_dump_records(const char *const *paths, size_t n, enum unwrap_format format,
 			FILE *out)
 {
-	return read_logs(paths, n, format, dump_record, any_bare, out);
+	return read_logs(paths, n, format, dump_record, any_bare, NULL, out);
 }

@@ -1,7 +1,8 @@
 /*
  * test_match.c: signatures against hand-built records: literal prefilter, whole-type
  * exception patterns, named groups and constant facts, priorities across blocks and
- * playbooks, frame conditions, bare-line candidates.
+ * playbooks, frame conditions, bare-line candidates, messages read inside prose (alone and
+ * context signatures) and the context near a record.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -39,6 +40,31 @@ static const char *const yaml_a =
 	"  - {run: x, before: y, after: z}\n"
 	"samples: {match: [], no_match: []}\n";
 
+static const char *const yaml_c =
+	"id: gamma\n"
+	"title: Gamma\n"
+	"means: m\n"
+	"signatures:\n"
+	"  - exception: 'GlomError'\n"
+	"    literal: 'cannot glom'\n"
+	"    pattern: \"^cannot glom '(?<subject>[^']+)'\"\n"
+	"    alone: true\n"
+	"  - exception: 'EOFError'\n"
+	"    literal: 'Ran dry'\n"
+	"    pattern: '^Ran dry'\n"
+	"  - exception: '(?:EOFError)?'\n"
+	"    literal: 'Ran dry'\n"
+	"    pattern: '^Ran dry'\n"
+	"    context: 'spool\\.read\\('\n"
+	"    priority: 5\n"
+	"causes:\n"
+	"  - {id: c1, title: C1, prior: 1}\n"
+	"first_ten_minutes: [look]\n"
+	"fix: [fix it]\n"
+	"verify:\n"
+	"  - {run: x, before: y, after: z}\n"
+	"samples: {match: [], no_match: []}\n";
+
 static const char *const yaml_b =
 	"id: beta\n"
 	"title: Beta\n"
@@ -67,6 +93,7 @@ static int setup(void **state)
 
 	f->kb = kb_from_yaml("a.yaml", yaml_a);
 	assert_int_equal(kb_load_text(f->kb, "b.yaml", yaml_b, strlen(yaml_b)), 0);
+	assert_int_equal(kb_load_text(f->kb, "c.yaml", yaml_c, strlen(yaml_c)), 0);
 	f->rc = regex_cache_new();
 	*state = f;
 	return 0;
@@ -230,6 +257,118 @@ static void test_bare_candidates(void **state)
 	assert_true(match_bare_candidate(f->kb, f->rc, "x.FrobError", 11, m2, strlen(m2)));
 }
 
+/* A block read inside prose: no type, the whole line as message. */
+static struct tb_exc *add_mention(struct tb_record *rec, const char *line)
+{
+	struct tb_exc *x = add_block(rec, "", line, 0, NULL);
+
+	x->mentioned = 1;
+	return x;
+}
+
+static void add_near(struct tb_record *rec, const char *text, size_t lineno)
+{
+	rec->near = xreallocarray(rec->near, rec->nnear + 1, sizeof *rec->near);
+	rec->near[rec->nnear].text = xstrdup(text);
+	rec->near[rec->nnear++].lineno = lineno;
+}
+
+static void test_alone_signature_matches_mention(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *rec = new_record(3);
+	add_mention(rec, "my job stops with cannot glom 'spool' when it starts");
+
+	struct finding *fd = match_record(f->kb, f->rc, rec);
+	assert_non_null(fd);
+	assert_string_equal(fd->playbook->id, "gamma");
+	assert_string_equal(facts_get(&fd->facts, "subject"), "spool");
+	/* no exception line: no type claimed, and the finding says so */
+	assert_null(facts_get(&fd->facts, "exception"));
+	assert_string_equal(facts_get(&fd->facts, "exception_line"), "none seen");
+	assert_string_equal(facts_get(&fd->facts, "message"),
+			    "cannot glom 'spool' when it starts");
+	finding_free(fd);
+	record_free(rec);
+}
+
+static void test_mention_needs_alone_or_context(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *rec = new_record(1);
+	/* alpha's wording has no 'alone': inside prose it is not enough */
+	add_mention(rec, "it says Can't frob 'x' sometimes");
+
+	assert_null(match_record(f->kb, f->rc, rec));
+	record_free(rec);
+}
+
+static void test_context_decides(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *bare = new_record(4), *near = new_record(4), *framed = new_record(4);
+	add_block(bare, "EOFError", "Ran dry", 0, NULL);
+	add_block(near, "EOFError", "Ran dry", 0, NULL);
+	add_near(near, "x = spool.read(fd)", 2);
+	struct tb_exc *x = add_block(framed, "EOFError", "Ran dry", 0, NULL);
+	x->frames = xcalloc(1, sizeof *x->frames);
+	x->frames[0].file = xstrdup("app.py");
+	x->frames[0].func = xstrdup("main");
+	x->frames[0].source = xstrdup("data = spool.read(7)");
+	x->frames[0].input_line = 3;
+	x->nframes = 1;
+
+	/* without the context the lower signature (no context) matches, and the matching
+	 * read nothing near the record */
+	struct finding *fd = match_record(f->kb, f->rc, bare);
+	assert_non_null(fd);
+	assert_int_equal(fd->signature->priority, 0);
+	assert_true(fd->near_read);
+	finding_free(fd);
+	fd = match_record(f->kb, f->rc, near);
+	assert_non_null(fd);
+	assert_int_equal(fd->signature->priority, 5);
+	assert_string_equal(facts_get(&fd->facts, "context"), "spool.read(");
+	assert_int_equal(facts_find(&fd->facts, "context")->line, 2);
+	finding_free(fd);
+	fd = match_record(f->kb, f->rc, framed);
+	assert_non_null(fd);
+	assert_int_equal(fd->signature->priority, 5);
+	assert_int_equal(facts_find(&fd->facts, "context")->line, 3);
+	finding_free(fd);
+	record_free(bare);
+	record_free(near);
+	record_free(framed);
+}
+
+static void test_context_lets_a_mention_match(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *with = new_record(2), *without = new_record(2);
+	add_mention(with, "x = spool.read(fd) error:Ran dry");
+	add_near(with, "x = spool.read(fd) error:Ran dry", 2);
+	add_mention(without, "the tank Ran dry overnight");
+
+	struct finding *fd = match_record(f->kb, f->rc, with);
+	assert_non_null(fd);
+	assert_int_equal(fd->signature->priority, 5);
+	finding_free(fd);
+	assert_null(match_record(f->kb, f->rc, without));
+	record_free(with);
+	record_free(without);
+}
+
+static void test_mention_candidates(void **state)
+{
+	struct fixture *f = *state;
+	const char *glom = "so cannot glom 'x' here", *dry = "it Ran dry", *frob = "Can't frob 'x'";
+
+	assert_true(match_mention_candidate(f->kb, glom, strlen(glom)));
+	assert_true(match_mention_candidate(f->kb, dry, strlen(dry)));
+	/* a literal of a signature that neither stands alone nor has a context */
+	assert_false(match_mention_candidate(f->kb, frob, strlen(frob)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +382,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lookalikes_match_and_subject_is_verbatim, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_bare_candidates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_alone_signature_matches_mention, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mention_needs_alone_or_context, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_context_decides, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_context_lets_a_mention_match, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mention_candidates, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("match", tests, NULL, NULL);
 }

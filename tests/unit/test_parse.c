@@ -1618,6 +1618,80 @@ static void test_line_shapes(void **state)
 	assert_int_equal(at, 2);
 }
 
+/* --- messages read inside prose, and the lines near a record --- */
+
+static int mention_glom(const char *line, size_t len, void *arg)
+{
+	(void)arg;
+	return memmem(line, len, "cannot glom", 11) != NULL;
+}
+
+static void parse_mentions(struct got *g, const char *text, parse_mention_fn mention)
+{
+	struct parser *p = parser_new("x", collect, NULL, g);
+	size_t lineno = 0, len = strlen(text);
+
+	parser_set_mention(p, mention);
+	while (len) {
+		const char *nl = memchr(text, '\n', len);
+		size_t n = nl ? (size_t)(nl - text) : len;
+
+		parser_line(p, text, n, ++lineno);
+		if (!nl)
+			break;
+		text += n + 1;
+		len -= n + 1;
+	}
+	parser_finish(p);
+	parser_free(p);
+}
+
+static void test_mention_becomes_a_record(void **state)
+{
+	static const char text[] =
+		"first words\n"
+		"my run stops with cannot glom 'x' at start\n"
+		"and nothing else\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_mentions(&g, text, mention_glom);
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *x = &g.recs[0]->excs[0];
+	assert_true(x->mentioned);
+	assert_string_equal(x->type, "");
+	assert_string_equal(x->message, "my run stops with cannot glom 'x' at start");
+	assert_int_equal(g.recs[0]->first_line, 2);
+	/* the line before and the record's own line come along */
+	assert_int_equal(g.recs[0]->nnear, 2);
+	assert_string_equal(g.recs[0]->near[0].text, "first words");
+	assert_int_equal(g.recs[0]->near[1].lineno, 2);
+	got_free(&g);
+	/* without the callback, prose stays prose */
+	parse_mentions(&g, text, NULL);
+	assert_int_equal(g.n, 0);
+	got_free(&g);
+}
+
+static void test_record_carries_lines_before(void **state)
+{
+	static const char text[] =
+		"    net = pickle.load(f)\n"
+		"prose\n"
+		"Traceback (most recent call last):\n"
+		"  File \"a.py\", line 1, in <module>\n"
+		"KeyError: 'x'\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_mentions(&g, text, NULL);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nnear, 3);
+	assert_string_equal(g.recs[0]->near[0].text, "    net = pickle.load(f)");
+	assert_string_equal(g.recs[0]->near[2].text, "Traceback (most recent call last):");
+	got_free(&g);
+}
+
 /* --- IPython's layout --- */
 
 /* IPython 8.12's output of a cell whose worker's result could not be pickled: the
@@ -1842,6 +1916,8 @@ int main(void)
 		cmocka_unit_test(test_dump_flags),
 		cmocka_unit_test(test_exception_like_names),
 		cmocka_unit_test(test_line_shapes),
+		cmocka_unit_test(test_mention_becomes_a_record),
+		cmocka_unit_test(test_record_carries_lines_before),
 		cmocka_unit_test(test_ipython_chain),
 		cmocka_unit_test(test_ipython_color_recursion),
 		cmocka_unit_test(test_ipython_old_and_wrapped),

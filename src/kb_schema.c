@@ -219,16 +219,17 @@ static void read_int(struct schema *s, const char *label, const struct kb_node *
 	error_at(s, at(key, v), "%s must be an integer", label);
 }
 
-static void read_bool(struct schema *s, const char *label, const struct kb_node *key,
-		      const struct kb_node *v, int *out)
+static void read_bool(struct schema *s, const char *label, const struct kb_node *v, int *out)
 {
-	const char *t = v->kind == KB_SCALAR && v->plain ? v->text : "";
+	const char *t = v->kind == KB_SCALAR ? v->text : "";
+	char buf[80];
 
 	if (!strcmp(t, "true") || !strcmp(t, "false")) {
 		*out = !strcmp(t, "true");
 		return;
 	}
-	error_at(s, at(key, v), "%s must be true or false", label);
+	error_at(s, v, "invalid %s '%s' (expected true or false)", label,
+		 kb_shown(buf, sizeof buf, t));
 }
 
 static void read_object(struct schema *s, const struct kb_node *map, const struct type *type,
@@ -325,7 +326,7 @@ static void read_value(struct schema *s, const struct field *f, const struct kb_
 		set_member(obj, f->off, &n, sizeof n);
 		break;
 	case F_BOOL:
-		read_bool(s, label, key, v, &n);
+		read_bool(s, label, v, &n);
 		set_member(obj, f->off, &n, sizeof n);
 		break;
 	case F_TEXTS:
@@ -532,22 +533,6 @@ static void read_collect(struct schema *s, const struct kb_node *key, const stru
 			 kb_shown(buf, sizeof buf, rule->collect));
 }
 
-static void read_wrapper(struct schema *s, const struct kb_node *key, const struct kb_node *v,
-			 void *obj)
-{
-	struct kb_signature *sig = obj;
-	const char *text = read_text(s, "'wrapper'", key, v);
-	char buf[80];
-
-	if (!text)
-		return;
-	if (!strcmp(text, "true"))
-		sig->wrapper = 1;
-	else if (strcmp(text, "false"))
-		error_at(s, v, "invalid 'wrapper' '%s' (expected true or false)",
-			 kb_shown(buf, sizeof buf, text));
-}
-
 #define TYPE(name, st, fields) \
 	{ name, sizeof(st), offsetof(st, pos), NONE, fields, sizeof fields / sizeof fields[0] }
 #define TYPE_NO_POS(name, st, fields) \
@@ -568,7 +553,7 @@ static const struct field signature_fields[] = {
 	TEXT(struct kb_signature, frame, 0),
 	TEXT(struct kb_signature, source, 0),
 	INT(struct kb_signature, priority, 0),
-	READ("wrapper", 0, read_wrapper),
+	BOOL(struct kb_signature, wrapper, 0),
 	BOOL(struct kb_signature, alone, 0),
 	TEXT(struct kb_signature, context, 0),
 	READ("facts", 0, read_facts),

@@ -374,6 +374,8 @@ static const struct bad_case bad_cases[] = {
 	  "pickdoc: b.yaml:4:37: error: 'priority' must be an integer\n" },
 	{ PB_HEAD "signatures: [{pattern: x, wrapper: yes}]\n" PB_CAUSES PB_TAIL,
 	  "pickdoc: b.yaml:4:36: error: invalid 'wrapper' 'yes' (expected true or false)\n" },
+	{ PB_HEAD "signatures: [{pattern: x, alone: 1}]\n" PB_CAUSES PB_TAIL,
+	  "pickdoc: b.yaml:4:34: error: invalid 'alone' '1' (expected true or false)\n" },
 	{ PB_HEAD "signatures: {pattern: x}\n" PB_CAUSES PB_TAIL,
 	  "pickdoc: b.yaml:4:13: error: 'signatures' must be a sequence\n" },
 	{ PB_HEAD "signatures:\n" PB_CAUSES PB_TAIL,
@@ -479,6 +481,26 @@ static void test_signature_wrapper(void **state)
 	assert_int_equal(pb->signatures[0].wrapper, 1);
 	assert_int_equal(pb->signatures[1].wrapper, 0);
 	assert_int_equal(pb->signatures[2].wrapper, 0);
+	kb_free(kb);
+}
+
+/* A signature stands alone or needs a context only when it says so. */
+static void test_signature_alone_and_context(void **state)
+{
+	(void)state;
+	const char *yaml = "id: a\ntitle: T\nmeans: m\n"
+		"signatures: [{pattern: x, literal: x, alone: true}, "
+		"{pattern: y, literal: y, context: 'load\\('}, {pattern: z}]\n" PB_CAUSES PB_TAIL;
+	struct kb *kb = load_ok("w.yaml", yaml);
+	const struct kb_playbook *pb = kb_find(kb, "a");
+
+	assert_int_equal(pb->nsignatures, 3);
+	assert_int_equal(pb->signatures[0].alone, 1);
+	assert_null(pb->signatures[0].context);
+	assert_int_equal(pb->signatures[1].alone, 0);
+	assert_string_equal(pb->signatures[1].context, "load\\(");
+	assert_int_equal(pb->signatures[2].alone, 0);
+	assert_null(pb->signatures[2].context);
 	kb_free(kb);
 }
 
@@ -944,6 +966,7 @@ int main(void)
 		cmocka_unit_test(test_playbook_every_key),
 		cmocka_unit_test(test_optional_keys_absent),
 		cmocka_unit_test(test_signature_wrapper),
+		cmocka_unit_test(test_signature_alone_and_context),
 		cmocka_unit_test(test_pattern_position_per_style),
 		cmocka_unit_test(test_evidence_file),
 		cmocka_unit_test(test_errors),

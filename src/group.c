@@ -276,22 +276,25 @@ void groups_relate(const struct groups *g, struct finding *fd)
 	relate(g, NULL, fd);
 }
 
-static int is_wrapper(const struct finding *fd)
+/* Whether FD only names a failure: a wrapper's wording (it says that another failure
+ * happened, as a library's re-raise does), or a message read inside other text without
+ * its exception line. */
+static int names_only(const struct finding *fd)
 {
-	return fd->signature && fd->signature->wrapper;
+	return (fd->signature && fd->signature->wrapper) ||
+	       (fd->record && fd->record->excs[fd->block].mentioned);
 }
 
-/* A finding made by a wrapper's wording (it only says that another failure happened, as
- * a library's re-raise does) is that other failure when the same input holds a finding of
- * the same playbook made by a wording of its own: it is left out, so that one failure is
- * one finding, named by what failed. */
-static int is_folded_wrapper(const struct groups *g, const struct finding *fd)
+/* A finding that only names a failure is that failure when the same input holds a finding
+ * of the same playbook read from a wording and exception line of its own: it is left out,
+ * so that one failure is one finding, reported where the text says most about it. */
+static int is_folded(const struct groups *g, const struct finding *fd)
 {
-	if (!is_wrapper(fd))
+	if (!names_only(fd))
 		return 0;
 	for (size_t j = 0; j < g->nfindings; j++) {
 		const struct finding *other = g->findings[j];
-		if (other->playbook == fd->playbook && !is_wrapper(other) &&
+		if (other->playbook == fd->playbook && !names_only(other) &&
 		    !strcmp(other->origin ? other->origin : "", fd->origin ? fd->origin : ""))
 			return 1;
 	}
@@ -305,7 +308,7 @@ void groups_finish(struct groups *g, struct report_input *out)
 
 	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i < g->nfindings; i++)
-		folded[i] = (unsigned char)is_folded_wrapper(g, g->findings[i]);
+		folded[i] = (unsigned char)is_folded(g, g->findings[i]);
 	/* A finding whose own playbook can be secondary is never taken as a primary. */
 	for (size_t i = 0; i < g->nfindings; i++)
 		if (!folded[i])

@@ -205,7 +205,8 @@ struct finding *match_record(const struct kb *kb, struct regex_cache *rc,
 	size_t *map = NULL, map_cap = 0;
 	struct buf seen = { 0 }, best_seen = { 0 };
 	size_t seen_line = 0, best_seen_line = 0;
-	int near_read = 0;
+	/* the highest priority of a signature that lost for want of its context */
+	int context_missed = 0, missed = 0;
 
 	for (size_t b = 0; b < rec->nexcs; b++) {
 		const struct tb_exc *exc = &rec->excs[b];
@@ -221,9 +222,12 @@ struct finding *match_record(const struct kb *kb, struct regex_cache *rc,
 				if (!signature_matches(rc, sig, exc, msg, mlen, &m))
 					continue;
 				if (sig->context) {
-					near_read = 1;
-					if (!context_seen(rc, sig, rec, &seen, &seen_line))
+					if (!context_seen(rc, sig, rec, &seen, &seen_line)) {
+						if (!context_missed || sig->priority > missed)
+							missed = sig->priority;
+						context_missed = 1;
 						continue;
+					}
 					buf_reset(&best_seen);
 					buf_add(&best_seen, seen.s, seen.len);
 					best_seen_line = seen_line;
@@ -245,7 +249,9 @@ struct finding *match_record(const struct kb *kb, struct regex_cache *rc,
 		return NULL;
 	}
 	struct finding *fd = xcalloc(1, sizeof *fd);
-	fd->near_read = near_read;
+	/* the text near the record decided when a signature needing it won, or lost while
+	 * it would have won (or tied) with it */
+	fd->near_read = best_sig->context || (context_missed && missed >= best_sig->priority);
 	fd->playbook = best_pb;
 	fd->signature = best_sig;
 	fd->block = best_block;

@@ -1,8 +1,8 @@
 /*
  * test_group.c: message normalisation, repeats folded into counts with the first line
  * kept (also when known by fingerprint alone), distinct failures kept in order,
- * secondaries after primaries, a wrapper's finding folded into the failure it wraps,
- * undiagnosed tracebacks counted, a full table leaving new failures out with one warning.
+ * secondaries after primaries, a wrapper's finding and a message mentioned in prose folded
+ * into the failure an exception line reports, undiagnosed tracebacks counted, a full table leaving new failures out with one warning.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -187,6 +187,53 @@ static void test_wrapper_folded(void **state)
 	kb_free(kb);
 }
 
+/* A finding read from a message inside prose. */
+static struct finding *mentioned(struct kb *kb, struct regex_cache *rc, const char *message,
+				 size_t line)
+{
+	struct tb_record *rec = new_record(line);
+	add_block(rec, "", message, 0, NULL)->mentioned = 1;
+	struct finding *fd = match_record(kb, rc, rec);
+	assert_non_null(fd);
+	fd->record = rec;
+	return fd;
+}
+
+/* A message named in a log line before the exception line of the same failure: one
+ * finding, the exception line's; alone, the mention is reported. */
+static void test_mention_folded(void **state)
+{
+	(void)state;
+	const char *yaml =
+		"id: gone\ntitle: T\nmeans: m\nsignatures:\n"
+		"  - {exception: 'GoneError', literal: 'went away', alone: true,\n"
+		"     pattern: 'went away'}\n"
+		"causes:\n  - {id: c, title: C, prior: 1}\n"
+		"first_ten_minutes: [l]\nfix: [f]\nverify:\n  - {run: x, before: y, after: z}\n"
+		"samples: {match: [], no_match: []}\n";
+	struct kb *kb = kb_from_yaml("a.yaml", yaml);
+	struct regex_cache *rc = regex_cache_new();
+	struct groups *g = groups_new();
+	struct report_input out;
+
+	groups_add(g, mentioned(kb, rc, "WARNING batch 1: went away", 1));
+	groups_add(g, found(kb, rc, "GoneError", "went away", 2, "/a.py"));
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 1);
+	assert_int_equal(out.findings[0]->first_line, 2);
+	assert_false(out.findings[0]->record->excs[0].mentioned);
+	groups_free(g);
+
+	g = groups_new();
+	groups_add(g, mentioned(kb, rc, "it went away", 3));
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 1);
+	assert_int_equal(out.findings[0]->first_line, 3);
+	groups_free(g);
+	regex_cache_free(rc);
+	kb_free(kb);
+}
+
 /* Past GROUPS_MAX distinct failures the new ones are left out, with one warning; repeats
  * of those kept are still counted. */
 static void test_table_full(void **state)
@@ -230,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_repeats_and_order),
 		cmocka_unit_test(test_secondary_after_primary),
 		cmocka_unit_test(test_wrapper_folded),
+		cmocka_unit_test(test_mention_folded),
 		cmocka_unit_test(test_table_full),
 	};
 	return cmocka_run_group_tests_name("group", tests, NULL, NULL);

@@ -57,6 +57,10 @@ static const char *const yaml_c =
 	"    pattern: '^Ran dry'\n"
 	"    context: 'spool\\.read\\('\n"
 	"    priority: 5\n"
+	"  - exception: 'EOFError'\n"
+	"    literal: 'Ran dry hard'\n"
+	"    pattern: '^Ran dry hard'\n"
+	"    priority: 9\n"
 	"causes:\n"
 	"  - {id: c1, title: C1, prior: 1}\n"
 	"first_ten_minutes: [look]\n"
@@ -341,6 +345,22 @@ static void test_context_decides(void **state)
 	record_free(framed);
 }
 
+static void test_context_that_cannot_win_is_not_read(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *rec = new_record(1);
+	add_block(rec, "EOFError", "Ran dry hard", 0, NULL);
+
+	/* the context signature lost, but it would have lost to priority 9 anyway: the
+	 * diagnosis stands for any record that says the same (it may be memoised) */
+	struct finding *fd = match_record(f->kb, f->rc, rec);
+	assert_non_null(fd);
+	assert_int_equal(fd->signature->priority, 9);
+	assert_false(fd->near_read);
+	finding_free(fd);
+	record_free(rec);
+}
+
 static void test_context_lets_a_mention_match(void **state)
 {
 	struct fixture *f = *state;
@@ -385,6 +405,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_alone_signature_matches_mention, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mention_needs_alone_or_context, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_context_decides, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_context_that_cannot_win_is_not_read, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_context_lets_a_mention_match, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mention_candidates, setup, teardown),
 	};

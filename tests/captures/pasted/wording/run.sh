@@ -1,6 +1,7 @@
 #!/bin/sh
 # Captures the wording set: runs each script of this directory from a project-like
-# directory with real pyenv interpreters and writes stdout+stderr, as printed, to
+# directory with real interpreters (pyenv's; "debX.Y": Debian's, with its library
+# packages) and writes stdout+stderr, as printed, to
 # tests/corpus/pasted/wording/<script>.py<X.Y>.txt; then shape.sh makes the pasted shapes.
 # Usage: tests/captures/pasted/wording/run.sh [SCRIPT...]
 set -u
@@ -20,6 +21,10 @@ reading_state    srv/telemetry      3.8 3.13
 login_error      home/dev/client    2.7 3.9 3.13
 type_registry    opt/plugins        3.6 3.12
 sandbox_builtin  srv/sandbox        3.11
+billiard_terminate srv/tasks        deb3.11
+celery_lost      srv/photos         deb3.11
+newtype_alias    srv/accounts       3.10 3.13
+registry_removed opt/hooks          2.7 3.12
 '
 
 echo "$matrix" | while read -r script dir versions; do
@@ -28,7 +33,7 @@ echo "$matrix" | while read -r script dir versions; do
 	cp "$here/$script.py" "$work/$dir/"
 	for v in $versions; do
 		py=$(interp "$v") || continue
-		run_clean "$work/$dir" "$py" "$work/$dir/$script.py" >"$out/$script.py$v.txt" 2>&1
+		run_clean "$work/$dir" "$py" "$work/$dir/$script.py" >"$out/$script.py${v#deb}.txt" 2>&1
 	done
 done
 rm -rf "$work"

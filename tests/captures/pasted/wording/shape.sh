@@ -48,3 +48,10 @@ sed 's/^/records_1  | /' "$c/record_fields.py3.12.txt" >"$c/record_fields-compos
 	printf '  ...\n'
 	tail -n 3 "$c/sandbox_builtin.py3.11.txt"
 } >"$c/sandbox_builtin-elided.txt"
+
+# A title on a web page that ate the repr in angle brackets as an HTML tag.
+{
+	printf 'Saving the handlers fails: '
+	tail -n 1 "$c/registry_removed.py3.12.txt" | sed 's/<[^>]*>//'
+	printf '\nThe handlers are all registered at import time.\n'
+} >"$c/registry_removed-title-eaten.txt"

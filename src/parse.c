@@ -271,16 +271,28 @@ static void set_pending(struct parser *p, const char *s, size_t at, const struct
 
 /* --- which record a line belongs to --- */
 
-/* The line S that mentions a message: a record of one block without an exception line. */
+/* The line S that mentions a message: a record of one block without an exception line.
+ * On a line of an indented paragraph the record stays open: the message goes on over the
+ * paragraph's next indented lines (under its "> " quoting), as a message printed over
+ * several lines does, so that one paragraph is one record. */
 static void mentioned(struct parser *p, const char *s, size_t n, size_t lineno)
 {
-	struct pl_exc e = { .type = "", .message = s, .message_len = n };
-	struct reading *r = reading_new(p->origin, "", 0, 0, lineno);
+	size_t quote = 0;
+	int paragraph = pl_paragraph(s, n, &quote);
+	struct pl_exc e = { .type = "", .message = s + quote, .message_len = n - quote };
+	struct reading *r;
 
-	r->rec->written = written_at(p, "", 0, lineno);
-	nearby_attach(&p->near, lineno, r->rec);
+	if (paragraph) {
+		r = open_reading(p, s, quote, quote, lineno, written_at(p, s, quote, lineno));
+	} else {
+		r = reading_new(p->origin, "", 0, 0, lineno);
+		r->rec->written = written_at(p, "", 0, lineno);
+		nearby_attach(&p->near, lineno, r->rec);
+	}
 	reading_lone(r, &e, lineno, lineno);
 	r->rec->excs[r->rec->nexcs - 1].mentioned = 1;
+	if (paragraph)
+		return;
 	struct tb_record *rec = reading_end(r);
 	if (rec)
 		p->emit(rec, p->arg);

@@ -491,6 +491,8 @@ static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 	}
 	if (pl_frame(s, n, &f))
 		return 0;
+	if (x->mentioned && !indent)
+		return 0;       /* a mentioned message goes on only over its paragraph */
 	if (indent) {
 		if (x->nnotes)
 			return 0;

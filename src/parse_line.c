@@ -585,3 +585,19 @@ int pl_ipython_skip(const char *s, size_t n)
 		ends_with(s, n, LIT(" repeated, from the frame below ..."), &at)) ||
 	       (starts_with(s + i, n - i, LIT("[... skipping ")) && s[n - 1] == ']');
 }
+
+int pl_paragraph(const char *s, size_t n, size_t *quote_len)
+{
+	size_t q = 0, i, blanks = 0;
+
+	for (i = 0; i < n && (s[i] == '>' || s[i] == ' '); i++)
+		if (s[i] == '>')
+			q = i + 1 < n && s[i + 1] == ' ' ? i + 2 : i + 1;
+	for (i = q; i < n && !is_name_char(s[i]); i++) {
+		blanks = s[i] == '\t' ? 2 : s[i] == ' ' ? blanks + 1 : 0;
+		if (blanks == 2)
+			break;
+	}
+	*quote_len = q;
+	return blanks == 2;
+}

@@ -99,6 +99,12 @@ int pl_ipython_skip(const char *s, size_t n);
 /* S is exactly three double or single quotes: returns that quote character, else 0. */
 int pl_quote(const char *s, size_t n);
 
+/* S is a line of an indented paragraph, maybe under "> " quoting (*QUOTE_LEN bytes of
+ * quote marks and the blank after them): two blanks in a row (or a tab) come before its
+ * first letter or digit, after nothing but punctuation ("    This probably...",
+ * "`        An attempt"). */
+int pl_paragraph(const char *s, size_t n, size_t *quote_len);
+
 /* The message line S leaves its sentence open (ends in ',' ';' ':' or an opening
  * bracket), so an unindented line after it continues the message. */
 int pl_open_end(const char *s, size_t n);

@@ -1673,6 +1673,47 @@ static void test_mention_becomes_a_record(void **state)
 	got_free(&g);
 }
 
+/* A mention on a line of an indented paragraph: the message goes on over the paragraph's
+ * indented lines (blank lines inside it, "> " quoting kept off), and stops at the first
+ * line back at the margin; a mention in a sentence stays one line. */
+static void test_mention_in_a_paragraph(void **state)
+{
+	static const char quoted[] =
+		"> as we see:\n"
+		">     it cannot glom the\n"
+		">     whole thing\n"
+		">\n"
+		">         x = glom()\n"
+		"> any idea?\n";
+	static const char sentence[] =
+		"it cannot glom the\n"
+		"    indented code after a sentence\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_mentions(&g, quoted, mention_glom);
+	assert_int_equal(g.n, 1);
+	assert_true(g.recs[0]->excs[0].mentioned);
+	assert_string_equal(g.recs[0]->excs[0].message,
+			    "    it cannot glom the\nwhole thing\n\n    x = glom()");
+	assert_int_equal(g.recs[0]->first_line, 2);
+	assert_int_equal(g.recs[0]->last_line, 5);
+	got_free(&g);
+	parse_mentions(&g, sentence, mention_glom);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.recs[0]->excs[0].message, "it cannot glom the");
+	got_free(&g);
+
+	size_t q;
+	assert_true(pl_paragraph(LIT_ARGS(">>     text"), &q));
+	assert_int_equal(q, 3);
+	assert_true(pl_paragraph(LIT_ARGS("`        An attempt"), &q));
+	assert_int_equal(q, 0);
+	assert_true(pl_paragraph(LIT_ARGS("\tAn attempt"), &q));
+	assert_false(pl_paragraph(LIT_ARGS("> An attempt  has"), &q));
+	assert_false(pl_paragraph(LIT_ARGS(" An attempt"), &q));
+}
+
 static void test_record_carries_lines_before(void **state)
 {
 	static const char text[] =
@@ -1917,6 +1958,7 @@ int main(void)
 		cmocka_unit_test(test_exception_like_names),
 		cmocka_unit_test(test_line_shapes),
 		cmocka_unit_test(test_mention_becomes_a_record),
+		cmocka_unit_test(test_mention_in_a_paragraph),
 		cmocka_unit_test(test_record_carries_lines_before),
 		cmocka_unit_test(test_ipython_chain),
 		cmocka_unit_test(test_ipython_color_recursion),

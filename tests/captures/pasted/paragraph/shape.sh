@@ -157,3 +157,29 @@ exception_line() { # file type
 		print
 	}' "$raw/unrebuildable_error.py2.7.txt"
 } >"$out/uneven-indent-markdown.py2.7.txt"
+
+# 15. The message's paragraph without its exception line, in back-ticks after a sentence (an
+#     inline code span opened on the first line, the paste cut before its end).
+{
+	echo "The notebook stops and prints this:"
+	echo
+	exception_paragraph "$raw/unguarded_start.py3.12.txt" RuntimeError | sed '1d' |
+		sed '1s/^/`/' | head -n 9
+} >"$out/bootstrap-no-type-backticks.py3.12.txt"
+
+# 16. Only the last two lines of the message, then a progress bar: what was still on screen.
+{
+	exception_paragraph "$raw/unguarded_start.py3.8.txt" RuntimeError | tail -n 2
+	printf ' 40%%|####      | 4/10 [00:02<00:03,  1.98it/s]\n'
+} >"$out/bootstrap-tail-only.py3.8.txt"
+
+# 17. A reply quoting the message with "> ", its first sentence replaced by our translation
+#     into Chinese, the rest as printed.
+{
+	echo "> 你好，在 Windows 上运行会报错： 运行时错误：在当前进程完成引导阶段之前，尝试启动了新的进程。"
+	echo ">"
+	exception_paragraph "$raw/unguarded_start.py3.8.txt" RuntimeError | sed '1,4d' |
+		sed 's/^        /    /; s/^\(.\)/> \1/; s/^$/>/'
+	echo ">"
+	echo "> 请问应该怎么改？"
+} >"$out/bootstrap-translated-quoted.py3.8.txt"

@@ -25,6 +25,7 @@ billiard_terminate srv/tasks        deb3.11
 celery_lost      srv/photos         deb3.11
 newtype_alias    srv/accounts       3.10 3.13
 registry_removed opt/hooks          2.7 3.12
+rebuild_error    srv/store          3.8 3.12
 '
 
 echo "$matrix" | while read -r script dir versions; do

@@ -55,3 +55,16 @@ sed 's/^/records_1  | /' "$c/record_fields.py3.12.txt" >"$c/record_fields-compos
 	tail -n 1 "$c/registry_removed.py3.12.txt" | sed 's/<[^>]*>//'
 	printf '\nThe handlers are all registered at import time.\n'
 } >"$c/registry_removed-title-eaten.txt"
+
+# What an API returns for the task: the stored result, JSON on one line.
+{
+	printf 'The status endpoint of our photo service returns this for the job:\n\n'
+	tail -n 1 "$c/celery_lost.py3.11.txt"
+} >"$c/celery_lost-result-json.txt"
+
+# Only the worker's log line that names the error, with its repr.
+{
+	printf 'Every few hours the worker logs\n'
+	grep -F 'Task handler raised error' "$c/celery_lost.py3.11.txt"
+	printf 'and the job is gone.\n'
+} >"$c/celery_lost-log-line.txt"

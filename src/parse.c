@@ -298,6 +298,14 @@ static void mentioned(struct parser *p, const char *s, size_t n, size_t lineno)
 		p->emit(rec, p->arg);
 }
 
+/* S is a frame line of IPython's, which starts with the file ("Cell In[", "File ", a path,
+ * "<ipython-input-"): asked of a line only when its first byte can start one. */
+static int ipython_frame(const char *s, size_t n, struct pl_frame *f)
+{
+	return n > 2 && (memchr("CFI/~<", s[0], 6) || (s[1] == ':' && (s[2] == '\\' || s[2] == '/'))) &&
+	       pl_ipython_frame(s, n, f);
+}
+
 /* A line no open record takes: the records that are complete end here, and the line may
  * start a new one. */
 static void unclaimed(struct parser *p, const char *s, size_t n, size_t lineno)
@@ -335,6 +343,9 @@ static void unclaimed(struct parser *p, const char *s, size_t n, size_t lineno)
 	} else if (pl_find_frame(s, n, &at, &f)) {
 		reading_frame(open_reading(p, s, at, at, lineno, written_at(p, s, at, lineno)),
 			      s + at, n - at, lineno);
+	} else if (ipython_frame(s, n, &f)) {
+		reading_ipython_frame(open_reading(p, s, 0, 0, lineno,
+						   written_at(p, s, 0, lineno)), &f, lineno);
 	} else if (pl_find_bare(s, n, &at, &e)) {
 		set_pending(p, s, at, &e, lineno);
 	} else if (p->mention && p->mention(s, n, p->arg)) {
@@ -433,14 +444,20 @@ static void dispatch(struct parser *p, const char *s, size_t n, size_t full, siz
  * IPython's header's ')', holds
  * an exception-like "Type: ", a frame's 'File "', or an escape sequence that may hide
  * these. */
+/* N without the CRs and blanks that end S. */
+static size_t trimmed(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
 static int worth_a_look(const char *s, size_t n)
 {
 	struct pl_frame f;
 	struct pl_exc e;
-	size_t at, end = n;
+	size_t at, end = trimmed(s, n);
 
-	while (end && (s[end - 1] == '\r' || s[end - 1] == ' ' || s[end - 1] == '\t'))
-		end--;
 	return (end && s[end - 1] == ':') || memchr(s, '\x1b', n) ||
 	       (end && s[end - 1] == ')' && pl_ipython_header(s, end, &at)) ||
 	       pl_find_bare(s, end, &at, &e) || pl_find_frame(s, end, &at, &f);
@@ -468,11 +485,14 @@ static void remember_before(struct parser *p, const char *line, size_t len, size
 
 void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
 {
+	struct pl_frame f;
 	size_t n, clean_len;
 	const char *clean = clean_markdown(&p->unescaped, line, len, &clean_len);
 
 	nearby_add(&p->near, line, len, lineno);
 	if (p->nopen || p->pending.active || worth_a_look(clean, clean_len) ||
+	    (lineno <= PARSE_READ_ALL_LINES &&
+	     ipython_frame(clean, trimmed(clean, clean_len), &f)) ||
 	    (p->mention && p->mention(clean, clean_len, p->arg))) {
 		const char *s = clean_text(&p->scratch, clean, clean_len, &n);
 		dispatch(p, s, clean_rtrim(s, n), n, lineno);

@@ -312,6 +312,68 @@ void reading_free(struct reading *r)
 	free(r);
 }
 
+/* The text of the near line I, without the record's prefix and trailing blanks, and its
+ * length in *N. */
+static const char *near_text(const struct reading *r, size_t i, size_t *n)
+{
+	const char *t = r->rec->near[i].text;
+	size_t len = strlen(t), p = r->prefix.len;
+
+	while (len && (t[len - 1] == '\r' || t[len - 1] == ' ' || t[len - 1] == '\t'))
+		len--;          /* a terminal's CR, which the lines read were cleaned of */
+
+	if (p && len >= p && !memcmp(t, r->prefix.s, p)) {
+		t += p;
+		len -= p;
+	}
+	*n = len;
+	return t;
+}
+
+/* The line LINE (1-based) of the statement echoed last before R's record (">>> " and its
+ * "... " lines): its code, or NULL. */
+static const char *echoed_line(const struct reading *r, long line, size_t *len)
+{
+	const struct tb_record *rec = r->rec;
+	const char *t, *code, *found = NULL;
+	size_t n, start = rec->nnear;
+
+	for (size_t i = 0; i < rec->nnear && rec->near[i].lineno < rec->first_line; i++) {
+		t = near_text(r, i, &n);
+		if (pl_prompt(t, n, &code, len) == 1)
+			start = i;
+	}
+	for (size_t i = start; i < rec->nnear && line > 0; i++, line--) {
+		t = near_text(r, i, &n);
+		int kind = pl_prompt(t, n, &code, len);
+
+		if (!kind || (kind == 1 && i > start))
+			return NULL;
+		found = code;
+	}
+	return line ? NULL : found;
+}
+
+/* The interactive interpreter runs each statement typed as a module "<stdin>" of its own:
+ * a block's outermost frame "<stdin>", line N, in <module> is the Nth line of the last
+ * statement echoed before the record, which the frame does not show. */
+static void stdin_source(struct reading *r)
+{
+	for (size_t i = 0; i < r->rec->nexcs; i++) {
+		struct tb_exc *x = &r->rec->excs[i];
+		struct tb_frame *f = x->frames;
+		const char *code;
+		size_t len;
+
+		if (!x->nframes || strcmp(f->file, "<stdin>") != 0 || f->source || !f->func ||
+		    strcmp(f->func, "<module>") != 0 || !(code = echoed_line(r, f->lineno, &len)))
+			continue;
+		size_t indent = pl_indent(code, len);
+		if (len > indent)
+			f->source = xstrndup(code + indent, len - indent);
+	}
+}
+
 struct tb_record *reading_end(struct reading *r)
 {
 	struct tb_record *rec = r->rec;
@@ -319,6 +381,7 @@ struct tb_record *reading_end(struct reading *r)
 	if ((r->in_block && r->state == ST_FRAMES) || r->state == ST_NEXT || r->quote)
 		rec->truncated = 1;
 	end_block(r);
+	stdin_source(r);
 	r->rec = NULL;
 	reading_free(r);
 	if (worth_emitting(rec))
@@ -365,6 +428,14 @@ int reading_frame(struct reading *r, const char *s, size_t n, size_t lineno)
 	r->frame_indent = pl_indent(s, n);
 	r->flush_left = !r->frame_indent;
 	return 1;
+}
+
+void reading_ipython_frame(struct reading *r, const struct pl_frame *f, size_t lineno)
+{
+	begin_block(r, lineno, 0);
+	add_frame(r, f, lineno);
+	r->ipython = 1;
+	r->state = ST_FRAMES;
 }
 
 void reading_lone(struct reading *r, const struct pl_exc *e, size_t first, size_t last)

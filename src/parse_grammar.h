@@ -75,6 +75,9 @@ void reading_ipython(struct reading *r, size_t lineno);
 void reading_chain(struct reading *r, enum tb_link link, size_t lineno);
 int reading_frame(struct reading *r, const char *s, size_t n, size_t lineno);
 void reading_lone(struct reading *r, const struct pl_exc *e, size_t first, size_t last);
+/* A frame line of IPython's (pl_ipython_frame) without a header: a paste that starts at a
+ * frame of a notebook's traceback. */
+void reading_ipython_frame(struct reading *r, const struct pl_frame *f, size_t lineno);
 /* The exception line just read is a carrier: QUOTE opens the traceback it quotes. */
 void reading_quote(struct reading *r, int quote, size_t lineno);
 

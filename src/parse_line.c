@@ -601,3 +601,14 @@ int pl_paragraph(const char *s, size_t n, size_t *quote_len)
 	*quote_len = q;
 	return blanks == 2;
 }
+
+int pl_prompt(const char *s, size_t n, const char **code, size_t *code_len)
+{
+	int kind = starts_with(s, n, LIT(">>>")) ? 1 : starts_with(s, n, LIT("...")) ? 2 : 0;
+
+	if (!kind || (n > 3 && s[3] != ' '))
+		return 0;
+	*code = s + (n > 3 ? 4 : 3);
+	*code_len = n > 3 ? n - 4 : 0;
+	return kind;
+}

@@ -96,6 +96,10 @@ int pl_ipython_source(const char *s, size_t n, long *lineno, const char **code,
  * the frame below ...", "[... skipping similar frames: f at line 6 (2978 times)]". */
 int pl_ipython_skip(const char *s, size_t n);
 
+/* S is a line the interactive interpreter echoed: ">>> code" (1) or "... code" (2), the
+ * prompt's blank optional when nothing follows; *CODE is what was typed.  0 otherwise. */
+int pl_prompt(const char *s, size_t n, const char **code, size_t *code_len);
+
 /* S is exactly three double or single quotes: returns that quote character, else 0. */
 int pl_quote(const char *s, size_t n);
 

@@ -267,8 +267,8 @@ static int reading_close(struct reading *r, int got)
 
 /* Lines of an input that are all read, the quiet ones too: a paste or the start of a log,
  * where a message may be quoted in a sentence (parse.h's mentions), which no mark of
- * scan.h shows. */
-#define READ_ALL_LINES 4096
+ * scan.h shows, and where the parser reads what no mark shows either. */
+#define READ_ALL_LINES PARSE_READ_ALL_LINES
 
 /* While the parser waits for a record to start, the lines read that cannot start one are
  * passed over unsplit (scan.h): most of a log is such lines. */

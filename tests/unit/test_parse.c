@@ -1900,6 +1900,94 @@ static void test_ipython_line_shapes(void **state)
 	assert_true(pl_ipython_skip(LIT_ARGS("    [... skipping similar frames: f at line 6 "
 					     "(2978 times)]")));
 	assert_false(pl_ipython_skip(LIT_ARGS("... and more")));
+	assert_int_equal(pl_prompt(LIT_ARGS(">>> x = 1"), &code, &code_len), 1);
+	assert_int_equal(code_len, strlen("x = 1"));
+	assert_int_equal(pl_prompt(LIT_ARGS("..."), &code, &code_len), 2);
+	assert_int_equal(code_len, 0);
+	assert_int_equal(pl_prompt(LIT_ARGS(">>>> x"), &code, &code_len), 0);
+	assert_int_equal(pl_prompt(LIT_ARGS("...<1 line>..."), &code, &code_len), 0);
+}
+
+/* --- the interactive interpreter --- */
+
+/* A terminal's REPL session (3.9, CRs kept): the frame "<stdin>", line 2, in <module> shows
+ * no source; the statement echoed before the traceback, over two prompts, gives it. */
+static void test_stdin_frame_takes_the_echoed_statement(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "repl-load.py3.9.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *x = exc(&g, 0, 0);
+	assert_string_equal(x->type, "EOFError");
+	assert_int_equal(x->nframes, 1);
+	assert_string_equal(x->frames[0].file, "<stdin>");
+	assert_int_equal(x->frames[0].lineno, 2);
+	assert_string_equal(x->frames[0].source, "cache = pickle.load(f)");
+	got_free(&g);
+}
+
+/* Only the outermost "<module>" frame is the statement typed last; output of the statement
+ * may come between; a statement without that many lines, or none, gives nothing. */
+static void test_stdin_source_only_where_it_is_known(void **state)
+{
+	static const char output[] =
+		">>> x = load_all('a.pkl')\n"
+		"loading a.pkl\n"
+		"Traceback (most recent call last):\n"
+		"  File \"<stdin>\", line 1, in <module>\n"
+		"  File \"<stdin>\", line 3, in load_all\n"
+		"EOFError: Ran out of input\n";
+	static const char too_short[] =
+		">>> x = load_all('a.pkl')\n"
+		"Traceback (most recent call last):\n"
+		"  File \"<stdin>\", line 2, in <module>\n"
+		"EOFError: Ran out of input\n";
+	static const char no_prompt[] =
+		"x = load_all('a.pkl')\n"
+		"Traceback (most recent call last):\n"
+		"  File \"<stdin>\", line 1, in <module>\n"
+		"EOFError: Ran out of input\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(output));
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->frames[0].source, "x = load_all('a.pkl')");
+	assert_null(exc(&g, 0, 0)->frames[1].source);
+	got_free(&g);
+	parse_into(&g, LIT_ARGS(too_short));
+	assert_null(exc(&g, 0, 0)->frames[0].source);
+	got_free(&g);
+	parse_into(&g, LIT_ARGS(no_prompt));
+	assert_null(exc(&g, 0, 0)->frames[0].source);
+	got_free(&g);
+}
+
+/* A paste that starts at an IPython frame line, without the header (cut from the real
+ * capture tests/captures/pasted/notebook/raw/session_load.ipython8.12.txt). */
+static void test_ipython_frames_without_header(void **state)
+{
+	static const char cut[] =
+		"File /srv/notebooks/store.py:8, in read_results(path)\n"
+		"      6 def read_results(path):\n"
+		"      7     with open(path, \"rb\") as f:\n"
+		"----> 8         return pickle.load(f)\n"
+		"\n"
+		"UnpicklingError: pickle data was truncated\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(cut));
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *x = exc(&g, 0, 0);
+	assert_false(x->has_header);
+	assert_int_equal(x->nframes, 1);
+	assert_string_equal(x->frames[0].func, "read_results");
+	assert_string_equal(x->frames[0].source, "return pickle.load(f)");
+	assert_string_equal(x->type, "UnpicklingError");
+	got_free(&g);
 }
 
 int main(void)
@@ -1964,6 +2052,9 @@ int main(void)
 		cmocka_unit_test(test_ipython_color_recursion),
 		cmocka_unit_test(test_ipython_old_and_wrapped),
 		cmocka_unit_test(test_ipython_line_shapes),
+		cmocka_unit_test(test_stdin_frame_takes_the_echoed_statement),
+		cmocka_unit_test(test_stdin_source_only_where_it_is_known),
+		cmocka_unit_test(test_ipython_frames_without_header),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -71,3 +71,48 @@ cell_output() { # file
 	cell_output "$raw/session_load.ipython8.12.txt" |
 		sed 's/^\(File [^ ]*:[0-9]*,\) \(in .*\)$/\1\n\2/'
 } >"$out/ipython-load-wrapped.ipython8.12.txt"
+
+# The interactive interpreter's lines from the prompt of STATEMENT (its first words) to the
+# first exception line after it, carriage returns dropped as a copy from a terminal does.
+repl_part() { # file statement
+	tr -d '\r' <"$1" | awk -v st=">>> $2" '
+		index($0, st) == 1 { on = 1 }
+		on { print }
+		on && /^[A-Za-z_.]*(Error|Exception): / { exit }'
+}
+
+# 8. A REPL session: a with-statement over two prompts, the frame "<stdin>", line 2.
+{
+	echo "Reading the cache back in the interpreter:"
+	echo
+	repl_part "$raw/repl_load.py3.9.txt" "with open"
+	echo
+	echo "the file was written by the nightly job, which reported no error."
+} >"$out/repl-load.py3.9.txt"
+
+# 9. The REPL's recursion (3.12 folds the repeated frames).
+{
+	echo "minimal repro:"
+	repl_part "$raw/repl_recursion.py3.12.txt" "class Proxy"
+} >"$out/repl-recursion.py3.12.txt"
+
+# 10. Python 2's REPL prints every frame of the recursion: the whole statement's output.
+{
+	echo "On Python 2.7 the same class gives"
+	repl_part "$raw/repl_recursion.py2.7.txt" "copy ="
+} >"$out/repl-recursion.py2.7.txt"
+
+# 11. pdb (3.8) running a spawn pool: the session from the prompt the traceback is glued
+# to, to the post-mortem prompt.  Not a pickling failure: no finding.
+{
+	echo "Debugging it with python -m pdb, after 'c':"
+	echo
+	awk '/^\(Pdb\) Traceback/ { on = 1 } on { print } /^\(Pdb\) Post mortem/ { exit }' \
+		"$raw/spawn_job.pdb.py3.8.txt"
+} >"$out/pdb-spawn-session.py3.8.txt"
+
+# 12. The same, only the last frame and the exception, the frame line's indentation lost.
+{
+	echo "Under the debugger I get:"
+	grep -A 2 'spawn.py", line' "$raw/spawn_job.pdb.py3.8.txt" | head -n 3 | sed '1s/^ *//'
+} >"$out/pdb-spawn-last-frame.py3.8.txt"

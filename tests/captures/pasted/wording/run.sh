@@ -26,6 +26,8 @@ celery_lost      srv/photos         deb3.11
 newtype_alias    srv/accounts       3.10 3.13
 registry_removed opt/hooks          2.7 3.12
 rebuild_error    srv/store          3.8 3.12
+block_cast       home/dev/rtl       3.9
+widget_args      srv/dashboard      3.9
 '
 
 echo "$matrix" | while read -r script dir versions; do

@@ -68,3 +68,35 @@ sed 's/^/records_1  | /' "$c/record_fields.py3.12.txt" >"$c/record_fields-compos
 	grep -F 'Task handler raised error' "$c/celery_lost.py3.11.txt"
 	printf 'and the job is gone.\n'
 } >"$c/celery_lost-log-line.txt"
+
+# The bare exception line under a sentence that speaks of unpickling.
+{
+	printf 'Sending the error back from a worker breaks. Unpickling it by hand gives the same:\n\n'
+	tail -n 1 "$c/login_error.py3.13.txt"
+} >"$c/login_error-unpickling-sentence.txt"
+
+# The exception line as a comment under the line of code that raised it.
+{
+	printf 'Minimal reproducer:\n\n'
+	grep -F 'pickle.loads(pickle.dumps(err))' "$c/login_error.py3.13.txt" | sed 's/^ *//'
+	tail -n 1 "$c/login_error.py3.13.txt" | sed 's/^/# /'
+} >"$c/login_error-comment.txt"
+
+# The exception line in back-ticks inside a sentence about the load.
+{
+	printf 'Unpickling a span (`restored = pickle.loads(data)`) fails with `'
+	tail -n 1 "$c/span_new.py3.7.txt" | tr -d '\n'
+	printf '`.\n'
+} >"$c/span_new-backticks.txt"
+
+# Look-alikes: the same kind of TypeError from a constructor called by hand, after a load
+# and after words about pickling.
+{
+	printf 'I load the block with `pickle.load(f)` and cast it with `Block(...)`, but get `'
+	tail -n 1 "$c/block_cast.py3.9.txt" | tr -d '\n'
+	printf '`.\n'
+} >"$c/block_cast-sentence.txt"
+{
+	printf 'We pickle the dashboard settings every night. Today the service would not start:\n\n'
+	tail -n 1 "$c/widget_args.py3.9.txt"
+} >"$c/widget_args-sentence.txt"

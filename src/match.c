@@ -81,13 +81,18 @@ static int signature_matches(struct regex_cache *rc, const struct kb_signature *
 		const char *lit = memmem(msg, mlen, sig->literal, strlen(sig->literal));
 		return mention_matches(rc, sig, msg, mlen, (size_t)(lit - msg), m);
 	}
-	if (sig->exception &&
-	    regex_match_whole(rc, sig->exception, &sig->pos, exc->type, strlen(exc->type)) != 1)
-		return 0;
-	if (regex_match(rc, sig->pattern, &sig->pattern_pos, msg, mlen, m) != 1)
-		return 0;
-	return (!sig->frame || frame_matches(rc, sig, exc)) &&
-	       (!sig->source || source_matches(rc, sig, exc));
+	if ((!sig->exception ||
+	     regex_match_whole(rc, sig->exception, &sig->pos, exc->type, strlen(exc->type)) == 1) &&
+	    regex_match(rc, sig->pattern, &sig->pattern_pos, msg, mlen, m) == 1)
+		return (!sig->frame || frame_matches(rc, sig, exc)) &&
+		       (!sig->source || source_matches(rc, sig, exc));
+	/* a wording that stands alone counts inside another exception's message too, as a
+	 * framework's wrapper quotes it ("Command raised an exception: TypeError: ...") */
+	if (sig->alone) {
+		const char *lit = memmem(msg, mlen, sig->literal, strlen(sig->literal));
+		return mention_matches(rc, sig, msg, mlen, (size_t)(lit - msg), m);
+	}
+	return 0;
 }
 
 /* Whether TEXT (LEN bytes, read at input line LINE) matches SIG's context; then *SEEN is

@@ -296,6 +296,25 @@ static void test_alone_signature_matches_mention(void **state)
 	record_free(rec);
 }
 
+static void test_alone_wording_inside_another_message(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *glom = new_record(1), *frob = new_record(1);
+	add_block(glom, "InvokeError", "command raised: GlomError: cannot glom 'spool'", 0, NULL);
+	add_block(frob, "InvokeError", "command raised: AttributeError: Can't frob 'x'", 0, NULL);
+
+	struct finding *fd = match_record(f->kb, f->rc, glom);
+	assert_non_null(fd);
+	assert_string_equal(fd->playbook->id, "gamma");
+	assert_string_equal(facts_get(&fd->facts, "subject"), "spool");
+	assert_string_equal(facts_get(&fd->facts, "exception"), "InvokeError");
+	finding_free(fd);
+	/* a wording that does not stand alone needs its own exception line */
+	assert_null(match_record(f->kb, f->rc, frob));
+	record_free(glom);
+	record_free(frob);
+}
+
 static void test_mention_needs_alone_or_context(void **state)
 {
 	struct fixture *f = *state;
@@ -403,6 +422,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_bare_candidates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alone_signature_matches_mention, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_alone_wording_inside_another_message, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_mention_needs_alone_or_context, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_context_decides, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_context_that_cannot_win_is_not_read, setup,

@@ -32,6 +32,7 @@ struct pending {
 	size_t lineno, last_line;
 	size_t blanks;
 	size_t cut;              /* bytes of its type and message not kept */
+	int wrapped;             /* its last line had blanks after its text: a paste wrapped it */
 	time_t written;          /* when its line, or the line before, says it was written */
 };
 
@@ -193,7 +194,7 @@ static int starts_record(const char *s, size_t n)
 }
 
 /* The line after a pending one: 1 when it was taken. */
-static int pending_line(struct parser *p, const char *s, size_t n, size_t lineno)
+static int pending_line(struct parser *p, const char *s, size_t n, size_t full, size_t lineno)
 {
 	struct pending *b = &p->pending;
 	size_t m = 0, at;
@@ -235,13 +236,16 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t lineno
 	 * (under a counter, what goes on from one is a blank, a chain sentence or a quote). */
 	if (other_tag)
 		return 0;
-	/* "...was encountered," goes on on the next line */
-	if (!b->blanks && pl_open_end(b->message.s, b->message.len) && !pl_indent(s, n) &&
-	    !clean_is_log_line(s, n) && !starts_record(s, n)) {
+	/* "...was encountered," goes on on the next line; so does a line a paste wrapped at
+	 * a blank, when what follows starts with no capital */
+	if (!b->blanks && (pl_open_end(b->message.s, b->message.len) ||
+			   (b->wrapped && !(s[0] >= 'A' && s[0] <= 'Z'))) &&
+	    !pl_indent(s, n) && !clean_is_log_line(s, n) && !starts_record(s, n)) {
 		if (b->message.len < PARSE_MESSAGE_MAX)
-			buf_addc(&b->message, '\n');
+			buf_addc(&b->message, b->wrapped ? ' ' : '\n');
 		buf_add(&b->message, s, kept(b, n, PARSE_MESSAGE_MAX - b->message.len));
 		b->last_line = lineno;
+		b->wrapped = full > n;
 		return 1;
 	}
 	resolve_pending(p);
@@ -249,7 +253,7 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t lineno
 }
 
 static void set_pending(struct parser *p, const char *s, size_t at, const struct pl_exc *e,
-			size_t lineno)
+			int wrapped, size_t lineno)
 {
 	struct pending *b = &p->pending;
 
@@ -266,6 +270,7 @@ static void set_pending(struct parser *p, const char *s, size_t at, const struct
 	b->lineno = b->last_line = lineno;
 	b->written = written_at(p, s, at, lineno);
 	b->blanks = 0;
+	b->wrapped = wrapped;
 	b->active = 1;
 }
 
@@ -308,7 +313,7 @@ static int ipython_frame(const char *s, size_t n, struct pl_frame *f)
 
 /* A line no open record takes: the records that are complete end here, and the line may
  * start a new one. */
-static void unclaimed(struct parser *p, const char *s, size_t n, size_t lineno)
+static void unclaimed(struct parser *p, const char *s, size_t n, size_t full, size_t lineno)
 {
 	struct pl_frame f;
 	struct pl_exc e;
@@ -347,7 +352,7 @@ static void unclaimed(struct parser *p, const char *s, size_t n, size_t lineno)
 		reading_ipython_frame(open_reading(p, s, 0, 0, lineno,
 						   written_at(p, s, 0, lineno)), &f, lineno);
 	} else if (pl_find_bare(s, n, &at, &e)) {
-		set_pending(p, s, at, &e, lineno);
+		set_pending(p, s, at, &e, full > n, lineno);
 	} else if (p->mention && p->mention(s, n, p->arg)) {
 		mentioned(p, s, n, lineno);
 	}
@@ -410,7 +415,7 @@ static void dispatch(struct parser *p, const char *s, size_t n, size_t full, siz
 	size_t m, at;
 	int other_tag;
 
-	if (p->pending.active && pending_line(p, s, n, lineno))
+	if (p->pending.active && pending_line(p, s, n, full, lineno))
 		return;
 	for (;;) {
 		/* Under a tag that a record's lines have kept, a header under another is
@@ -436,7 +441,7 @@ static void dispatch(struct parser *p, const char *s, size_t n, size_t full, siz
 		}
 		finish(p, r);
 	}
-	unclaimed(p, s, n, lineno);
+	unclaimed(p, s, n, full, lineno);
 }
 
 /* Whether a line seen outside any record could start one, at the cost of a memchr or

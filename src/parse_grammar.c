@@ -214,9 +214,13 @@ static void add_frame_line(struct reading *r, struct pl_frame *f, size_t lineno)
 	size_t at;
 
 	for (;;) {
-		size_t name = f->func ? func_name_len(f->func, f->func_len) : 0;
-		const char *rest = f->func ? f->func + name : NULL;
-		size_t n = f->func ? f->func_len - name : 0;
+		if (!f->func) {
+			add_frame(r, f, lineno);
+			return;
+		}
+		size_t name = func_name_len(f->func, f->func_len);
+		const char *rest = f->func + name;
+		size_t n = f->func_len - name;
 
 		f->func_len = name;
 		add_frame(r, f, lineno);

@@ -1257,6 +1257,14 @@ static void test_wrapped_message_line(void **state)
 	assert_int_equal(g.n, 1);
 	assert_string_equal(exc(&g, 0, 0)->message, "'a'");
 	got_free(&g);
+	/* the same for an exception line seen alone */
+	g.bare_answer = 1;
+	parse_into(&g, LIT_ARGS("AttributeError: Can't pickle local object \n'f.<locals>.g'\n"
+				"Thanks.\n"));
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->message, "Can't pickle local object 'f.<locals>.g'");
+	assert_int_equal(g.recs[0]->last_line, 2);
+	got_free(&g);
 }
 
 /* A traceback flattened onto one line: each frame's function name ends at a blank, the

@@ -28,6 +28,24 @@ raise_line() { # file type
 	awk -v t="$2" 'index($0, t ":") == 1 { print prev } { prev = $0 }' "$1" | tail -n 1
 }
 
+# Standard input wrapped at WIDTH columns as a mail or a wiki comment wraps it: a longer line
+# broken at its last blank before the margin, the blank left at the end of the first part.
+wrap_at() { # width
+	awk -v w="$1" '{
+		line = $0
+		while (length(line) > w) {
+			cut = w
+			while (cut > 1 && substr(line, cut, 1) != " ")
+				cut--
+			if (cut <= 1)
+				break
+			print substr(line, 1, cut)
+			line = substr(line, cut + 1)
+		}
+		print line
+	}'
+}
+
 # 1. The paragraph alone, as in an issue body: a sentence, the exception, a sentence.
 {
 	echo "Running the ingest script on my Windows laptop fails right away with this:"
@@ -100,19 +118,7 @@ exception_line() { # file type
 {
 	echo "Saving the checksum helper from the REPL session fails:"
 	echo
-	awk '{
-		line = $0
-		while (length(line) > 72) {
-			cut = 72
-			while (cut > 1 && substr(line, cut, 1) != " ")
-				cut--
-			if (cut <= 1)
-				break
-			print substr(line, 1, cut)
-			line = substr(line, cut + 1)
-		}
-		print line
-	}' "$raw/redefined_function.py3.11.txt"
+	wrap_at 72 <"$raw/redefined_function.py3.11.txt"
 } >"$out/wrapped-message.py3.11.txt"
 
 # 10. The last frames and the exception flattened onto one line (a chat message or a
@@ -183,3 +189,15 @@ exception_line() { # file type
 	echo ">"
 	echo "> 请问应该怎么改？"
 } >"$out/bootstrap-translated-quoted.py3.8.txt"
+
+# 18. The exception line alone in a mail wrapped at 60 columns, the blank left at the end of
+#     the first part.
+{
+	echo "Hi all,"
+	echo
+	echo "since the upgrade the indexer fails at once with"
+	echo
+	exception_line "$raw/nested_worker.py3.10.txt" AttributeError | wrap_at 60
+	echo
+	echo "Thanks."
+} >"$out/wrapped-lone-line.py3.10.txt"

@@ -48,6 +48,7 @@ struct parser {
 	struct reading *open[OPEN_MAX];  /* oldest first */
 	size_t nopen;
 	struct pending pending;
+	int pytest_read;                 /* a record of pytest's report was read */
 	char before[BEFORE_MAX];         /* the start of the last line seen or passed over */
 	size_t before_len, before_lineno;
 	time_t line_time;                /* parser_line_time's */
@@ -93,6 +94,7 @@ static void finish(struct parser *p, struct reading *r)
 		i++;
 	memmove(&p->open[i], &p->open[i + 1], (p->nopen - i - 1) * sizeof *p->open);
 	p->nopen--;
+	p->pytest_read |= r->pytest;
 	struct tb_record *rec = reading_end(r);
 	if (rec && ask && !bare_wanted(p, rec))
 		record_free(rec);
@@ -311,6 +313,16 @@ static int ipython_frame(const char *s, size_t n, struct pl_frame *f)
 	       pl_ipython_frame(s, n, f);
 }
 
+/* S starts a record although no mark of scan.h shows it: IPython's frame line, pytest's
+ * section rule or frame location. */
+static int unmarked_start(const char *s, size_t n)
+{
+	struct pl_frame f;
+
+	return ipython_frame(s, n, &f) || pl_pytest_rule(s, n) == 1 ||
+	       (pl_pytest_frame(s, n, &f) & 1);
+}
+
 /* A line no open record takes: the records that are complete end here, and the line may
  * start a new one. */
 static void unclaimed(struct parser *p, const char *s, size_t n, size_t full, size_t lineno)
@@ -318,6 +330,7 @@ static void unclaimed(struct parser *p, const char *s, size_t n, size_t full, si
 	struct pl_frame f;
 	struct pl_exc e;
 	size_t at, margin, plen;
+	int kind;
 	enum tb_link link;
 
 	for (size_t i = 0; i < p->nopen; ) {
@@ -351,6 +364,14 @@ static void unclaimed(struct parser *p, const char *s, size_t n, size_t full, si
 	} else if (ipython_frame(s, n, &f)) {
 		reading_ipython_frame(open_reading(p, s, 0, 0, lineno,
 						   written_at(p, s, 0, lineno)), &f, lineno);
+	} else if (pl_pytest_rule(s, n) == 1 || (kind = pl_pytest_frame(s, n, &f)) & 1) {
+		struct reading *r = open_reading(p, s, 0, 0, lineno, written_at(p, s, 0, lineno));
+
+		reading_pytest(r, lineno);
+		if (!pl_pytest_rule(s, n))
+			reading_feed(r, s, n, lineno);
+	} else if (p->pytest_read && pl_pytest_summary(s, n)) {
+		/* a failure of a pytest report read above, said again */
 	} else if (pl_find_bare(s, n, &at, &e)) {
 		set_pending(p, s, at, &e, full > n, lineno);
 	} else if (p->mention && p->mention(s, n, p->arg)) {
@@ -490,14 +511,12 @@ static void remember_before(struct parser *p, const char *line, size_t len, size
 
 void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
 {
-	struct pl_frame f;
 	size_t n, clean_len;
 	const char *clean = clean_markdown(&p->unescaped, line, len, &clean_len);
 
 	nearby_add(&p->near, line, len, lineno);
 	if (p->nopen || p->pending.active || worth_a_look(clean, clean_len) ||
-	    (lineno <= PARSE_READ_ALL_LINES &&
-	     ipython_frame(clean, trimmed(clean, clean_len), &f)) ||
+	    (lineno <= PARSE_READ_ALL_LINES && unmarked_start(clean, trimmed(clean, clean_len))) ||
 	    (p->mention && p->mention(clean, clean_len, p->arg))) {
 		const char *s = clean_text(&p->scratch, clean, clean_len, &n);
 		dispatch(p, s, clean_rtrim(s, n), n, lineno);

@@ -312,6 +312,8 @@ void reading_free(struct reading *r)
 	buf_fini(&r->source);
 	buf_fini(&r->message);
 	buf_fini(&r->prefix);
+	buf_fini(&r->ran);
+	buf_fini(&r->def);
 	free(r->carrier);
 	free(r);
 }
@@ -434,6 +436,13 @@ int reading_frame(struct reading *r, const char *s, size_t n, size_t lineno)
 	return 1;
 }
 
+void reading_pytest(struct reading *r, size_t lineno)
+{
+	begin_block(r, lineno, 0);
+	r->pytest = 1;
+	r->state = ST_FRAMES;
+}
+
 void reading_ipython_frame(struct reading *r, const struct pl_frame *f, size_t lineno)
 {
 	begin_block(r, lineno, 0);
@@ -486,6 +495,87 @@ static int ipython_line(struct reading *r, const char *s, size_t n, size_t linen
 	return pl_ipython_skip(s, n);
 }
 
+/* A frame's location in pytest's report: the frame, and in the long form the "> " line
+ * read before it as its source. */
+static void pytest_frame(struct reading *r, const struct pl_frame *f, int closes, size_t lineno)
+{
+	struct pl_frame named = *f;
+
+	if (closes && !named.func && r->def.len) {
+		named.func = r->def.s;
+		named.func_len = r->def.len;
+	}
+	add_frame(r, &named, lineno);
+	if (closes) {
+		if (r->ran.len)
+			add_source(r, r->ran.s, r->ran.len);
+		r->expect_source = 0;
+	}
+	buf_reset(&r->ran);
+	buf_reset(&r->def);
+}
+
+/* The long form shows each function's code from its "def NAME(" line: NAME is the frame's
+ * function. */
+static void pytest_def(struct reading *r, const char *s, size_t n)
+{
+	size_t i = pl_indent(s, n), k;
+
+	if (n - i > 6 && !memcmp(s + i, "async ", 6))
+		i += 6;
+	if (n - i < 5 || memcmp(s + i, "def ", 4) != 0)
+		return;
+	for (i += 4, k = i; k < n && s[k] != '(' && s[k] != ' '; k++)
+		;
+	if (k < n && s[k] == '(' && k > i) {
+		buf_reset(&r->def);
+		buf_add(&r->def, s + i, cap(k - i, TEXT_MAX));
+	}
+}
+
+/* A line of pytest's report of a failure, before its "E" lines: 0 when it is none.  The
+ * long form shows each function's code and arguments; only the "> " line is kept. */
+static int pytest_line(struct reading *r, const char *s, size_t n, size_t lineno)
+{
+	struct pl_frame f;
+	struct pl_exc e;
+	const char *t;
+	size_t len;
+	int kind;
+
+	if ((kind = pl_pytest_frame(s, n, &f)) == 3) {
+		/* --tb=line: the frame that raised, then its exception, on one line */
+		size_t at = f.file_len + 1;
+
+		while (at < n && s[at] != ' ')
+			at++;
+		add_frame(r, &f, lineno);
+		r->expect_source = 0;
+		if (!pl_exception(s + at + 1, n - at - 1, &e))
+			return 0;
+		set_exception(r, &e, lineno);
+	} else if (kind) {
+		pytest_frame(r, &f, kind == 2, lineno);
+	} else if (pl_pytest_ran(s, n, &t, &len)) {
+		buf_reset(&r->ran);
+		buf_add(&r->ran, t, kept(r, len, TEXT_MAX));
+	} else if (pl_pytest_error(s, n, &t, &len)) {
+		if (!pl_exception(t, len, &e))
+			return 0;
+		set_exception(r, &e, lineno);
+	} else if (pl_pytest_rule(s, n) == 2) {
+		/* between two frames */
+	} else if (pl_indent(s, n)) {
+		if (r->expect_source && current(r)->nframes)
+			add_source(r, s, n);    /* --tb=short: the frame's line, under it */
+		else
+			pytest_def(r, s, n);
+	} else if (memmem(s, n, " = ", 3) == NULL) {
+		return 0;               /* not an argument's value: what came next */
+	}
+	return 1;
+}
+
 static int frames_line(struct reading *r, const char *s, size_t n, size_t lineno)
 {
 	struct pl_frame f;
@@ -493,7 +583,8 @@ static int frames_line(struct reading *r, const char *s, size_t n, size_t lineno
 	long count;
 	size_t indent = pl_indent(s, n);
 
-	if (r->ipython && ipython_line(r, s, n, lineno)) {
+	if ((r->ipython && ipython_line(r, s, n, lineno)) ||
+	    (r->pytest && pytest_line(r, s, n, lineno))) {
 		/* read */
 	} else if (pl_frame(s, n, &f)) {
 		add_frame_line(r, &f, lineno);
@@ -545,6 +636,26 @@ void reading_quote(struct reading *r, int quote, size_t lineno)
 	touch(r, lineno);
 }
 
+/* After the first "E" line of pytest's report: more of the message, and in the long form
+ * the location of the frame that raised ("path:N: Type"). */
+static int pytest_exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
+{
+	struct pl_frame f;
+	const char *t;
+	size_t len;
+
+	if (pl_pytest_error(s, n, &t, &len) && !r->blanks) {
+		add_message_line(r, t, len, 0);
+	} else if (pl_pytest_frame(s, n, &f) == 2 && r->ran.len) {
+		pytest_frame(r, &f, 1, lineno);
+	} else {
+		return 0;
+	}
+	r->blanks = 0;
+	touch(r, lineno);
+	return 1;
+}
+
 static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 {
 	struct tb_exc *x = current(r);
@@ -554,6 +665,8 @@ static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 	int quote = pl_quote(s, n);
 	enum tb_link link = pl_chain(s, n, &at);
 
+	if (r->pytest)
+		return pytest_exc_line(r, s, n, lineno);
 	if (quote && !r->blanks && r->msg_open && !x->nnotes) {
 		reading_quote(r, quote, lineno);
 		return 1;
@@ -639,8 +752,8 @@ int reading_feed(struct reading *r, const char *s, size_t n, size_t lineno)
 		return 1;
 	}
 	if (n == 0) {
-		/* IPython leaves a blank line after each frame's source */
-		if (r->state != ST_FRAMES || r->ipython) {
+		/* IPython and pytest leave blank lines between frames */
+		if (r->state != ST_FRAMES || r->ipython || r->pytest) {
 			r->blanks++;
 			return 1;
 		}

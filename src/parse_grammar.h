@@ -36,6 +36,7 @@ struct reading {
 	int ask_bare;            /* begun by a lone exception line: kept if the bare callback
 				    wants its first block */
 	int ipython;             /* printed in IPython's layout (pl_ipython_header) */
+	int pytest;              /* pytest's report of a failure (pl_pytest_rule) */
 	/* the rest is parse_grammar.c's */
 	size_t excs_cap;
 	int in_block;            /* the last block of rec is still being read */
@@ -59,6 +60,8 @@ struct reading {
 	int quote;               /* '"' or '\'' inside a quoted traceback */
 	char *carrier;           /* the carrier's type while inside it */
 	size_t blanks;           /* blank lines seen since the last line that counted */
+	struct buf ran;          /* pytest's last "> " line, for the frame its location closes */
+	struct buf def;          /* and the function its "def" line above named */
 };
 
 /* A record of ORIGIN whose first line (LINENO) had PREFIX (PLEN bytes) before the report;
@@ -75,6 +78,9 @@ void reading_ipython(struct reading *r, size_t lineno);
 void reading_chain(struct reading *r, enum tb_link link, size_t lineno);
 int reading_frame(struct reading *r, const char *s, size_t n, size_t lineno);
 void reading_lone(struct reading *r, const struct pl_exc *e, size_t first, size_t last);
+/* pytest's report of a failure: its section rule, or a frame's location (then fed as
+ * any line) where a paste starts. */
+void reading_pytest(struct reading *r, size_t lineno);
 /* A frame line of IPython's (pl_ipython_frame) without a header: a paste that starts at a
  * frame of a notebook's traceback. */
 void reading_ipython_frame(struct reading *r, const struct pl_frame *f, size_t lineno);

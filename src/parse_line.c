@@ -612,3 +612,97 @@ int pl_prompt(const char *s, size_t n, const char **code, size_t *code_len)
 	*code_len = n > 3 ? n - 4 : 0;
 	return kind;
 }
+
+/* --- pytest's report of a failure --- */
+
+int pl_pytest_rule(const char *s, size_t n)
+{
+	size_t i = 0, j = n;
+
+	if (n < 7 || s[0] != '_' || s[n - 1] != '_')
+		return 0;
+	while (i < n && (s[i] == '_' || s[i] == ' '))
+		i++;
+	if (i == n)
+		return memchr(s, ' ', n) ? 2 : 0;
+	while (j > i && (s[j - 1] == '_' || s[j - 1] == ' '))
+		j--;
+	/* "___ name ___": a name, a blank on each side */
+	return i >= 4 && n - j >= 4 && s[i - 1] == ' ' && s[j] == ' ' ? 1 : 0;
+}
+
+int pl_pytest_summary(const char *s, size_t n)
+{
+	size_t at = starts_with(s, n, LIT("FAILED ")) ? 7 : starts_with(s, n, LIT("ERROR ")) ? 6 : 0;
+	size_t dash = at ? find(s, n, at, LIT(" - ")) : n;
+
+	return dash < n && find(s, dash, at, LIT("::")) < dash && !memchr(s + at, ' ', dash - at);
+}
+
+int pl_pytest_frame(const char *s, size_t n, struct pl_frame *f)
+{
+	size_t i = 0, colon;
+
+	if (n == 0 || s[0] == ' ' || s[0] == '\t')
+		return 0;
+	/* the first ":N:" after a file name with an extension (a drive's colon is no line) */
+	for (colon = 1; colon < n; colon++) {
+		for (i = colon + 1; s[colon] == ':' && i < n && is_digit(s[i]); i++)
+			;
+		if (i > colon + 1 && i < n && s[i] == ':')
+			break;
+	}
+	if (colon >= n)
+		return 0;
+	size_t dot = colon;
+	while (dot && is_name_char(s[dot - 1]))
+		dot--;
+	if (!dot || s[dot - 1] != '.' || colon - dot > 4 || memchr(s, ' ', colon))
+		return 0;
+	size_t at = colon + 1;
+	f->file = s;
+	f->file_len = colon;
+	f->lineno = number(s, n, &at);
+	f->func = NULL;
+	f->func_len = 0;
+	at++;                    /* the second colon */
+	if (at == n)
+		return 2;
+	if (s[at] != ' ')
+		return 0;
+	if (starts_with(s + at, n - at, LIT(" in ")) && at + 4 < n) {
+		f->func = s + at + 4;
+		f->func_len = n - at - 4;
+		for (size_t k = 0; k < f->func_len; k++)
+			if (!is_type_char(f->func[k]))
+				return 0;
+		return 1;
+	}
+	struct pl_exc e;
+
+	for (size_t k = at + 1; k < n; k++)
+		if (!is_type_char(s[k]))
+			return pl_exception(s + at + 1, n - at - 1, &e) && e.colon &&
+			       pl_exception_like(e.type, e.type_len) ? 3 : 0;
+	return 2;
+}
+
+int pl_pytest_ran(const char *s, size_t n, const char **code, size_t *code_len)
+{
+	if (n < 3 || s[0] != '>' || s[1] != ' ')
+		return 0;
+	size_t i = pl_indent(s + 1, n - 1) + 1;
+	*code = s + i;
+	*code_len = n - i;
+	return i < n;
+}
+
+int pl_pytest_error(const char *s, size_t n, const char **text, size_t *text_len)
+{
+	if (n < 3 || s[0] != 'E' || (s[1] != ' ' && s[1] != '\t'))
+		return 0;
+	size_t i = pl_indent(s + 1, n - 1) + 1;
+	*text = s + i;
+	*text_len = n - i;
+	return 1;
+}

@@ -96,6 +96,27 @@ int pl_ipython_source(const char *s, size_t n, long *lineno, const char **code,
  * the frame below ...", "[... skipping similar frames: f at line 6 (2978 times)]". */
 int pl_ipython_skip(const char *s, size_t n);
 
+/* S is a line of pytest's report of a failure: its section rule ("____ test_x ____", the
+ * test's name between underscores) returns 1, the rule between two frames of the long form
+ * ("_ _ _ _") 2; else 0. */
+int pl_pytest_rule(const char *s, size_t n);
+
+/* S is a line of pytest's short test summary: "FAILED path::test - Type: message" (or
+ * "ERROR ..."), which repeats, often cut, a failure the report showed above. */
+int pl_pytest_summary(const char *s, size_t n);
+
+/* S is a frame's location as pytest prints it: "PATH:N: in FUNC" (--tb=short, and the
+ * middle frames of the default) returns 1; "PATH:N:" or "PATH:N: Type", which closes a
+ * frame of the long form whose line that ran was the "> " line above, returns 2;
+ * "PATH:N: Type: message" (--tb=line, the whole failure on one line) returns 3. */
+int pl_pytest_frame(const char *s, size_t n, struct pl_frame *f);
+
+/* S is pytest's "> code" (the line that ran, long form): 1 and *CODE. */
+int pl_pytest_ran(const char *s, size_t n, const char **code, size_t *code_len);
+
+/* S is pytest's "E   text" (the exception and its message): 1 and *TEXT. */
+int pl_pytest_error(const char *s, size_t n, const char **text, size_t *text_len);
+
 /* S is a line the interactive interpreter echoed: ">>> code" (1) or "... code" (2), the
  * prompt's blank optional when nothing follows; *CODE is what was typed.  0 otherwise. */
 int pl_prompt(const char *s, size_t n, const char **code, size_t *code_len);

@@ -593,26 +593,30 @@ static void test_exception_group(void **state)
 
 static void test_other_tools_make_no_garbage(void **state)
 {
-	static const char *const names[] = {
-		"pytest-pickle.py3.11.txt", "rich-traceback.py3.11.txt"
-	};
 	struct got g = { 0 };
 
 	(void)state;
-	for (size_t i = 0; i < 2; i++) {
-		parse_data(&g, names[i]);
-		assert_int_equal(g.n, 0);
-		assert_true(g.bare_asked >= 1);
-		assert_string_equal(g.bare_type, "AttributeError");
-		got_free(&g);
-	}
+	parse_data(&g, "rich-traceback.py3.11.txt");
+	assert_int_equal(g.n, 0);
+	assert_true(g.bare_asked >= 1);
+	assert_string_equal(g.bare_type, "AttributeError");
+	got_free(&g);
+	/* pytest's long form: a record per failure from its section rule, the frame from the
+	 * location line after the "E" lines, its source the "> " line, its function the "def"
+	 * line; the short summary's repeats of them are no records of their own */
 	g.bare_answer = 1;
 	parse_data(&g, "pytest-pickle.py3.11.txt");
-	assert_int_equal(g.n, 4);
+	assert_int_equal(g.n, 2);
 	assert_string_equal(exc(&g, 0, 0)->message,
 			    "Can't pickle local object 'make_task.<locals>.task'");
-	assert_string_equal(g.recs[0]->channel, "E");
-	assert_int_equal(g.recs[0]->first_line, 13);
+	assert_int_equal(g.recs[0]->first_line, 9);
+	assert_int_equal(exc(&g, 0, 0)->type_line, 13);
+	assert_int_equal(exc(&g, 0, 0)->nframes, 1);
+	assert_string_equal(exc(&g, 0, 0)->frames[0].file, "test_pickle_job.py");
+	assert_int_equal(exc(&g, 0, 0)->frames[0].lineno, 12);
+	assert_string_equal(exc(&g, 0, 0)->frames[0].func, "test_pickle_local_function");
+	assert_string_equal(exc(&g, 0, 0)->frames[0].source, "pickle.dumps(make_task())");
+	assert_string_equal(exc(&g, 1, 0)->frames[0].source, "pickle.dumps(lambda x: x)");
 	got_free(&g);
 	/* IPython's own layout is read as a traceback: its frames, module level and not */
 	parse_data(&g, "ipython-script.py3.11.txt");
@@ -1998,6 +2002,62 @@ static void test_ipython_frames_without_header(void **state)
 	got_free(&g);
 }
 
+/* --- pytest --- */
+
+/* pytest --tb=short (a real capture, tests/captures/pasted/notebook/raw/): "path:N: in f"
+ * lines with the source under them, the "E" line, and the summary's repeat left out. */
+static void test_pytest_short_form(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	g.bare_answer = 1;
+	parse_data(&g, "pytest-load-short.py3.11.txt");
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *x = exc(&g, 0, 0);
+	assert_string_equal(x->type, "EOFError");
+	assert_string_equal(x->message, "Ran out of input");
+	assert_int_equal(x->nframes, 2);
+	assert_string_equal(x->frames[1].file, "test_store.py");
+	assert_int_equal(x->frames[1].lineno, 6);
+	assert_string_equal(x->frames[1].func, "read_state");
+	assert_string_equal(x->frames[1].source, "return pickle.load(f)");
+	got_free(&g);
+}
+
+static void test_pytest_line_shapes(void **state)
+{
+	struct pl_frame f;
+	const char *t;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(pl_pytest_rule(LIT_ARGS("_______ test_state_loads _______")), 1);
+	assert_int_equal(pl_pytest_rule(LIT_ARGS("_ _ _ _ _ _ _ _")), 2);
+	assert_int_equal(pl_pytest_rule(LIT_ARGS("__init__")), 0);
+	assert_int_equal(pl_pytest_rule(LIT_ARGS("==== FAILURES ====")), 0);
+	assert_int_equal(pl_pytest_frame(LIT_ARGS("W:\\Python38\\lib\\process.py:121: in start"), &f),
+			 1);
+	assert_int_equal(f.file_len, strlen("W:\\Python38\\lib\\process.py"));
+	assert_int_equal(f.lineno, 121);
+	assert_int_equal(f.func_len, strlen("start"));
+	assert_int_equal(pl_pytest_frame(LIT_ARGS("test_jobs.py:22: RecursionError"), &f), 2);
+	assert_null(f.func);
+	assert_int_equal(pl_pytest_frame(LIT_ARGS("test_jobs.py:14: "), &f), 2);
+	assert_int_equal(pl_pytest_frame(LIT_ARGS("test_jobs.py:14:"), &f), 2);
+	assert_int_equal(pl_pytest_frame(LIT_ARGS("/srv/t.py:6: EOFError: Ran out of input"), &f), 3);
+	assert_int_equal(f.lineno, 6);
+	assert_int_equal(pl_pytest_frame(LIT_ARGS("see notes.txt:3: it broke"), &f), 0);
+	assert_int_equal(pl_pytest_frame(LIT_ARGS("12:00:03: INFO started"), &f), 0);
+	assert_true(pl_pytest_ran(LIT_ARGS(">       return pickle.load(f)"), &t, &len));
+	assert_int_equal(len, strlen("return pickle.load(f)"));
+	assert_true(pl_pytest_error(LIT_ARGS("E       EOFError: Ran out of input"), &t, &len));
+	assert_int_equal(len, strlen("EOFError: Ran out of input"));
+	assert_false(pl_pytest_error(LIT_ARGS("Error: x"), &t, &len));
+	assert_true(pl_pytest_summary(LIT_ARGS("FAILED test_a.py::test_b - EOFError: Ran out...")));
+	assert_false(pl_pytest_summary(LIT_ARGS("FAILED to start - EOFError: x")));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2063,6 +2123,8 @@ int main(void)
 		cmocka_unit_test(test_stdin_frame_takes_the_echoed_statement),
 		cmocka_unit_test(test_stdin_source_only_where_it_is_known),
 		cmocka_unit_test(test_ipython_frames_without_header),
+		cmocka_unit_test(test_pytest_short_form),
+		cmocka_unit_test(test_pytest_line_shapes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

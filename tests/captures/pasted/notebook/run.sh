@@ -44,6 +44,25 @@ pdb() { # script version
 		>"$here/raw/$name.pdb.py$v.txt" 2>&1
 	echo "raw/$name.pdb.py$v.txt: exit $?"
 }
+# pytest (Debian's, on python3 3.11) in each traceback style, and unittest, on a test file.
+pytest() { # test-file style
+	name=$1 tb=$2
+	mkdir -p "$dir"
+	cp "$here/$name.py" "$dir/"
+	(cd "$dir" && env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1 \
+		timeout -s KILL 120 /usr/bin/python3 -m pytest -p no:cacheprovider --tb="$tb" \
+		"$name.py") >"$here/raw/$name.pytest-$tb.py3.11.txt" 2>&1
+	echo "raw/$name.pytest-$tb.py3.11.txt: exit $?"
+}
+unittest() { # test-file
+	name=$1
+	mkdir -p "$dir"
+	cp "$here/$name.py" "$dir/"
+	(cd "$dir" && env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1 \
+		timeout -s KILL 120 /usr/bin/python3 -m unittest "$name") \
+		>"$here/raw/$name.unittest.py3.11.txt" 2>&1
+	echo "raw/$name.unittest.py3.11.txt: exit $?"
+}
 py311=$(ls -d "$pyenv_root"/versions/3.11.*/bin/python | head -n 1)
 for s in session_load session_recursion session_pool session_result; do
 	ipython "$s" "$py311" ipython8.12 NoColor
@@ -54,3 +73,8 @@ repl repl_load 3.9
 repl repl_recursion 2.7
 repl repl_recursion 3.12
 pdb spawn_job 3.8
+for tb in long short line native; do
+	pytest test_store "$tb"
+	pytest test_workers "$tb"
+done
+unittest test_workers

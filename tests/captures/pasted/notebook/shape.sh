@@ -116,3 +116,40 @@ repl_part() { # file statement
 	echo "Under the debugger I get:"
 	grep -A 2 'spawn.py", line' "$raw/spawn_job.pdb.py3.8.txt" | head -n 3 | sed '1s/^ *//'
 } >"$out/pdb-spawn-last-frame.py3.8.txt"
+
+# pytest's FAILURES section, from its first test's rule to the short summary (kept).
+failures() { # file
+	awk '/^=+ FAILURES =+$/ { on = 1; next } on && /^=+ [0-9]+ failed/ { exit } on { print }' "$1"
+}
+
+# 13. pytest's default (long) form of a failed load, pasted from CI with a sentence.
+{
+	echo "The test for the state file fails on CI:"
+	echo
+	failures "$raw/test_store.pytest-long.py3.11.txt"
+} >"$out/pytest-load-long.py3.11.txt"
+
+# 14. pytest --tb=short of two failures (a local function sent to a pool, a recursion).
+{
+	echo "Output of pytest --tb=short:"
+	failures "$raw/test_workers.pytest-short.py3.11.txt"
+} >"$out/pytest-workers-short.py3.11.txt"
+
+# 15. The same in the default form, the whole terminal output.
+{
+	echo "full pytest run:"
+	echo
+	cat "$raw/test_workers.pytest-long.py3.11.txt"
+} >"$out/pytest-workers-long.py3.11.txt"
+
+# 16. pytest --tb=line: one line per failure.
+{
+	echo "With --tb=line it says"
+	failures "$raw/test_store.pytest-line.py3.11.txt"
+} >"$out/pytest-load-line.py3.11.txt"
+
+# 17. unittest's ERROR blocks, the whole run.
+{
+	echo "python -m unittest gives:"
+	cat "$raw/test_workers.unittest.py3.11.txt"
+} >"$out/unittest-workers.py3.11.txt"

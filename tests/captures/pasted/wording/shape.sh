@@ -100,3 +100,19 @@ sed 's/^/records_1  | /' "$c/record_fields.py3.12.txt" >"$c/record_fields-compos
 	printf 'We pickle the dashboard settings every night. Today the service would not start:\n\n'
 	tail -n 1 "$c/widget_args.py3.9.txt"
 } >"$c/widget_args-sentence.txt"
+
+# The interactive session as a terminal shows it: the typed lines echoed after their
+# prompts (the capture's input was a pipe, so it shows the prompts alone).
+{
+	printf 'Checked by hand in the interpreter:\n'
+	cat <<'TYPED'
+>>> import pickle
+>>> class AutoDict(dict):
+...     def __getattr__(self, name):
+...         if name not in self:
+...             self[name] = AutoDict()
+...         return self[name]
+...
+TYPED
+	sed '1s/^\(>>> \|\.\.\. \)*/>>> pickle.dumps(AutoDict({'"'"'a'"'"': 3}))\n/' "$c/auto_dict_stdin.py3.6.txt"
+} >"$c/auto_dict_stdin-repl.txt"

@@ -333,13 +333,9 @@ static void test_context_decides(void **state)
 	add_block(bare, "EOFError", "Ran dry", 0, NULL);
 	add_block(near, "EOFError", "Ran dry", 0, NULL);
 	add_near(near, "x = spool.read(fd)", 2);
-	struct tb_exc *x = add_block(framed, "EOFError", "Ran dry", 0, NULL);
-	x->frames = xcalloc(1, sizeof *x->frames);
-	x->frames[0].file = xstrdup("app.py");
-	x->frames[0].func = xstrdup("main");
-	x->frames[0].source = xstrdup("data = spool.read(7)");
+	static const char *const framed_frames[] = { "app.py", "main", "data = spool.read(7)" };
+	struct tb_exc *x = add_block(framed, "EOFError", "Ran dry", 1, framed_frames);
 	x->frames[0].input_line = 3;
-	x->nframes = 1;
 
 	/* without the context the lower signature (no context) matches, and the matching
 	 * read nothing near the record */

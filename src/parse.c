@@ -314,13 +314,15 @@ static int ipython_frame(const char *s, size_t n, struct pl_frame *f)
 }
 
 /* S starts a record although no mark of scan.h shows it: IPython's frame line, pytest's
- * section rule or frame location. */
+ * section rule or frame location, VS Code's "Exception has occurred:". */
 static int unmarked_start(const char *s, size_t n)
 {
 	struct pl_frame f;
 
+	struct pl_exc e;
+
 	return ipython_frame(s, n, &f) || pl_pytest_rule(s, n) == 1 ||
-	       (pl_pytest_frame(s, n, &f) & 1);
+	       (pl_pytest_frame(s, n, &f) & 1) || pl_vscode_header(s, n, &e);
 }
 
 /* A line no open record takes: the records that are complete end here, and the line may
@@ -370,6 +372,9 @@ static void unclaimed(struct parser *p, const char *s, size_t n, size_t full, si
 		reading_pytest(r, lineno);
 		if (!pl_pytest_rule(s, n))
 			reading_feed(r, s, n, lineno);
+	} else if (pl_vscode_header(s, n, &e)) {
+		reading_vscode(open_reading(p, s, 0, 0, lineno, written_at(p, s, 0, lineno)), &e,
+			       lineno);
 	} else if (p->pytest_read && pl_pytest_summary(s, n)) {
 		/* a failure of a pytest report read above, said again */
 	} else if (pl_find_bare(s, n, &at, &e)) {

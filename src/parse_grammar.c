@@ -436,6 +436,14 @@ int reading_frame(struct reading *r, const char *s, size_t n, size_t lineno)
 	return 1;
 }
 
+void reading_vscode(struct reading *r, const struct pl_exc *e, size_t lineno)
+{
+	begin_block(r, lineno, 0);
+	set_exception(r, e, lineno);
+	touch(r, lineno);
+	r->vscode = 1;
+}
+
 void reading_pytest(struct reading *r, size_t lineno)
 {
 	begin_block(r, lineno, 0);
@@ -596,6 +604,10 @@ static int frames_line(struct reading *r, const char *s, size_t n, size_t lineno
 		current(r)->repeated = add_count(current(r)->repeated, count);
 	} else if (pl_caret(s, n)) {
 		/* dropped: it only underlines the source */
+	} else if (pl_annotation(s, n)) {
+		r->annotated = 1;       /* dropped: the source's values, as loguru shows them */
+	} else if (s[0] == '>' && n > 2 && s[1] == ' ' && pl_frame(s + 2, n - 2, &f)) {
+		add_frame_line(r, &f, lineno);  /* loguru marks the frame that raised */
 	} else if (indent && indent < r->frame_indent && pl_exception(s + indent, n - indent, &e) &&
 		   pl_exception_like(e.type, e.type_len)) {
 		set_exception(r, &e, lineno);   /* a paste that shifted its lines unevenly */
@@ -667,6 +679,17 @@ static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 
 	if (r->pytest)
 		return pytest_exc_line(r, s, n, lineno);
+	/* VS Code prints the frames after the message */
+	if (r->vscode && !r->blanks && (pl_frame(s, n, &f) || x->nframes)) {
+		if (pl_frame(s, n, &f))
+			add_frame(r, &f, lineno);
+		else if (indent && r->expect_source)
+			add_source(r, s, n);
+		else
+			return 0;
+		touch(r, lineno);
+		return 1;
+	}
 	if (quote && !r->blanks && r->msg_open && !x->nnotes) {
 		reading_quote(r, quote, lineno);
 		return 1;
@@ -757,9 +780,11 @@ int reading_feed(struct reading *r, const char *s, size_t n, size_t lineno)
 			r->blanks++;
 			return 1;
 		}
-		/* a source line that was all blanks (2.7 and 3.6 SyntaxError) */
-		if (!r->expect_source)
+		/* a source line that was all blanks (2.7 and 3.6 SyntaxError), or loguru's blank
+		 * after its annotations */
+		if (!r->expect_source && !r->annotated)
 			return 0;
+		r->annotated = 0;
 		r->expect_source = 0;
 		return 1;
 	}

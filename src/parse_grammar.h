@@ -37,6 +37,7 @@ struct reading {
 				    wants its first block */
 	int ipython;             /* printed in IPython's layout (pl_ipython_header) */
 	int pytest;              /* pytest's report of a failure (pl_pytest_rule) */
+	int vscode;              /* VS Code's exception: type, message, then the frames */
 	/* the rest is parse_grammar.c's */
 	size_t excs_cap;
 	int in_block;            /* the last block of rec is still being read */
@@ -44,6 +45,7 @@ struct reading {
 	size_t ring;             /* oldest kept tail frame, once frames are dropped */
 	size_t last_frame;
 	int expect_source;       /* the last line was a frame line */
+	int annotated;           /* the last line was loguru's annotation, before its blank */
 	int flush_left;          /* and it had lost its indentation */
 	size_t frame_indent;     /* the indentation of the last frame line */
 	struct buf source;       /* source lines of the last frame */
@@ -78,6 +80,8 @@ void reading_ipython(struct reading *r, size_t lineno);
 void reading_chain(struct reading *r, enum tb_link link, size_t lineno);
 int reading_frame(struct reading *r, const char *s, size_t n, size_t lineno);
 void reading_lone(struct reading *r, const struct pl_exc *e, size_t first, size_t last);
+/* VS Code's "Exception has occurred: Type" (pl_vscode_header). */
+void reading_vscode(struct reading *r, const struct pl_exc *e, size_t lineno);
 /* pytest's report of a failure: its section rule, or a frame's location (then fed as
  * any line) where a paste starts. */
 void reading_pytest(struct reading *r, size_t lineno);

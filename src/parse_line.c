@@ -706,3 +706,29 @@ int pl_pytest_error(const char *s, size_t n, const char **text, size_t *text_len
 	*text_len = n - i;
 	return 1;
 }
+
+int pl_vscode_header(const char *s, size_t n, struct pl_exc *e)
+{
+	size_t i = sizeof "Exception has occurred: " - 1, end;
+
+	if (!starts_with(s, n, LIT("Exception has occurred: ")))
+		return 0;
+	for (end = i; end < n && is_type_char(s[end]); end++)
+		;
+	if (end == i || (end < n && s[end] != ' ') || !pl_exception_like(s + i, end - i))
+		return 0;
+	e->type = s + i;
+	e->type_len = end - i;
+	e->message = s + end;
+	e->message_len = 0;
+	e->colon = 1;
+	return 1;
+}
+
+int pl_annotation(const char *s, size_t n)
+{
+	size_t i = pl_indent(s, n);
+
+	/* U+2502 and U+2514 in UTF-8 */
+	return n - i >= 3 && (!memcmp(s + i, "\xe2\x94\x82", 3) || !memcmp(s + i, "\xe2\x94\x94", 3));
+}

@@ -101,6 +101,15 @@ int pl_ipython_skip(const char *s, size_t n);
  * ("_ _ _ _") 2; else 0. */
 int pl_pytest_rule(const char *s, size_t n);
 
+/* S is a line of loguru's annotations under a source line ("│    └ <value>"): blanks and
+ * box-drawing bars before a value. */
+int pl_annotation(const char *s, size_t n);
+
+/* S is the first line of the exception VS Code's debugger shows, "Exception has occurred:
+ * Type" (a note may follow the type): *E has the type; the message is the next line, the
+ * frames come after it. */
+int pl_vscode_header(const char *s, size_t n, struct pl_exc *e);
+
 /* S is a line of pytest's short test summary: "FAILED path::test - Type: message" (or
  * "ERROR ..."), which repeats, often cut, a failure the report showed above. */
 int pl_pytest_summary(const char *s, size_t n);

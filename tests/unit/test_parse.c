@@ -2058,6 +2058,66 @@ static void test_pytest_line_shapes(void **state)
 	assert_false(pl_pytest_summary(LIT_ARGS("FAILED to start - EOFError: x")));
 }
 
+/* VS Code's exception widget: the type on the first line, the message on the next, the
+ * frames after it (the layout of tests/corpus/pasted/notebook/vscode-load.py3.11.txt). */
+static void test_vscode_exception(void **state)
+{
+	static const char widget[] =
+		"Exception has occurred: EOFError       (note: full exception trace is shown but "
+		"execution is paused at: <module>)\n"
+		"Ran out of input\n"
+		"  File \"/srv/notebooks/test_store.py\", line 6, in read_state\n"
+		"    return pickle.load(f)\n"
+		"\n"
+		"Exception has occurred: RuntimeError\n";
+	struct pl_exc e;
+	struct got g = { 0 };
+
+	(void)state;
+	assert_true(pl_vscode_header(LIT_ARGS("Exception has occurred: pickle.PicklingError"), &e));
+	assert_int_equal(e.type_len, strlen("pickle.PicklingError"));
+	assert_false(pl_vscode_header(LIT_ARGS("Exception has occurred: see below"), &e));
+	parse_into(&g, LIT_ARGS(widget));
+	assert_int_equal(g.n, 2);
+	const struct tb_exc *x = exc(&g, 0, 0);
+	assert_string_equal(x->type, "EOFError");
+	assert_string_equal(x->message, "Ran out of input");
+	assert_int_equal(x->nframes, 1);
+	assert_string_equal(x->frames[0].source, "return pickle.load(f)");
+	assert_string_equal(exc(&g, 1, 0)->message, "");
+	got_free(&g);
+}
+
+/* loguru's diagnose mode: values under a source line, the frame that raised marked "> ". */
+static void test_loguru_annotations(void **state)
+{
+	static const char text[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/app/run.py\", line 9, in <module>\n"
+		"    save(state)\n"
+		"    \xe2\x94\x94 <object object at 0x7f0>\n"
+		"> File \"/app/store.py\", line 4, in save\n"
+		"    pickle.dump(state, f)\n"
+		"    \xe2\x94\x82           \xe2\x94\x94 <_io.BufferedWriter name='s.pkl'>\n"
+		"    \xe2\x94\x94 <object object at 0x7f0>\n"
+		"\n"
+		"TypeError: cannot pickle 'object' object\n";
+	struct got g = { 0 };
+
+	(void)state;
+	assert_true(pl_annotation(LIT_ARGS("          \xe2\x94\x82    \xe2\x94\x94 'x'")));
+	assert_false(pl_annotation(LIT_ARGS("    x = 1")));
+	parse_into(&g, LIT_ARGS(text));
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *x = exc(&g, 0, 0);
+	assert_int_equal(x->nframes, 2);
+	assert_string_equal(x->frames[0].source, "save(state)");
+	assert_string_equal(x->frames[1].func, "save");
+	assert_string_equal(x->frames[1].source, "pickle.dump(state, f)");
+	assert_string_equal(x->type, "TypeError");
+	got_free(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2125,6 +2185,8 @@ int main(void)
 		cmocka_unit_test(test_ipython_frames_without_header),
 		cmocka_unit_test(test_pytest_short_form),
 		cmocka_unit_test(test_pytest_line_shapes),
+		cmocka_unit_test(test_vscode_exception),
+		cmocka_unit_test(test_loguru_annotations),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -153,3 +153,26 @@ failures() { # file
 	echo "python -m unittest gives:"
 	cat "$raw/test_workers.unittest.py3.11.txt"
 } >"$out/unittest-workers.py3.11.txt"
+
+# VS Code's debugger shows an uncaught exception as "Exception has occurred: Type", the
+# message on the next line, then the frames.  Shaped from the plain traceback of a real
+# capture (pytest --tb=native): its type, message and frames, in the capture's order, put
+# in that layout; the rest of the capture left out.
+vscode_form() { # file type
+	sed -n '/^Traceback/,/^'"$2"':/p' "$1" | awk -v t="$2" '
+		index($0, t ": ") == 1 { msg = substr($0, length(t) + 3); next }
+		/^Traceback/ { next }
+		{ frames[++n] = $0 }
+		END {
+			print "Exception has occurred: " t
+			print msg
+			for (i = 1; i <= n; i++) print frames[i]
+		}'
+}
+
+# 18. The load failure as VS Code shows it, pasted from the exception widget.
+{
+	echo "VS Code stops here:"
+	echo
+	vscode_form "$raw/test_store.pytest-native.py3.11.txt" EOFError
+} >"$out/vscode-load.py3.11.txt"

@@ -28,3 +28,4 @@ run nested_worker 3.12 /home/dev/indexer
 run redefined_function 3.11 /home/dev/tools
 run renamed_task 3.8 /opt/survey
 run unrebuildable_error 2.7 /opt/crawler
+run open_file_task 3.7 /srv/reports

@@ -201,3 +201,10 @@ exception_line() { # file type
 	echo
 	echo "Thanks."
 } >"$out/wrapped-lone-line.py3.10.txt"
+
+# 19. The exception line quoted in an inline code span inside a sentence, cut before the
+#     message's last word.
+{
+	printf '* Pickling a `Report` leads to `%s` error, even with protocol 4.\n' \
+		"$(exception_line "$raw/open_file_task.py3.7.txt" TypeError | sed 's/ object$//')"
+} >"$out/code-span-cut-word.py3.7.txt"

@@ -29,6 +29,7 @@ rebuild_error    srv/store          3.8 3.12
 block_cast       home/dev/rtl       3.9
 widget_args      srv/dashboard      3.9
 auto_dict_stdin  opt/configs        3.6
+tree_defaultdict home/dev/catalog   3.11 3.13
 '
 
 echo "$matrix" | while read -r script dir versions; do

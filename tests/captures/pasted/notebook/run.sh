@@ -63,6 +63,27 @@ unittest() { # test-file
 		>"$here/raw/$name.unittest.py3.11.txt" 2>&1
 	echo "raw/$name.unittest.py3.11.txt: exit $?"
 }
+# A script run as it is, under pyenv's VERSION.
+script_run() { # script version
+	name=$1 v=$2
+	py=$(ls -d "$pyenv_root"/versions/"$v".*/bin/python | head -n 1)
+	mkdir -p "$dir"
+	cp "$here/$name.py" "$dir/"
+	(cd "$dir" && env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1 \
+		timeout -s KILL 60 "$py" "$name.py") >"$here/raw/$name.py$v.txt" 2>&1
+	echo "raw/$name.py$v.txt: exit $?"
+}
+# pytest's INTERNALERROR: a conftest hook that pickles a lambda, over a passing test.
+internalerror() {
+	ie=$dir/internalerror
+	mkdir -p "$ie"
+	cp "$here/conftest_modifyitems.py" "$ie/conftest.py"
+	printf 'def test_ok():\n    assert True\n' >"$ie/test_ok.py"
+	(cd "$ie" && env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1 \
+		timeout -s KILL 120 /usr/bin/python3 -m pytest -p no:cacheprovider) \
+		>"$here/raw/conftest_modifyitems.internalerror.py3.11.txt" 2>&1
+	echo "raw/conftest_modifyitems.internalerror.py3.11.txt: exit $?"
+}
 py311=$(ls -d "$pyenv_root"/versions/3.11.*/bin/python | head -n 1)
 for s in session_load session_recursion session_pool session_result; do
 	ipython "$s" "$py311" ipython8.12 NoColor
@@ -78,3 +99,6 @@ for tb in long short line native; do
 	pytest test_workers "$tb"
 done
 unittest test_workers
+internalerror
+script_run save_jobs 3.11
+script_run save_jobs 3.13

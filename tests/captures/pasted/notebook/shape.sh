@@ -176,3 +176,22 @@ vscode_form() { # file type
 	echo
 	vscode_form "$raw/test_store.pytest-native.py3.11.txt" EOFError
 } >"$out/vscode-load.py3.11.txt"
+
+# 19. pytest's INTERNALERROR (every line under "INTERNALERROR> "), the whole output.
+{
+	echo "pytest dies before running anything:"
+	cat "$raw/conftest_modifyitems.internalerror.py3.11.txt"
+} >"$out/pytest-internalerror.py3.11.txt"
+
+# 20. An ExceptionGroup (3.13) pasted with its indentation lost: the "|" margins at the
+# start of the lines.
+{
+	echo "Saving the jobs reports both failures at once:"
+	sed 's/^ *//' "$raw/save_jobs.py3.13.txt"
+} >"$out/exceptiongroup-flat.py3.13.txt"
+
+# 21. The same group (3.11) as printed.
+{
+	echo "on 3.11:"
+	cat "$raw/save_jobs.py3.11.txt"
+} >"$out/exceptiongroup.py3.11.txt"

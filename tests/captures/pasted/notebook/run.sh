@@ -102,3 +102,4 @@ unittest test_workers
 internalerror
 script_run save_jobs 3.11
 script_run save_jobs 3.13
+script_run rerun_cell 3.12

@@ -195,3 +195,10 @@ vscode_form() { # file type
 	echo "on 3.11:"
 	cat "$raw/save_jobs.py3.11.txt"
 } >"$out/exceptiongroup.py3.11.txt"
+
+# 22. The message as an issue's title, its exception class left out, then prose.
+{
+	sed -n 's/^_pickle\.PicklingError: //p' "$raw/rerun_cell.py3.12.txt"
+	echo
+	echo "I get this in my notebook after running the settings cell again, then the pool cell."
+} >"$out/title-not-same-object.py3.12.txt"

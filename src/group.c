@@ -285,17 +285,34 @@ static int names_only(const struct finding *fd)
 	       (fd->record && fd->record->excs[fd->block].mentioned);
 }
 
+static int mentioned(const struct finding *fd)
+{
+	return fd->record && fd->record->excs[fd->block].mentioned;
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
 /* A finding that only names a failure is that failure when the same input holds a finding
  * of the same playbook read from a wording and exception line of its own: it is left out,
- * so that one failure is one finding, reported where the text says most about it. */
-static int is_folded(const struct groups *g, const struct finding *fd)
+ * so that one failure is one finding, reported where the text says most about it.  So is a
+ * mention of the same playbook and subject as one read before it in the same input (the
+ * sentences of one message, each unmistakable, pasted over several lines). */
+static int is_folded(const struct groups *g, size_t i)
 {
+	const struct finding *fd = g->findings[i];
+
 	if (!names_only(fd))
 		return 0;
 	for (size_t j = 0; j < g->nfindings; j++) {
 		const struct finding *other = g->findings[j];
-		if (other->playbook == fd->playbook && !names_only(other) &&
-		    !strcmp(other->origin ? other->origin : "", fd->origin ? fd->origin : ""))
+		if (other->playbook != fd->playbook || !same_text(other->origin, fd->origin))
+			continue;
+		if (!names_only(other) ||
+		    (j < i && mentioned(fd) && mentioned(other) &&
+		     same_text(facts_get(&other->facts, "subject"), facts_get(&fd->facts, "subject"))))
 			return 1;
 	}
 	return 0;
@@ -308,7 +325,7 @@ void groups_finish(struct groups *g, struct report_input *out)
 
 	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i < g->nfindings; i++)
-		folded[i] = (unsigned char)is_folded(g, g->findings[i]);
+		folded[i] = (unsigned char)is_folded(g, i);
 	/* A finding whose own playbook can be secondary is never taken as a primary. */
 	for (size_t i = 0; i < g->nfindings; i++)
 		if (!folded[i])

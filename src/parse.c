@@ -239,11 +239,13 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t full, 
 	if (other_tag)
 		return 0;
 	/* "...was encountered," goes on on the next line; so does a line a paste wrapped at
-	 * a blank, when what follows starts with no capital */
+	 * a blank, when what follows starts with no capital, and "Type:" whose message lost
+	 * its indentation */
 	if (!b->blanks && (pl_open_end(b->message.s, b->message.len) ||
+			   (b->like && b->colon && !b->message.len) ||
 			   (b->wrapped && !(s[0] >= 'A' && s[0] <= 'Z'))) &&
 	    !pl_indent(s, n) && !clean_is_log_line(s, n) && !starts_record(s, n)) {
-		if (b->message.len < PARSE_MESSAGE_MAX)
+		if (b->message.len && b->message.len < PARSE_MESSAGE_MAX)
 			buf_addc(&b->message, b->wrapped ? ' ' : '\n');
 		buf_add(&b->message, s, kept(b, n, PARSE_MESSAGE_MAX - b->message.len));
 		b->last_line = lineno;

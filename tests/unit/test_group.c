@@ -199,19 +199,25 @@ static struct finding *mentioned(struct kb *kb, struct regex_cache *rc, const ch
 	return fd;
 }
 
+/* A playbook whose wording stands alone and may name a subject ("went away with X"). */
+static struct kb *gone_kb(void)
+{
+	return kb_from_yaml("a.yaml",
+			    "id: gone\ntitle: T\nmeans: m\nsignatures:\n"
+			    "  - {exception: 'GoneError', literal: 'went away', alone: true,\n"
+			    "     pattern: 'went away(?: with (?<subject>\\w+))?'}\n"
+			    "causes:\n  - {id: c, title: C, prior: 1}\n"
+			    "first_ten_minutes: [l]\nfix: [f]\nverify:\n"
+			    "  - {run: x, before: y, after: z}\n"
+			    "samples: {match: [], no_match: []}\n");
+}
+
 /* A message named in a log line before the exception line of the same failure: one
  * finding, the exception line's; alone, the mention is reported. */
 static void test_mention_folded(void **state)
 {
 	(void)state;
-	const char *yaml =
-		"id: gone\ntitle: T\nmeans: m\nsignatures:\n"
-		"  - {exception: 'GoneError', literal: 'went away', alone: true,\n"
-		"     pattern: 'went away'}\n"
-		"causes:\n  - {id: c, title: C, prior: 1}\n"
-		"first_ten_minutes: [l]\nfix: [f]\nverify:\n  - {run: x, before: y, after: z}\n"
-		"samples: {match: [], no_match: []}\n";
-	struct kb *kb = kb_from_yaml("a.yaml", yaml);
+	struct kb *kb = gone_kb();
 	struct regex_cache *rc = regex_cache_new();
 	struct groups *g = groups_new();
 	struct report_input out;
@@ -229,6 +235,30 @@ static void test_mention_folded(void **state)
 	groups_finish(g, &out);
 	assert_int_equal(out.nfindings, 1);
 	assert_int_equal(out.findings[0]->first_line, 3);
+	groups_free(g);
+	regex_cache_free(rc);
+	kb_free(kb);
+}
+
+/* Mentions of one playbook and subject in one input are one finding, the first; another
+ * subject is another finding. */
+static void test_repeated_mentions_folded(void **state)
+{
+	(void)state;
+	struct kb *kb = gone_kb();
+	struct regex_cache *rc = regex_cache_new();
+	struct groups *g = groups_new();
+	struct report_input out;
+
+	groups_add(g, mentioned(kb, rc, "first it went away", 3));
+	groups_add(g, mentioned(kb, rc, "and then the rest went away", 4));
+	groups_add(g, mentioned(kb, rc, "it went away with cache", 9));
+	groups_add(g, mentioned(kb, rc, "again it went away with cache", 12));
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 2);
+	assert_int_equal(out.findings[0]->first_line, 3);
+	assert_int_equal(out.findings[1]->first_line, 9);
+	assert_string_equal(facts_get(&out.findings[1]->facts, "subject"), "cache");
 	groups_free(g);
 	regex_cache_free(rc);
 	kb_free(kb);
@@ -277,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_repeats_and_order),
 		cmocka_unit_test(test_secondary_after_primary),
 		cmocka_unit_test(test_wrapper_folded),
+		cmocka_unit_test(test_repeated_mentions_folded),
 		cmocka_unit_test(test_mention_folded),
 		cmocka_unit_test(test_table_full),
 	};

@@ -1214,6 +1214,15 @@ static void test_lone_line_indented_paragraph(void **state)
 	assert_int_equal(g.recs[0]->last_line, 7);
 	got_free(&g);
 
+	/* the paragraph lost its indentation: its first line is the message, as under a
+	 * traceback */
+	g.bare_answer = 1;
+	parse_into(&g, LIT_ARGS("RuntimeError:\nAn attempt has been made\ncurrent process\n"));
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->message, "An attempt has been made");
+	assert_int_equal(g.recs[0]->last_line, 2);
+	got_free(&g);
+
 	g.bare_answer = 1;
 	parse_into(&g, LIT_ARGS(frame));
 	assert_int_equal(g.n, 2);

@@ -208,3 +208,13 @@ exception_line() { # file type
 	printf '* Pickling a `Report` leads to `%s` error, even with protocol 4.\n' \
 		"$(exception_line "$raw/open_file_task.py3.7.txt" TypeError | sed 's/ object$//')"
 } >"$out/code-span-cut-word.py3.7.txt"
+
+# 20. The exception line and its message with every line's indentation lost (a forum that
+#     strips leading blanks), between sentences.
+{
+	echo "Got this when starting the script:"
+	echo
+	exception_paragraph "$raw/unguarded_start.py3.12.txt" RuntimeError | sed 's/^[ \t]*//'
+	echo
+	echo "No idea what freeze_support is."
+} >"$out/bootstrap-flush-left.py3.12.txt"

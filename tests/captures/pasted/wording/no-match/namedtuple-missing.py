@@ -1,0 +1,4 @@
+from collections import namedtuple
+
+Point = namedtuple("Point", "x y")
+origin = Point(0)

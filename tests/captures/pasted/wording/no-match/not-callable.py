@@ -1,0 +1,6 @@
+class Handler:
+    pass
+
+
+handlers = {"csv": Handler()}
+handlers["csv"]("row")

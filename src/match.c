@@ -292,16 +292,17 @@ int match_bare_candidate(const struct kb *kb, struct regex_cache *rc, const char
 	return candidate;
 }
 
-int match_mention_candidate(const struct kb *kb, const char *line, size_t len)
+struct litset *match_mention_literals(const struct kb *kb)
 {
+	struct litset *set = litset_new();
+
 	for (size_t p = 0; p < kb->nplaybooks; p++) {
 		const struct kb_playbook *pb = kb->playbooks[p];
 		for (size_t s = 0; s < pb->nsignatures; s++) {
 			const struct kb_signature *sig = &pb->signatures[s];
-			if ((sig->alone || sig->context) && sig->literal &&
-			    memmem(line, len, sig->literal, strlen(sig->literal)))
-				return 1;
+			if ((sig->alone || sig->context) && sig->literal)
+				litset_add(set, sig->literal, strlen(sig->literal));
 		}
 	}
-	return 0;
+	return set;
 }

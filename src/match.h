@@ -10,6 +10,7 @@
 
 #include "finding.h"
 #include "kb.h"
+#include "litset.h"
 #include "record.h"
 #include "regex.h"
 
@@ -23,9 +24,9 @@ struct finding *match_record(const struct kb *kb, struct regex_cache *rc,
 int match_bare_candidate(const struct kb *kb, struct regex_cache *rc, const char *type,
 			 size_t type_len, const char *message, size_t message_len);
 
-/* Whether a line outside any traceback could hold a message that some signature matches
- * without its exception line (alone, or with a context): that signature's literal occurs
- * in LINE. */
-int match_mention_candidate(const struct kb *kb, const char *line, size_t len);
+/* The literals of the signatures that may match a message without its exception line
+ * (alone, or with a context): a line outside any traceback that holds none of them
+ * (litset_any) mentions no message.  The caller frees the set (litset_free). */
+struct litset *match_mention_literals(const struct kb *kb);
 
 #endif

@@ -33,6 +33,7 @@ struct triage {
 	struct regex_cache *rc;
 	struct groups *groups;
 	struct memo *memo;       /* records already diagnosed */
+	struct litset *mentions; /* what a line that mentions a message holds */
 	struct buf key;          /* the key of the record at hand */
 	enum unwrap_format format;
 	FILE *stream;            /* NULL: nothing is written before the end */
@@ -50,6 +51,7 @@ struct triage *triage_new(const struct kb *kb, struct regex_cache *rc)
 	t->rc = rc;
 	t->groups = groups_new();
 	t->memo = memo_new();
+	t->mentions = match_mention_literals(kb);
 	return t;
 }
 
@@ -73,6 +75,7 @@ void triage_free(struct triage *t)
 		return;
 	groups_free(t->groups);
 	memo_free(t->memo);
+	litset_free(t->mentions);
 	buf_fini(&t->key);
 	free(t);
 }
@@ -156,7 +159,7 @@ static int on_mention(const char *line, size_t len, void *arg)
 {
 	struct triage *t = arg;
 
-	return match_mention_candidate(t->kb, line, len);
+	return litset_any(t->mentions, line, len);
 }
 
 void triage_set_input_format(struct triage *t, enum unwrap_format format)

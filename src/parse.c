@@ -315,15 +315,17 @@ static int ipython_frame(const char *s, size_t n, struct pl_frame *f)
 	       pl_ipython_frame(s, n, f);
 }
 
-/* S starts a record although no mark of scan.h shows it: IPython's frame line, pytest's
- * section rule or frame location, VS Code's "Exception has occurred:". */
+/* S starts a record although no mark of scan.h shows it: IPython's header or frame line,
+ * pytest's section rule or frame location, VS Code's "Exception has occurred:".  (Past the
+ * lines read all, a log's IPython output still gives its exception line.) */
 static int unmarked_start(const char *s, size_t n)
 {
 	struct pl_frame f;
-
 	struct pl_exc e;
+	size_t at;
 
-	return ipython_frame(s, n, &f) || pl_pytest_rule(s, n) == 1 ||
+	return (n && s[n - 1] == ')' && pl_ipython_header(s, n, &at)) ||
+	       ipython_frame(s, n, &f) || pl_pytest_rule(s, n) == 1 ||
 	       (pl_pytest_frame(s, n, &f) & 1) || pl_vscode_header(s, n, &e);
 }
 
@@ -472,11 +474,6 @@ static void dispatch(struct parser *p, const char *s, size_t n, size_t full, siz
 	unclaimed(p, s, n, full, lineno);
 }
 
-/* Whether a line seen outside any record could start one, at the cost of a memchr or
- * three: whatever starts a record ends in a colon (header, chain sentence, carrier) or in
- * IPython's header's ')', holds
- * an exception-like "Type: ", a frame's 'File "', or an escape sequence that may hide
- * these. */
 /* N without the CRs and blanks that end S. */
 static size_t trimmed(const char *s, size_t n)
 {
@@ -485,6 +482,10 @@ static size_t trimmed(const char *s, size_t n)
 	return n;
 }
 
+/* Whether a line seen outside any record could start one, at the cost of a memchr or
+ * three: whatever starts a record ends in a colon (header, chain sentence, carrier), holds
+ * an exception-like "Type: ", a frame's 'File "', or an escape sequence that may hide
+ * these. */
 static int worth_a_look(const char *s, size_t n)
 {
 	struct pl_frame f;
@@ -492,7 +493,6 @@ static int worth_a_look(const char *s, size_t n)
 	size_t at, end = trimmed(s, n);
 
 	return (end && s[end - 1] == ':') || memchr(s, '\x1b', n) ||
-	       (end && s[end - 1] == ')' && pl_ipython_header(s, end, &at)) ||
 	       pl_find_bare(s, end, &at, &e) || pl_find_frame(s, end, &at, &f);
 }
 

@@ -40,8 +40,8 @@ void parser_set_mention(struct parser *p, parse_mention_fn mention);
  * (tb_record.near, nearby.h).  Feeds one raw input line (no '\n'); LINENO is its 1-based number in the input. */
 void parser_line(struct parser *p, const char *line, size_t len, size_t lineno);
 /* Lines at the start of an input that a reader must hand over all, quiet ones too: in them
- * the parser also starts records at lines no mark of scan.h shows (IPython's frame lines
- * without their header, as a paste from a notebook starts). */
+ * the parser also starts records at lines no mark of scan.h shows (IPython's header and
+ * frame lines, pytest's report, VS Code's exception: pasted forms, rare in a long log). */
 #define PARSE_READ_ALL_LINES 4096
 /* Whether no record is open and no lone exception line waits for the next line: then a
  * line past PARSE_READ_ALL_LINES that is nothing to the parser changes nothing and may be

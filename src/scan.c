@@ -64,8 +64,6 @@ static int capitalised_name_before(const char *s, size_t colon)
 	return 0;
 }
 
-#define IPYTHON_HEADER "Traceback (most recent call last)"
-
 /* Whether the candidate byte at AT is a mark (END: the end of the whole lines). */
 static int is_mark(const char *s, size_t at, size_t end)
 {
@@ -78,11 +76,6 @@ static int is_mark(const char *s, size_t at, size_t end)
 		return blank_to_end(s, at + 1, end) || capitalised_name_before(s, at);
 	case '}':
 		return blank_to_end(s, at + 1, end);       /* a JSON object's line */
-	case 't':
-		/* "t)" ending IPython's header, "TypeError    Traceback (most recent call last)" */
-		return blank_to_end(s, at + 2, end) && at >= sizeof IPYTHON_HEADER - 3 &&
-		       memcmp(s + at - (sizeof IPYTHON_HEADER - 3), IPYTHON_HEADER,
-			      sizeof IPYTHON_HEADER - 3) == 0;
 	case '"':
 		return at >= 5 && memcmp(s + at - 5, "File ", 5) == 0;
 	case '#':
@@ -92,15 +85,14 @@ static int is_mark(const char *s, size_t at, size_t end)
 	}
 }
 
-/* The candidate bytes: ':' and '}' before a blank or a line end, 't' before ')', and '"',
- * ESC, '\\', '#'. */
+/* The candidate bytes: ':' and '}' before a blank or a line end, and '"', ESC, '\\', '#'. */
 static int is_candidate(const char *s, size_t at)
 {
 	char c = s[at], next = s[at + 1];
 
 	if (c == ':' || c == '}')
 		return is_blank(next) || next == '\n';
-	return c == '"' || c == '\x1b' || c == '\\' || c == '#' || (c == 't' && next == ')');
+	return c == '"' || c == '\x1b' || c == '\\' || c == '#';
 }
 
 /* The first mark in S[I..END), or END, byte by byte, and in *LINES the newlines before it,
@@ -135,10 +127,9 @@ static unsigned candidates16(const char *s, __m128i *newlines)
 	__m128i ends = _mm_and_si128(_mm_or_si128(bytes_equal(c, ':'), bytes_equal(c, '}')), blank);
 	__m128i other = _mm_or_si128(_mm_or_si128(bytes_equal(c, '"'), bytes_equal(c, '\x1b')),
 				     _mm_or_si128(bytes_equal(c, '\\'), bytes_equal(c, '#')));
-	__m128i last = _mm_and_si128(bytes_equal(c, 't'), bytes_equal(n, ')'));
 
 	*newlines = bytes_equal(c, '\n');
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ends, other), last));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(ends, other));
 }
 
 /* The sum of the sixteen byte counts in LANES. */
@@ -232,10 +223,9 @@ AVX2 static uint32_t candidates32(const char *s, __m256i *newlines)
 							bytes_equal32(c, '\x1b')),
 					_mm256_or_si256(bytes_equal32(c, '\\'),
 							bytes_equal32(c, '#')));
-	__m256i last = _mm256_and_si256(bytes_equal32(c, 't'), bytes_equal32(n, ')'));
 
 	*newlines = bytes_equal32(c, '\n');
-	return (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(ends, other), last));
+	return (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(ends, other));
 }
 
 AVX2 static size_t lanes_sum32(__m256i lanes)

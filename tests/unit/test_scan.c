@@ -58,7 +58,6 @@ static void test_stops_at_each_mark(void **state)
 	assert_stops_at("Jan  5 10:00:00 host app[42]: Traceback (most recent call last):#012  File");
 	assert_stops_at("ERROR task failed: Traceback (most recent call last):\\n  File \\\"x\\\"");
 	assert_stops_at("a line ending in a colon:\r");
-	assert_stops_at("TypeError                                 Traceback (most recent call last)");
 }
 
 static void test_passes_over_chatter(void **state)

@@ -116,3 +116,10 @@ sed 's/^/records_1  | /' "$c/record_fields.py3.12.txt" >"$c/record_fields-compos
 TYPED
 	sed '1s/^\(>>> \|\.\.\. \)*/>>> pickle.dumps(AutoDict({'"'"'a'"'"': 3}))\n/' "$c/auto_dict_stdin.py3.6.txt"
 } >"$c/auto_dict_stdin-repl.txt"
+
+# Cython's refusal named in a sentence, without its exception line (cython/run.sh).
+{
+	printf 'Since we moved the spool to a cdef class the pool dies at once with '
+	tail -n 1 "$c/cython_spool.py3.11.txt" | sed 's/^TypeError: //' | tr -d '\n'
+	printf ' -- is there a way around it?\n'
+} >"$c/cython_spool-sentence.txt"

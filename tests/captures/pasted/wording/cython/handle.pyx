@@ -1,0 +1,4 @@
+cdef class Handle:
+    cdef void *ptr
+    def __init__(self):
+        self.ptr = NULL

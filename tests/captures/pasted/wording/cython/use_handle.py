@@ -1,0 +1,4 @@
+import pickle
+import handle
+
+pickle.dumps(handle.Handle())

@@ -87,8 +87,9 @@ static int signature_matches(struct regex_cache *rc, const struct kb_signature *
 		return (!sig->frame || frame_matches(rc, sig, exc)) &&
 		       (!sig->source || source_matches(rc, sig, exc));
 	/* a wording that stands alone counts inside another exception's message too, as a
-	 * framework's wrapper quotes it ("Command raised an exception: TypeError: ...") */
-	if (sig->alone) {
+	 * framework's wrapper quotes it ("Command raised an exception: TypeError: ..."), and
+	 * so does one that needs a context (checked by the caller), as a mention does */
+	if (sig->alone || sig->context) {
 		const char *lit = memmem(msg, mlen, sig->literal, strlen(sig->literal));
 		return mention_matches(rc, sig, msg, mlen, (size_t)(lit - msg), m);
 	}

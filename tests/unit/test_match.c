@@ -315,6 +315,26 @@ static void test_alone_wording_inside_another_message(void **state)
 	record_free(frob);
 }
 
+/* A wording that needs a context counts inside another exception's message only where
+ * the context is seen ("Error: EOFError: Ran dry" next to a spool.read). */
+static void test_context_wording_inside_another_message(void **state)
+{
+	struct fixture *f = *state;
+	struct tb_record *near = new_record(4), *alone = new_record(4);
+	add_block(near, "Error", "EOFError: Ran dry", 0, NULL);
+	add_near(near, "x = spool.read(fd)", 2);
+	add_block(alone, "Error", "EOFError: Ran dry", 0, NULL);
+
+	struct finding *fd = match_record(f->kb, f->rc, near);
+	assert_non_null(fd);
+	assert_int_equal(fd->signature->priority, 5);
+	assert_string_equal(facts_get(&fd->facts, "exception"), "Error");
+	finding_free(fd);
+	assert_null(match_record(f->kb, f->rc, alone));
+	record_free(near);
+	record_free(alone);
+}
+
 static void test_mention_needs_alone_or_context(void **state)
 {
 	struct fixture *f = *state;
@@ -424,6 +444,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_alone_wording_inside_another_message, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_mention_needs_alone_or_context, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_context_wording_inside_another_message, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_context_decides, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_context_that_cannot_win_is_not_read, setup,
 						teardown),

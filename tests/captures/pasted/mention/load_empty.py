@@ -1,0 +1,5 @@
+import pickle
+
+open("cache.pkl", "wb").close()
+with open("cache.pkl", "rb") as f:
+    cache = pickle.load(f)

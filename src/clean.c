@@ -568,3 +568,25 @@ int clean_is_log_line(const char *text, size_t len)
 	       is_digit(text[i + 2]) && is_digit(text[i + 3]) && is_digit(text[i + 4]) &&
 	       text[i + 5] == ' ';
 }
+
+/* Bytes of a log record's line in which its level word is looked for: the prefix. */
+#define LEVEL_SPAN 48
+
+int clean_informational(const char *text, size_t len)
+{
+	static const char *const quiet[] = { "DEBUG", "INFO", "NOTICE", "TRACE", NULL };
+	size_t span = len < LEVEL_SPAN ? len : LEVEL_SPAN;
+
+	if (!clean_is_log_line(text, len))
+		return 0;
+	for (size_t i = 0; i < span; i++) {
+		char before = i ? (char)(text[i - 1] | 0x20) : ' ';
+
+		if (before >= 'a' && before <= 'z')
+			continue;
+		for (size_t l = 0; quiet[l]; l++)
+			if (starts_word(text + i, len - i, quiet[l]))
+				return 1;
+	}
+	return 0;
+}

@@ -88,4 +88,9 @@ time_t clean_time(const char *prefix, size_t n);
  * a level word ("ERROR", "INFO:"), a syslog stamp ("Jan  5 10:00:00"). */
 int clean_is_log_line(const char *text, size_t len);
 
+/* Whether TEXT is a log record's line at an informational level (DEBUG, INFO, NOTICE or
+ * TRACE in its prefix): what it says of a failure is a mention in passing, not a report
+ * of one. */
+int clean_informational(const char *text, size_t len);
+
 #endif

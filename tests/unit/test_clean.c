@@ -136,6 +136,28 @@ static void test_lookalikes_and_their_offsets(void **state)
 	buf_fini(&scratch);
 }
 
+static void test_informational_log_lines(void **state)
+{
+	static const char *const quiet[] = {
+		"2024-05-01 10:00:01 INFO health: ok",
+		"[DEBUG] cache warm",
+		"INFO:root:started",
+		"2024-05-01T10:00:01Z NOTICE rotated",
+	};
+	static const char *const not_quiet[] = {
+		"2024-05-01 10:00:01 ERROR loader failed",
+		"WARNING: low disk",
+		"the INFO desk is closed",              /* prose: no log record's opening */
+		"2024-05-01 10:00:01 INFORMATION",      /* a longer word, not the level */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof quiet / sizeof *quiet; i++)
+		assert_true(clean_informational(quiet[i], strlen(quiet[i])));
+	for (size_t i = 0; i < sizeof not_quiet / sizeof *not_quiet; i++)
+		assert_false(clean_informational(not_quiet[i], strlen(not_quiet[i])));
+}
+
 static void test_carriage_returns(void **state)
 {
 	struct buf scratch = { 0 };
@@ -380,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_damage_undone),
 		cmocka_unit_test(test_half_dunders_and_html_references),
 		cmocka_unit_test(test_lookalikes_and_their_offsets),
+		cmocka_unit_test(test_informational_log_lines),
 		cmocka_unit_test(test_carriage_returns),
 		cmocka_unit_test(test_colour_escapes),
 		cmocka_unit_test(test_escape_cut_short),

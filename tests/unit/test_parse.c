@@ -1694,6 +1694,36 @@ static void test_mention_becomes_a_record(void **state)
 	got_free(&g);
 }
 
+/* A log record's line at an informational level mentions a failure in passing; one at
+ * a warning or error level, or prose, reports it.  Past the lines read all
+ * (PARSE_READ_ALL_LINES) a line without a mark is not read for mentions, wherever the
+ * reads of the input fall. */
+static void test_mentions_in_quiet_log_lines_and_past_the_window(void **state)
+{
+	static const char logged[] =
+		"2024-05-01 10:00:01 INFO cache: cannot glom 'x' is expected here\n"
+		"[DEBUG] cannot glom 'y' handled\n"
+		"2024-05-01 10:00:02 ERROR cannot glom 'z' in the loader\n"
+		"the INFORMATION desk says cannot glom 'w'\n";
+	struct got g = { 0 };
+	struct buf late = { 0 };
+
+	(void)state;
+	parse_mentions(&g, logged, mention_glom);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.recs[0]->excs[0].message,
+			    "2024-05-01 10:00:02 ERROR cannot glom 'z' in the loader");
+	assert_string_equal(g.recs[1]->excs[0].message, "the INFORMATION desk says cannot glom 'w'");
+	got_free(&g);
+	for (size_t i = 0; i < PARSE_READ_ALL_LINES; i++)
+		buf_adds(&late, "worker started ok\n");
+	buf_adds(&late, "then cannot glom 'x' happened\n");
+	parse_mentions(&g, late.s, mention_glom);
+	assert_int_equal(g.n, 0);
+	got_free(&g);
+	buf_fini(&late);
+}
+
 /* A mention on a line of an indented paragraph: the message goes on over the paragraph's
  * indented lines (blank lines inside it, "> " quoting kept off), and stops at the first
  * line back at the margin; a mention in a sentence stays one line. */
@@ -2183,6 +2213,7 @@ int main(void)
 		cmocka_unit_test(test_exception_like_names),
 		cmocka_unit_test(test_line_shapes),
 		cmocka_unit_test(test_mention_becomes_a_record),
+		cmocka_unit_test(test_mentions_in_quiet_log_lines_and_past_the_window),
 		cmocka_unit_test(test_mention_in_a_paragraph),
 		cmocka_unit_test(test_record_carries_lines_before),
 		cmocka_unit_test(test_ipython_chain),

@@ -276,18 +276,17 @@ void groups_relate(const struct groups *g, struct finding *fd)
 	relate(g, NULL, fd);
 }
 
-/* Whether FD only names a failure: a wrapper's wording (it says that another failure
- * happened, as a library's re-raise does), or a message read inside other text without
- * its exception line. */
-static int names_only(const struct finding *fd)
-{
-	return (fd->signature && fd->signature->wrapper) ||
-	       (fd->record && fd->record->excs[fd->block].mentioned);
-}
-
+/* Whether FD is a message read inside other text, without its exception line. */
 static int mentioned(const struct finding *fd)
 {
 	return fd->record && fd->record->excs[fd->block].mentioned;
+}
+
+/* Whether FD only names a failure: a wrapper's wording (it says that another failure
+ * happened, as a library's re-raise does), or a mention. */
+static int names_only(const struct finding *fd)
+{
+	return (fd->signature && fd->signature->wrapper) || mentioned(fd);
 }
 
 static int same_text(const char *a, const char *b)

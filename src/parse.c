@@ -523,9 +523,9 @@ void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
 
 	nearby_add(&p->near, line, len, lineno);
 	if (p->nopen || p->pending.active || worth_a_look(clean, clean_len) ||
-	    (lineno <= PARSE_READ_ALL_LINES && unmarked_start(clean, trimmed(clean, clean_len))) ||
-	    (lineno <= PARSE_READ_ALL_LINES && p->mention &&
-	     p->mention(clean, clean_len, p->arg))) {
+	    (lineno <= PARSE_READ_ALL_LINES &&
+	     (unmarked_start(clean, trimmed(clean, clean_len)) ||
+	      (p->mention && p->mention(clean, clean_len, p->arg))))) {
 		const char *s = clean_text(&p->scratch, clean, clean_len, &n);
 		dispatch(p, s, clean_rtrim(s, n), n, lineno);
 	}

@@ -177,7 +177,7 @@ struct reading {
 
 static void unwrapped_start(struct reading *r, const char *origin, enum unwrap_format format,
 			    parse_emit_fn emit, parse_bare_fn bare, parse_mention_fn mention,
-			    void *arg)
+		    void *arg)
 {
 	r->u = unwrap_new(format);
 	r->p = parser_new(origin, emit, bare, arg);
@@ -230,7 +230,7 @@ static struct input *opened(const char *path)
 
 static int reading_open(struct reading *r, const char *path, enum unwrap_format format,
 			parse_emit_fn emit, parse_bare_fn bare, parse_mention_fn mention,
-			    void *arg)
+			void *arg)
 {
 	if (!(r->in = opened(path)))
 		return -1;
@@ -268,11 +268,6 @@ static int reading_close(struct reading *r, int got)
 	return status;
 }
 
-/* Lines of an input that are all read, the quiet ones too: a paste or the start of a log,
- * where a message may be quoted in a sentence (parse.h's mentions), which no mark of
- * scan.h shows, and where the parser reads what no mark shows either. */
-#define READ_ALL_LINES PARSE_READ_ALL_LINES
-
 /* While the parser waits for a record to start, the lines read that cannot start one are
  * passed over unsplit (scan.h): most of a log is such lines. */
 static void skip_quiet(struct reading *r)
@@ -280,7 +275,8 @@ static void skip_quiet(struct reading *r)
 	const char *bytes;
 	size_t n, quiet, lines;
 
-	if (input_lineno(r->in) >= READ_ALL_LINES && parser_idle(r->p) &&
+	/* the first lines are all read (parse.h): a paste, or the start of a log */
+	if (input_lineno(r->in) >= PARSE_READ_ALL_LINES && parser_idle(r->p) &&
 	    (n = input_peek(r->in, &bytes)) > 0) {
 		quiet = scan_quiet(bytes, n, &lines);
 		if (!quiet)
@@ -299,7 +295,7 @@ static void skip_quiet(struct reading *r)
  * read. */
 static int read_log(const char *const *paths, size_t n, enum unwrap_format format,
 		    parse_emit_fn emit, parse_bare_fn bare, parse_mention_fn mention,
-			    void *arg)
+		    void *arg)
 {
 	struct reading r = { NULL, NULL, NULL };
 	const char *line;
@@ -334,7 +330,7 @@ static int read_log(const char *const *paths, size_t n, enum unwrap_format forma
 /* PATHS (N; stdin when none) as logs: the rotations of one log read as that log. */
 static int read_logs(const char *const *paths, size_t n, enum unwrap_format format,
 		     parse_emit_fn emit, parse_bare_fn bare, parse_mention_fn mention,
-			    void *arg)
+		     void *arg)
 {
 	static const char *const standard_input[] = { "-" };
 

@@ -53,7 +53,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PROGRAM  = $(if $(filter build,$(BUILD)),pickdoc,$(BUILD)/pickdoc)
 
 .PHONY: all deps check-deps demo check test unit cli pty lint asan install uninstall clean bench eval catalogue
-.PHONY: eval-real
+.PHONY: eval-real golden regen
 .PHONY: integration
 .PHONY: fuzz fuzz-deps fuzz-replay
 .PHONY: valgrind
@@ -145,7 +145,15 @@ lint: $(PROGRAM)
 pty: $(PROGRAM) $(BUILD)/tests/pty_test
 	@PICKDOC=$(abspath $(PROGRAM)) $(BUILD)/tests/pty_test tests/pty/*.t
 
-test: unit lint cli fuzz-replay pty
+test: unit lint cli golden fuzz-replay pty
+
+# The reports of tests/golden/inputs pinned whole, per mode (tests/golden/run.sh); regen
+# rewrites them from the binary: read its diff before committing it.
+golden: $(PROGRAM)
+	@PICKDOC=$(abspath $(PROGRAM)) tests/golden/run.sh
+
+regen: $(PROGRAM)
+	@PICKDOC=$(abspath $(PROGRAM)) tests/golden/run.sh --regen
 
 # The ASan run checks the JSON of every labelled capture; text and Markdown of each are
 # checked by the plain run (the sanitizers make every run several times slower).

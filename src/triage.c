@@ -40,8 +40,23 @@ struct triage {
 	const struct report_opts *ro;
 	const struct report_labels *labels;
 	const struct answers *given;
+	time_t fixed_now;        /* SOURCE_DATE_EPOCH, or 0: the clock */
 	int write_failed;
 };
+
+/* SOURCE_DATE_EPOCH (the reproducible-builds convention) stands for the clock, so that a
+ * report of a log without timestamps is the same on every run: the golden files need it. */
+static time_t fixed_now(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+
+	if (!s || !*s)
+		return 0;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	return (*end || errno || v <= 0) ? 0 : (time_t)v;
+}
 
 struct triage *triage_new(const struct kb *kb, struct regex_cache *rc)
 {
@@ -52,6 +67,7 @@ struct triage *triage_new(const struct kb *kb, struct regex_cache *rc)
 	t->groups = groups_new();
 	t->memo = memo_new();
 	t->mentions = match_mention_literals(kb);
+	t->fixed_now = fixed_now();
 	return t;
 }
 
@@ -116,7 +132,7 @@ static void on_record(struct tb_record *rec, void *arg)
 	}
 	fd->record = rec;
 	fd->written = rec->written;
-	fd->first_seen = rec->written ? rec->written : time(NULL);
+	fd->first_seen = rec->written ? rec->written : t->fixed_now ? t->fixed_now : time(NULL);
 	evidence_collect(t->kb, t->rc, fd);
 	/* A diagnosis that read the text near the record stands for this record only. */
 	int memo = !fd->near_read;

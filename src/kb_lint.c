@@ -7,6 +7,7 @@
  */
 #include "kb_lint.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -279,14 +280,22 @@ int kb_lint_added(const struct kb *kb, const struct kb *base)
 
 int kb_lint(const struct kb *kb)
 {
-	int errors = lint_static(kb, NULL);
+	return kb_lint_beyond(kb, NULL);
+}
+
+int kb_lint_beyond(const struct kb *kb, const struct kb *base)
+{
+	int errors = lint_static(kb, base);
 
 	if (errors)
 		return errors;
-	/* Samples run only over patterns known to compile. */
+	/* Samples run only over patterns known to compile, through the whole of KB: another
+	 * playbook that takes a sample is a fault of the sample's playbook. */
 	struct regex_cache *rc = regex_cache_new();
 	for (size_t p = 0; p < kb->nplaybooks; p++) {
 		const struct kb_playbook *pb = kb->playbooks[p];
+		if (in_base(base, pb))
+			continue;
 		for (size_t i = 0; i < pb->nmatch_samples; i++)
 			errors += lint_match_sample(kb, rc, pb, &pb->match_samples[i]);
 		for (size_t i = 0; i < pb->nno_match_samples; i++)
@@ -624,11 +633,60 @@ static void cost_on(const char *pattern, const struct kb_pos *pos, enum kb_patte
 	}
 }
 
-int kb_lint_cost(const struct kb *kb)
+/* The patterns a knowledge base holds, by address: a grown knowledge base shares its
+ * base's strings, so what it added is what is not among them. */
+struct pattern_set {
+	const char **v;
+	size_t n, cap;
+};
+
+static void pattern_add(const char *pattern, const struct kb_pos *pos, enum kb_pattern_on on,
+			void *arg)
+{
+	struct pattern_set *set = arg;
+
+	(void)pos;
+	(void)on;
+	if (set->n == set->cap) {
+		set->cap = set->cap ? 2 * set->cap : 256;
+		set->v = xrealloc(set->v, set->cap * sizeof *set->v);
+	}
+	set->v[set->n++] = pattern;
+}
+
+static int pattern_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const char *const *)a, y = (uintptr_t)*(const char *const *)b;
+
+	return (x > y) - (x < y);
+}
+
+struct cost_beyond {
+	struct cost *cost;
+	struct pattern_set base;
+};
+
+static void cost_if_added(const char *pattern, const struct kb_pos *pos, enum kb_pattern_on on,
+			  void *arg)
+{
+	struct cost_beyond *cb = arg;
+
+	if (!cb->base.n || !bsearch(&pattern, cb->base.v, cb->base.n, sizeof *cb->base.v,
+				    pattern_cmp))
+		cost_on(pattern, pos, on, cb->cost);
+}
+
+int kb_lint_cost(const struct kb *kb, const struct kb *base)
 {
 	struct cost c = { regex_cache_new(), xmalloc(HOSTILE_LEN), HOSTILE_LEN, 0, 0, { { 0 } } };
+	struct cost_beyond cb = { &c, { NULL, 0, 0 } };
 
-	kb_patterns(kb, cost_on, &c);
+	if (base) {
+		kb_patterns(base, pattern_add, &cb.base);
+		qsort(cb.base.v, cb.base.n, sizeof *cb.base.v, pattern_cmp);
+	}
+	kb_patterns(kb, cost_if_added, &cb);
+	free(cb.base.v);
 	for (size_t i = 0; i < SLOWEST_SHOWN && c.slowest[i].pattern; i++) {
 		static const char *const rank[SLOWEST_SHOWN] = { "", "2nd ", "3rd " };
 		const struct kb_pos *pos = c.slowest[i].pos;

@@ -12,6 +12,11 @@
 /* Returns the number of errors found. */
 int kb_lint(const struct kb *kb);
 
+/* kb_lint of what KB holds beyond BASE (a knowledge base KB grew from): only the
+ * playbooks, rules and patterns it added are checked and spoken of, their samples run
+ * through the whole of KB.  BASE NULL: all of KB. */
+int kb_lint_beyond(const struct kb *kb, const struct kb *base);
+
 /* The checks that need no samples (patterns, trees, references), on what KB holds beyond
  * BASE: the playbooks, rules and library patterns a user's directories added.  Returns the
  * number of errors found. */
@@ -23,7 +28,7 @@ int kb_lint_added(const struct kb *kb, const struct kb *base);
  * repeat; its literals cut short and repeated; each ending in a byte few patterns accept)
  * and fails a pattern that hits the match, depth or heap limit there: a count, not a
  * clock, so the verdict is the same on every machine.  Notes the slowest patterns' times
- * on stderr.  Returns the number of patterns that failed. */
-int kb_lint_cost(const struct kb *kb);
+ * on stderr.  Only the patterns KB holds beyond BASE (NULL: all) are tried.  Returns the number of patterns that failed. */
+int kb_lint_cost(const struct kb *kb, const struct kb *base);
 
 #endif

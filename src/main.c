@@ -22,7 +22,7 @@
 #include "util.h"
 
 /* The built-in base, then PICKDOC_KB's directories, then --kb's, each overriding. */
-static struct kb *load_kb(const struct opts *o, int with_lint_dirs)
+static struct kb *load_kb(const struct opts *o, int lint)
 {
 	struct kb *kb = kb_new(kb_builtin());
 	const char *env = getenv("PICKDOC_KB");
@@ -36,11 +36,9 @@ static struct kb *load_kb(const struct opts *o, int with_lint_dirs)
 	}
 	for (size_t i = 0; i < o->nkb_dirs; i++)
 		errors += kb_load_dir(kb, o->kb_dirs[i]);
-	for (size_t i = 0; with_lint_dirs && i < o->nargs; i++)
-		errors += kb_load_dir(kb, o->args[i]);
 	/* The built-in part was linted at build time; what the user added is checked now, so
 	 * that a broken pattern is an error rather than a playbook that never matches. */
-	if (!errors && !with_lint_dirs)
+	if (!errors && !lint)
 		errors += kb_lint_added(kb, kb_builtin());
 	if (errors) {
 		kb_free(kb);
@@ -158,19 +156,35 @@ static int run_triage(const struct opts *o, const struct kb *kb, const struct re
 	return status;
 }
 
-static int run_lint(const struct kb *kb)
+/* Lints KB, or, when directories are named, only what they add to it. */
+static int run_lint(const struct opts *o, const struct kb *kb)
 {
-	int errors = kb_lint(kb);
+	struct kb *dirs = NULL;
+	int errors = 0;
 
+	if (o->nargs) {
+		dirs = kb_new(kb);
+		for (size_t i = 0; i < o->nargs; i++)
+			errors += kb_load_dir(dirs, o->args[i]);
+	}
+	const struct kb *linted = dirs ? dirs : kb, *base = dirs ? kb : NULL;
+	if (!errors)
+		errors = kb_lint_beyond(linted, base);
 	/* The cost of the patterns on hostile text: too slow for the build's lint. */
 	if (!errors)
-		errors = kb_lint_cost(kb);
+		errors = kb_lint_cost(linted, base);
 	if (errors) {
 		msg_plain(MSG_ERROR, "knowledge base has %d error%s", errors, errors == 1 ? "" : "s");
+		kb_free(dirs);
 		return EXIT_USAGE;
 	}
-	printf("knowledge base ok: %zu playbooks, %zu evidence rules\n", kb->nplaybooks,
-	       kb->nrules);
+	size_t nplaybooks = 0;
+	for (size_t i = 0; i < linted->nplaybooks; i++)
+		nplaybooks += !base || kb_find(base, linted->playbooks[i]->id) != linted->playbooks[i];
+	size_t nrules = linted->nrules - (base ? base->nrules : 0);
+	printf("knowledge base ok: %zu playbook%s, %zu evidence rule%s\n", nplaybooks,
+	       nplaybooks == 1 ? "" : "s", nrules, nrules == 1 ? "" : "s");
+	kb_free(dirs);
 	return EXIT_FOUND;
 }
 
@@ -246,7 +260,7 @@ static int run_action(const struct opts *o, const struct kb *kb)
 		return report_playbook(stdout, pb, &ro) < 0 ? EXIT_USAGE : EXIT_FOUND;
 	}
 	case ACT_LINT:
-		return run_lint(kb);
+		return run_lint(o, kb);
 	case ACT_MERGE:
 		return run_merge(o, kb, &ro);
 	default:

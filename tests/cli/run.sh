@@ -529,6 +529,18 @@ done
 if [ -z "$missing" ]; then pass; else
 	fail "--list" "missing ids:$missing" "$(excerpt "$WORK/out" stdout)"
 fi
+# --lint DIR speaks only of DIR: its one playbook counted, its own patterns timed, nothing of
+# the built-in knowledge base it is checked against.
+pickdoc --lint "$ROOT/tests/cli/cases/kb-good" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+if [ "$rc" -eq 0 ] && grep -qx 'knowledge base ok: 1 playbook, 0 evidence rules' "$WORK/out" &&
+	grep -q 'cases/kb-good/' "$WORK/err" && ! grep -v 'cases/kb-good/' "$WORK/err" | grep -q .; then
+	pass
+else
+	fail "--lint DIR" "exit $rc; expected 0, 'knowledge base ok: 1 playbook, 0 evidence rules'" \
+		"and notes on kb-good's patterns only" "$(excerpt "$WORK/out" stdout)" \
+		"$(excerpt "$WORK/err" stderr)"
+fi
 pickdoc --show local-object >"$WORK/out" 2>"$WORK/err"
 if [ "$(wc -l <"$WORK/out")" -gt 5 ] && grep -q 'local-object' "$WORK/out"; then pass; else
 	fail "--show local-object" "expected the playbook in full" "$(excerpt "$WORK/out" stdout)"

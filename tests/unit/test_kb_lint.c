@@ -40,7 +40,7 @@ static int cost(const struct kb *kb, char **text)
 
 	capture_start(&said);
 	msg_reset();
-	int errors = kb_lint_cost(kb);
+	int errors = kb_lint_cost(kb, NULL);
 	*text = capture_end(&said);
 	return errors;
 }

@@ -302,6 +302,15 @@ json_expect "facts: fields of a finding" "$CORPUS/reference/local-object.py3.12.
 	'.findings[0] | (.title | type) == "string" and (.exception | type) == "string" and (.message | type) == "string" and (.causes | type) == "array" and (.causes | length) > 0 and (.first_ten_minutes | length) > 0 and (.fix | length) > 0 and (.verify | length) > 0 and (.verify[0] | has("run") and has("before") and has("after")) and (.secondary == false) and (.primary == null)' \
 	"a finding carries title, exception, message, causes, first_ten_minutes, fix and verify"
 
+# The importable name of the user's file and the task handed to the pool fill the commands
+# of playbooks whose texts read them (the lint warns of a placeholder nothing sets).
+json_expect "facts: broken-pool's module and task" "$CORPUS/extra/cf-segfault.py3.12.txt" \
+	'[.findings[] | select(.playbook == "broken-pool")][0].verify | any(.run | contains("import cf_segfault as m; m.parse(ITEM)"))' \
+	"the verify command imports the user's module cf_segfault and calls its task parse"
+json_expect "facts: result-unpicklable's module" "$CORPUS/extra/pool-result-local.py3.8.txt" \
+	'.findings[0].verify[0].run | contains("import pickle, pool_result_local as m;")' \
+	"the verify command imports the user's module pool_result_local"
+
 # ---------------------------------------------------------------------------------------------
 # 6. Bad input. Every run is bounded by the timeout in setup.sh.
 

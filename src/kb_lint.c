@@ -2,7 +2,8 @@
  * kb_lint.c: what the schema cannot say.  Every pattern compiles; samples run through the
  * real pipeline and must give their own playbook (and subject) and nothing else, negative
  * samples nothing at all; decision trees lead only to existing questions and causes and
- * never loop; secondary_to names existing playbooks.  And, for pickdoc --lint only, what
+ * never loop; secondary_to names existing playbooks; every fact a playbook reads can be
+ * set (kb_facts.c; a warning).  And, for pickdoc --lint only, what
  * each pattern costs on hostile text: a count under PCRE2's limits, not a clock.
  */
 #include "kb_lint.h"
@@ -13,6 +14,7 @@
 #include <time.h>
 
 #include "finding.h"
+#include "kb_facts.h"
 #include "msg.h"
 #include "parse.h"
 #include "plan.h"
@@ -296,6 +298,7 @@ int kb_lint_beyond(const struct kb *kb, const struct kb *base)
 		const struct kb_playbook *pb = kb->playbooks[p];
 		if (in_base(base, pb))
 			continue;
+		kb_lint_facts(kb, pb);   /* warnings: a run with the playbook still works */
 		for (size_t i = 0; i < pb->nmatch_samples; i++)
 			errors += lint_match_sample(kb, rc, pb, &pb->match_samples[i]);
 		for (size_t i = 0; i < pb->nno_match_samples; i++)

@@ -73,6 +73,21 @@ char *plan_expand(const char *text, const struct facts *facts)
 	return buf_release(&b);
 }
 
+void plan_names(const char *text, plan_name_fn *fn, void *arg)
+{
+	for (const char *p = text; (p = strstr(p, "{{"));) {
+		size_t name_len, fallback_len;
+		const char *fallback;
+		size_t len = placeholder_at(p, &name_len, &fallback, &fallback_len);
+		if (!len) {
+			p++;
+			continue;
+		}
+		fn(p + 2, name_len, arg);
+		p += len;
+	}
+}
+
 long plan_check_text(const char *text)
 {
 	for (const char *p = text; (p = strstr(p, "{{")); p++) {

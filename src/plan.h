@@ -15,6 +15,10 @@ char *plan_expand(const char *text, const struct facts *facts);
 /* Checks TEXT's placeholders; returns the byte offset of the first malformed one, or -1. */
 long plan_check_text(const char *text);
 
+/* Calls FN with the name (NAME_LEN bytes, not terminated) of each placeholder of TEXT. */
+typedef void plan_name_fn(const char *name, size_t name_len, void *arg);
+void plan_names(const char *text, plan_name_fn *fn, void *arg);
+
 /* (Re)builds fd->plan from its playbook, facts and leading cause. */
 void plan_build(struct finding *fd);
 void plan_fini(struct plan *plan);

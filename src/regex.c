@@ -127,6 +127,25 @@ int regex_check(const char *pattern, const struct kb_pos *pos)
 	return code ? 0 : -1;
 }
 
+void regex_group_names(const char *pattern, regex_name_fn *fn, void *arg)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+					 COMPILE_OPTIONS, &err, &off, NULL);
+	uint32_t count = 0, entry_size = 0;
+	PCRE2_SPTR table = NULL;
+
+	if (!code)
+		return;
+	pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count);
+	pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+	pcre2_pattern_info(code, PCRE2_INFO_NAMETABLE, &table);
+	for (uint32_t i = 0; i < count; i++)
+		fn((const char *)(table + (size_t)i * entry_size + 2), arg);
+	pcre2_code_free(code);
+}
+
 /* PATTERN's entry, made (not compiled) on first use. */
 static struct regex_entry *lookup(struct regex_cache *rc, const char *pattern)
 {

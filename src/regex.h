@@ -55,6 +55,11 @@ int regex_probe(struct regex_cache *rc, const char *pattern, int whole, const ch
 /* Compiles PATTERN to check it; reports an error with a caret at POS.  Returns 0 or -1. */
 int regex_check(const char *pattern, const struct kb_pos *pos);
 
+/* Calls FN with the name of each named group of PATTERN; nothing when PATTERN does not
+ * compile (regex_check says why). */
+typedef void regex_name_fn(const char *name, void *arg);
+void regex_group_names(const char *pattern, regex_name_fn *fn, void *arg);
+
 /* Expands "$name" in TEMPLATE from M's named groups into a new string (the caller frees
  * it); "$$" is a dollar sign; an unknown name expands to nothing. */
 char *regex_expand(const char *template, const struct regex_match *m);

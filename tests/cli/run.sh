@@ -555,6 +555,37 @@ if [ "$(wc -l <"$WORK/out")" -gt 5 ] && grep -q 'local-object' "$WORK/out"; then
 	fail "--show local-object" "expected the playbook in full" "$(excerpt "$WORK/out" stdout)"
 fi
 
+# knowledge/README.md's table of the facts evidence.yaml provides stays in step with the file:
+# a row per fact it sets, every value it writes in its fact's row (values made from the
+# text, with a '$', are described in words instead), no row for a fact it does not set.
+awk '/^  - fact:/ { fact = $3 }
+	/^    value:/ { v = $0; sub(/^    value: */, "", v)
+		if (v ~ /^".*"$/ || v ~ /^\047.*\047$/) v = substr(v, 2, length(v) - 2)
+		if (v !~ /\$/) print fact "\t" v }
+	/^  - fact:/ { print $3 "\t" }' "$ROOT/knowledge/evidence.yaml" | sort -u >"$WORK/ev-facts"
+awk '/^### Facts evidence.yaml provides/ { on = 1; next } /^##/ { on = 0 }
+	on && /^\| `/' "$ROOT/knowledge/README.md" >"$WORK/readme-facts"
+: >"$WORK/problems"
+while IFS='	' read -r fact value; do
+	row=$(grep -F "| \`$fact\` |" "$WORK/readme-facts")
+	if [ -z "$row" ]; then
+		echo "evidence.yaml sets '$fact', which has no row"
+	elif [ -n "$value" ] && ! printf '%s\n' "$row" | grep -Fq -- "\`$value\`"; then
+		echo "evidence.yaml writes '$value' to '$fact', which its row does not list"
+	fi
+done <"$WORK/ev-facts" >>"$WORK/problems"
+sed 's/^| `\([^`]*\)`.*/\1/' "$WORK/readme-facts" | while IFS= read -r fact; do
+	grep -q "^$fact	" "$WORK/ev-facts" || echo "the row '$fact' names a fact evidence.yaml does not set"
+done >>"$WORK/problems"
+if [ -s "$WORK/ev-facts" ] && [ ! -s "$WORK/problems" ]; then pass; else
+	fail "knowledge/README.md lists evidence.yaml's facts" "$(sort -u "$WORK/problems")"
+fi
+
+# knowledge/ stands alone: no path outside the repository.
+if ! grep -n -e '\.\./shared' -e '/work/' -e 'shared/' "$ROOT"/knowledge/*.md >"$WORK/out"; then pass; else
+	fail "knowledge/*.md cites a path outside the repository" "$(cat "$WORK/out")"
+fi
+
 # ---------------------------------------------------------------------------------------------
 # 8. Every long option of --help is documented in the man page.
 

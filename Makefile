@@ -9,6 +9,8 @@ VERSION  = 0.1.0
 PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man/man1
+DATADIR  = $(PREFIX)/share/pickdoc
+KBDIR    = $(DATADIR)/knowledge
 CC      ?= cc
 BUILD   ?= build
 PKGS     = libpcre2-8 yaml-0.1 readline jansson zlib libzstd
@@ -129,6 +131,7 @@ cli: $(PROGRAM)
 	@PICKDOC=$(abspath $(PROGRAM)) tests/cli/run.sh
 	@PICKDOC=$(abspath $(PROGRAM)) tests/cli/wrapped.sh
 	@PICKDOC=$(abspath $(PROGRAM)) tests/cli/stream.sh
+	@MAKE="$(MAKE)" tests/cli/install.sh
 
 # A real rsyslogd (installed when missing; skipped, with a line saying so, when it cannot
 # be) tails a log and pipes it to pickdoc --follow (tests/integration/README.md).
@@ -282,13 +285,19 @@ fuzz-replay: $(FUZZ_REPLAY)
 			{ tail -n 40 $(BUILD)/tests/$$t.log; exit 1; }; \
 	done
 
+# The knowledge base's YAML and its README go with the program, so that an installed user
+# can copy a playbook, change it and load it with -k (pickdoc --show=ID -f yaml prints the
+# one built in).
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
-	install -m 755 pickdoc $(DESTDIR)$(BINDIR)/pickdoc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(KBDIR)
+	install -m 755 $(PROGRAM) $(DESTDIR)$(BINDIR)/pickdoc
 	install -m 644 pickdoc.1 $(DESTDIR)$(MANDIR)/pickdoc.1
+	install -m 644 $(KB_YAML) knowledge/README.md $(DESTDIR)$(KBDIR)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/pickdoc $(DESTDIR)$(MANDIR)/pickdoc.1
+	rm -f $(addprefix $(DESTDIR)$(KBDIR)/,$(notdir $(KB_YAML)) README.md)
+	rmdir $(DESTDIR)$(KBDIR) $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
 	rm -rf build pickdoc

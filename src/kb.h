@@ -159,6 +159,7 @@ struct kb_playbook {
 	size_t nmatch_samples;
 	const struct kb_sample *no_match_samples;
 	size_t nno_match_samples;
+	const char *source;              /* the YAML text of its file, as written */
 	struct kb_pos pos;
 };
 

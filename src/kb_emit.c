@@ -380,6 +380,7 @@ static void put_playbook(FILE *f, const char *p, const struct kb_playbook *pb)
 	put_array(f, 1, p, "faq", pb->nfaq);
 	put_array(f, 1, p, "match_samples", pb->nmatch_samples);
 	put_array(f, 1, p, "no_match_samples", pb->nno_match_samples);
+	put_member(f, 1, "source", pb->source);
 	put_pos(f, 1, "pos", &pb->pos);
 	fputs("};\n\n", f);
 }

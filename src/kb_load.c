@@ -227,8 +227,10 @@ static void load_text(struct load *l, const char *name, const char *text, size_t
 	int errors = kb_yaml_read(nodes, file, text, len, &root);
 	if (!errors)
 		errors = kb_schema_read(l->store->arena, file, root, &doc);
-	if (!errors && doc.playbook)
+	if (!errors && doc.playbook) {
+		doc.playbook->source = arena_strndup(l->store->arena, text, len);
 		add_playbook(l, doc.playbook);
+	}
 	else if (!errors)
 		add_evidence(l, &doc);
 	arena_free(nodes);

@@ -257,6 +257,12 @@ static int run_action(const struct opts *o, const struct kb *kb)
 			msg_plain(MSG_ERROR, "no playbook '%s' (see pickdoc --list)", o->show_id);
 			return EXIT_USAGE;
 		}
+		if (o->yaml && !pb->source) {
+			msg_plain(MSG_ERROR, "playbook '%s' carries no YAML source", o->show_id);
+			return EXIT_USAGE;
+		}
+		if (o->yaml)
+			return fputs(pb->source, stdout) < 0 ? EXIT_USAGE : EXIT_FOUND;
 		return report_playbook(stdout, pb, &ro) < 0 ? EXIT_USAGE : EXIT_FOUND;
 	}
 	case ACT_LINT:

@@ -52,7 +52,8 @@ void opts_usage(FILE *out)
 	      "Finds the Python failures in a log and says what they mean, their likely\n"
 	      "causes, the first ten minutes, the fix and how to verify it.\n"
 	      "\n"
-	      "  -f, --format=FORMAT    text (default), json, markdown or ndjson\n"
+	      "  -f, --format=FORMAT    text (default), json, markdown or ndjson; yaml with\n"
+	      "                         --show: the playbook's YAML source\n"
 	      "  -b, --brief            one line per failure\n"
 	      "  -i, --guide            ask what the log does not say, one question at a time\n"
 	      "      --answer=Q=A       answer question Q with A, as a runbook (repeatable)\n"
@@ -98,8 +99,11 @@ static int parse_format(struct opts *o, const char *arg)
 		o->format = REPORT_MARKDOWN;
 	else if (!strcmp(arg, "ndjson"))
 		o->format = REPORT_NDJSON;
+	else if (!strcmp(arg, "yaml"))
+		o->yaml = 1;
 	else {
-		msg_plain(MSG_ERROR, "unknown format '%s' (text, json, markdown or ndjson)", arg);
+		msg_plain(MSG_ERROR, "unknown format '%s' (text, json, markdown, ndjson, or yaml "
+			  "with --show)", arg);
 		return -1;
 	}
 	return 0;
@@ -293,6 +297,10 @@ int opts_parse(struct opts *o, int argc, char **argv)
 	o->nargs = (size_t)(argc - optind);
 	if ((o->action == ACT_LIST || o->action == ACT_SHOW) && o->nargs) {
 		msg_plain(MSG_ERROR, "'%s': --list and --show take no files", argv[optind]);
+		return -1;
+	}
+	if (o->yaml && o->action != ACT_SHOW) {
+		msg_plain(MSG_ERROR, "format 'yaml' prints a playbook's source: use it with --show");
 		return -1;
 	}
 	if (check_session(o) < 0 || check_follow(o) < 0)

@@ -21,6 +21,7 @@ enum exit_status { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_USAGE = 2, EXIT_INPUT = 3
 struct opts {
 	enum opts_action action;
 	enum report_format format;
+	int yaml;                   /* --show with -f yaml: the playbook's YAML source */
 	enum opts_color color;
 	int brief;
 	const char *show_id;

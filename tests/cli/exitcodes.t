@@ -141,6 +141,14 @@ $ pickdoc --lint
 $ pickdoc --lint tests/cli/cases/kb-good
 ? 0
 !! 3
+# A playbook's YAML source: with --show only.
+$ pickdoc --show=lambda -f yaml
+? 0
+> ^id: lambda$
+$ pickdoc -f yaml examples/scraper-pool.log
+? 2
+!! 1
+! ^pickdoc: format 'yaml' prints a playbook's source: use it with --show$
 # Fact names nothing sets, in a condition and in placeholders: a warning where each is read.
 $ pickdoc --lint tests/cli/cases/kb-unknown-fact
 ? 0

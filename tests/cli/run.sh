@@ -538,6 +538,16 @@ done
 if [ -z "$missing" ]; then pass; else
 	fail "--list" "missing ids:$missing" "$(excerpt "$WORK/out" stdout)"
 fi
+# --show=ID -f yaml prints each built-in playbook as its file in knowledge/ holds it.
+for f in "$ROOT"/knowledge/*.yaml; do
+	id=$(sed -n 's/^id: *//p' "$f")
+	[ -n "$id" ] || continue
+	if pickdoc --show="$id" -f yaml 2>"$WORK/err" | cmp -s - "$f"; then pass; else
+		fail "--show=$id -f yaml" "expected knowledge/$(basename "$f") byte for byte" \
+			"$(excerpt "$WORK/err" stderr)"
+	fi
+done
+
 # --lint DIR speaks only of DIR: its one playbook counted, its own patterns timed, nothing of
 # the built-in knowledge base it is checked against.
 pickdoc --lint "$ROOT/tests/cli/cases/kb-good" >"$WORK/out" 2>"$WORK/err"

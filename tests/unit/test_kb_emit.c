@@ -129,6 +129,7 @@ static void assert_playbook(const struct kb_playbook *a, const struct kb_playboo
 	assert_str(a->id, b->id);
 	assert_str(a->title, b->title);
 	assert_str(a->means, b->means);
+	assert_str(a->source, b->source);
 	assert_strs(a->secondary_to, a->nsecondary_to, b->secondary_to, b->nsecondary_to);
 	assert_signatures(a, b);
 	assert_int_equal(a->nderive, b->nderive);

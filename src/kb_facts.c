@@ -102,8 +102,14 @@ int kb_lint_facts(const struct kb *kb, const struct kb_playbook *pb)
 	check_texts(&r, "fix", pb->fix, pb->nfix);
 	check_texts(&r, "worse", pb->worse, pb->nworse);
 	for (size_t i = 0; i < pb->nverify; i++) {
+		static const char *const field[] = { "run", "before", "after" };
 		const char *texts[] = { pb->verify[i].run, pb->verify[i].before, pb->verify[i].after };
-		check_texts(&r, "verify", texts, 3);
+		for (size_t k = 0; k < 3; k++) {
+			snprintf(where, sizeof where, "the '%s' of 'verify' item %zu", field[k], i + 1);
+			r.where = where;
+			if (texts[k])
+				plan_names(texts[k], check_name, &r);
+		}
 	}
 	for (size_t i = 0; i < pb->ncauses; i++) {
 		const struct kb_cause *c = &pb->causes[i];

@@ -153,7 +153,7 @@ $ pickdoc -f yaml examples/scraper-pool.log
 $ pickdoc --lint tests/cli/cases/kb-unknown-fact
 ? 0
 ! ^pickdoc: .*kb-unknown-fact/cli-missing-setting\.yaml:4:1: warning: .* 'subjet' read in 'first_ten_minutes' item 1 of 'cli-missing-setting'$
-! ^pickdoc: .*kb-unknown-fact/cli-missing-setting\.yaml:4:1: warning: .* 'user_fiel' read in 'verify' item 1 of
+! ^pickdoc: .*kb-unknown-fact/cli-missing-setting\.yaml:4:1: warning: .* 'user_fiel' read in the 'run' of 'verify' item 1 of
 ! ^pickdoc: .*kb-unknown-fact/cli-missing-setting\.yaml:17:16: warning: .* 'user_fucn' read in a condition of cause 'setting-not-defined'
 $ pickdoc -k tests/cli/cases/kb-good tests/corpus/reference/tb-from-none.py3.12.txt
 ? 0

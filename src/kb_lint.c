@@ -3,8 +3,8 @@
  * real pipeline and must give their own playbook (and subject) and nothing else, negative
  * samples nothing at all; decision trees lead only to existing questions and causes and
  * never loop; secondary_to names existing playbooks; every fact a playbook reads can be
- * set (kb_facts.c; a warning).  And, for pickdoc --lint only, what
- * each pattern costs on hostile text: a count under PCRE2's limits, not a clock.
+ * set (kb_facts.c; a warning).  And, for pickdoc --lint only, what each pattern costs on
+ * hostile text: a count under PCRE2's limits, not a clock.
  */
 #include "kb_lint.h"
 

@@ -204,11 +204,18 @@ static int collect_block(const struct kb *kb, struct regex_cache *rc, size_t fir
 	return hits > 0;
 }
 
+/* A rule on the user frame ("user_file", "user_func", "user_source") reads that fact, so
+ * it runs after the frame is found; the others read the record's blocks. */
+static int is_user_frame_source(const char *from)
+{
+	return !strncmp(from, "user_", 5);
+}
+
 static void apply_rules(const struct kb *kb, struct regex_cache *rc, struct finding *fd)
 {
 	for (size_t i = 0; i < kb->nrules; i++) {
 		const struct kb_rule *r = &kb->rules[i];
-		if (facts_find(&fd->facts, r->fact))
+		if (facts_find(&fd->facts, r->fact) || is_user_frame_source(r->from))
 			continue;
 		for (size_t k = 0; k < fd->record->nexcs; k++) {
 			const struct tb_exc *exc = &fd->record->excs[block_at(fd, k)];
@@ -219,19 +226,58 @@ static void apply_rules(const struct kb *kb, struct regex_cache *rc, struct find
 	}
 }
 
+static void apply_user_frame_rules(const struct kb *kb, struct regex_cache *rc,
+				   struct finding *fd)
+{
+	for (size_t i = 0; i < kb->nrules; i++) {
+		const struct kb_rule *r = &kb->rules[i];
+		const struct fact *from = facts_find(&fd->facts, r->from);
+		if (!is_user_frame_source(r->from) || !from || facts_find(&fd->facts, r->fact))
+			continue;
+		try_text(rc, r, fd, from->value, strlen(from->value), from->line);
+	}
+}
+
+/* The text a derive rule reads: the value of FROM, or for "a,b" the values of facts a and b
+ * joined by a newline, so that one pattern can compare them ("^(.+)\n\1$"); NULL when a
+ * fact is missing.  *LINE is the input line of the first fact. */
+static char *derive_text(const struct facts *facts, const char *from, size_t *line)
+{
+	struct buf b = { 0 };
+
+	for (const char *p = from; *p;) {
+		size_t n = strcspn(p, ",");
+		char *name = xstrndup(p, n);
+		const struct fact *f = facts_find(facts, name);
+		free(name);
+		if (!f) {
+			buf_fini(&b);
+			return NULL;
+		}
+		if (p == from)
+			*line = f->line;
+		else
+			buf_addc(&b, '\n');
+		buf_adds(&b, f->value);
+		p += n + (p[n] == ',');
+	}
+	return buf_release(&b);
+}
+
 static void apply_derive(struct regex_cache *rc, struct finding *fd)
 {
 	const struct kb_playbook *pb = fd->playbook;
 
 	for (size_t i = 0; i < pb->nderive; i++) {
 		const struct kb_derive *d = &pb->derive[i];
-		const struct fact *from = facts_find(&fd->facts, d->from);
+		size_t line = 0;
+		if (facts_find(&fd->facts, d->fact))
+			continue;
+		char *text = derive_text(&fd->facts, d->from, &line);
 		struct regex_match m;
-		if (!from || facts_find(&fd->facts, d->fact))
-			continue;
-		if (regex_match(rc, d->pattern, &d->pos, from->value, strlen(from->value), &m) != 1)
-			continue;
-		set_from_match(fd, d->fact, d->value, d->because, &d->pos, &m, from->line);
+		if (text && regex_match(rc, d->pattern, &d->pos, text, strlen(text), &m) == 1)
+			set_from_match(fd, d->fact, d->value, d->because, &d->pos, &m, line);
+		free(text);
 	}
 }
 
@@ -239,5 +285,6 @@ void evidence_collect(const struct kb *kb, struct regex_cache *rc, struct findin
 {
 	apply_rules(kb, rc, fd);
 	find_user_frame(kb, rc, fd);
+	apply_user_frame_rules(kb, rc, fd);
 	apply_derive(rc, fd);
 }

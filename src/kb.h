@@ -54,7 +54,9 @@ struct kb_signature {
 };
 
 /* A fact derived from another: when PATTERN matches fact FROM, set FACT to VALUE, in
- * which "$name" is replaced by the named group NAME of the match. */
+ * which "$name" is replaced by the named group NAME of the match.  FROM "a,b" reads the
+ * values of facts a and b joined by a newline (both must be set), so that a pattern can
+ * compare two facts. */
 struct kb_derive {
 	const char *fact;
 	const char *from;
@@ -165,8 +167,9 @@ struct kb_playbook {
 
 /* Evidence shared by all playbooks (knowledge/evidence.yaml): when PATTERN matches the
  * text named by FROM, FACT takes VALUE ("$name" expands named groups).  FROM is one of
- * "file", "func", "source", "frame" (file:func), "type", "message" or "note".  The first
- * rule that sets a fact wins.  With COLLECT ("outer-first"), the rule and the collecting
+ * "file", "func", "source", "frame" (file:func), "type", "message" or "note", or one of
+ * the user frame's facts "user_file", "user_func", "user_source" (those rules run once the
+ * user frame is known, after the others).  The first rule that sets a fact wins.  With COLLECT ("outer-first"), the rule and the collecting
  * rules after it for the same fact build the value together: every item of a block (notes
  * and frames, outermost first) adds the value of the first of them that matches it. */
 struct kb_rule {

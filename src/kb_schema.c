@@ -506,7 +506,8 @@ static void read_source(struct schema *s, const struct kb_node *key, const struc
 			void *obj)
 {
 	static const char *const sources[] = {
-		"file", "func", "source", "frame", "type", "message", "note"
+		"file", "func", "source", "frame", "type", "message", "note", "user_file",
+		"user_func", "user_source"
 	};
 	struct kb_rule *rule = obj;
 	char buf[80];
@@ -518,7 +519,8 @@ static void read_source(struct schema *s, const struct kb_node *key, const struc
 		if (!strcmp(rule->from, sources[i]))
 			return;
 	error_at(s, v, "invalid 'from' '%s' (expected file, func, source, frame, type, "
-		 "message or note)", kb_shown(buf, sizeof buf, rule->from));
+		 "message, note, user_file, user_func or user_source)",
+		 kb_shown(buf, sizeof buf, rule->from));
 }
 
 static void read_collect(struct schema *s, const struct kb_node *key, const struct kb_node *v,

@@ -21,6 +21,7 @@ static const char *const playbook =
 	"derive:\n"
 	"  - {fact: nested, from: subject, pattern: '^(?<outer>\\w+)\\.<locals>\\.', value: 'in $outer', because: qualname}\n"
 	"  - {fact: nested, from: subject, pattern: '.', value: never, because: first wins}\n"
+	"  - {fact: same_func, from: 'subject,user_func', pattern: '^(?<o>\\w+)\\.<locals>\\.\\w+\\n\\k<o>$', value: yes, because: two facts}\n"
 	"causes:\n"
 	"  - {id: c1, title: C1, prior: 1}\n"
 	"first_ten_minutes: [look]\n"
@@ -36,6 +37,8 @@ static const char *const evidence =
 	"  - {fact: start_method, from: file, pattern: 'popen_(?<m>\\w+)\\.py$', value: '$m', because: popen}\n"
 	"  - {fact: path, from: note, pattern: '^when (?<value>.*)$', because: note}\n"
 	"  - {fact: who, from: func, pattern: '^worker$', value: yes, because: func}\n"
+	"  - {fact: role, from: user_source, pattern: '\\.map\\(', value: handoff, because: user line}\n"
+	"  - {fact: lib_role, from: user_source, pattern: '^return x$', value: library, because: a library frame's source}\n"
 	"  - {fact: note_path, from: note, pattern: '^when serializing \\S+ item (?<value>.+)$', value: '[$value]', collect: outer-first}\n"
 	"  - {fact: note_path, from: note, pattern: '^when serializing (?<value>\\S+) object$', value: '($value)', collect: outer-first}\n"
 	"library_files:\n"
@@ -87,6 +90,11 @@ static void test_user_frame_skips_library(void **state)
 	assert_string_equal(facts_get(&fd->facts, "who"), "yes");
 	assert_string_equal(facts_get(&fd->facts, "nested"), "in f");
 	assert_null(facts_get(&fd->facts, "start_method"));
+	/* A rule on user_source reads the user's line only, not any frame's source. */
+	assert_string_equal(facts_get(&fd->facts, "role"), "handoff");
+	assert_null(facts_get(&fd->facts, "lib_role"));
+	/* subject f.<locals>.g, user frame in main: not the same function. */
+	assert_null(facts_get(&fd->facts, "same_func"));
 	finding_free(fd);
 	regex_cache_free(rc);
 	kb_free(kb);
@@ -115,6 +123,15 @@ static void test_matched_block_searched_first(void **state)
 	assert_string_equal(facts_get(&fd->facts, "user_file"), "/home/u/job.py");
 	/* No <locals>: the first derive rule did not fire, so the second one set it. */
 	assert_string_equal(facts_get(&fd->facts, "nested"), "never");
+	assert_null(facts_get(&fd->facts, "same_func"));
+	finding_free(fd);
+
+	/* The nested function's frame is its enclosing function's: both facts compared. */
+	const char *const inner[] = { "/home/u/job.py", "build", "pool.map(scale, rows)" };
+	rec = new_record(1);
+	add_block(rec, "BoomError", "boom build.<locals>.scale", 1, inner);
+	fd = triaged(kb, rc, rec);
+	assert_string_equal(facts_get(&fd->facts, "same_func"), "yes");
 	finding_free(fd);
 	regex_cache_free(rc);
 	kb_free(kb);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "clean.h"
+#include "infer.h"
 
 static const struct reporter *const reporters[] = {
 	[REPORT_TEXT] = &report_text,
@@ -191,6 +192,15 @@ int report_user_frame(const struct finding *fd, struct buf *b)
 	if (func)
 		buf_printf(b, " in %s", func);
 	return 1;
+}
+
+const char *report_answer_source(const struct finding *fd, const struct tree_step *s)
+{
+	const struct fact *f = facts_find(&fd->facts, s->question->fact);
+
+	if (!s->answer || !f || infer_step_by_person(fd, s))
+		return NULL;
+	return f->source;
 }
 
 const struct kb_question *report_next_question(const struct finding *fd)

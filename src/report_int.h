@@ -50,6 +50,11 @@ const struct fact **report_evidence(const struct finding *fd, size_t *n);
 /* "FILE:LINE in FUNC" of the user frame into B; returns 0 when there is none. */
 int report_user_frame(const struct finding *fd, struct buf *b);
 
+/* For a step of the path the log answered, what set its fact ("knowledge/x.yaml:12: the
+ * rule's because"), borrowed from FD; NULL when unanswered or answered by the person.  It is
+ * printed with the step so that a conclusion shows the rules that produced it. */
+const char *report_answer_source(const struct finding *fd, const struct tree_step *s);
+
 /* The first question of the walked path that the facts did not answer, or NULL. */
 const struct kb_question *report_next_question(const struct finding *fd);
 

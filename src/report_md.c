@@ -315,6 +315,12 @@ static void answered(FILE *out, const struct finding *fd, int after_text)
 		prose(out, answer_label(s->answer), MD_LINE);
 		if (infer_step_by_person(fd, s))
 			fputs(" *(answered by you)*", out);
+		const char *source = report_answer_source(fd, s);
+		if (source) {
+			fputs(" *(from the log: ", out);
+			prose(out, source, MD_LINE);
+			fputs(")*", out);
+		}
 		fputc('\n', out);
 	}
 }

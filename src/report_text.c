@@ -356,6 +356,7 @@ static void answered(const struct text *t, const struct finding *fd, size_t inde
 			   infer_step_by_person(fd, s) ? " (answered by you)" : "");
 		hanging(t->out, indent, step.s);
 		buf_fini(&step);
+		labelled(t->out, indent + 2, "from the log: ", report_answer_source(fd, s));
 	}
 }
 

@@ -311,6 +311,16 @@ json_expect "facts: result-unpicklable's module" "$CORPUS/extra/pool-result-loca
 	'.findings[0].verify[0].run | contains("import pickle, pool_result_local as m;")' \
 	"the verify command imports the user's module pool_result_local"
 
+# Issue 11: what the text does not show is not settled (captures: tests/captures/settled/).
+json_expect "facts: a nested function its own frame hands over is not a factory" \
+	"$CORPUS/settled/build_report.py3.12.txt" \
+	'.findings[0] | .conclusion == "nested-function" and .causes[0].id == "nested-function" and .facts.factory_call == "no" and ([.questions[] | select(.fact == "factory_call")][0] | .answered_by == "log" and (.because | test("enclosing function itself")))' \
+	"build_report() defines scale and calls pool.map(scale, rows) itself: its name is no answer"
+json_expect "facts: a factory-like name answers no tree question" \
+	"$CORPUS/reference/local-object.py3.12.txt" \
+	'.findings[0] | .facts.decorator_wrapper == null and .facts.wrapper_name == null and .conclusion == null and .next_question == "wrapper"' \
+	"make_adder.<locals>.add: whether it is a decorator's wrapper is the person's to say"
+
 # ---------------------------------------------------------------------------------------------
 # 6. Bad input. Every run is bounded by the timeout in setup.sh.
 

@@ -2,11 +2,11 @@
 # terminal: run with no controlling terminal and stdin on /dev/null; stdout and stderr go
 # to $TMP/stdout and $TMP/stderr.  Format in README.md.
 
-case --no-input stops at the ranked causes; the JSON path says who answered
+case --no-input stops at the ranked causes; the JSON path says who answered and by which rule
 notty
 run -f json --no-input --kb tests/pty/kb tests/pty/data/round.log
 exit 0
-sh jq -e '.findings[0] | .conclusion == null and .next_question == "source" and .questions == [{"id":"shape","ask":"What shape is the widget?","why":"round and square widgets fail for different reasons","fact":"shape","answer":"round","answered_by":"log"},{"id":"source","ask":"Where did the widget come from?","why":"a widget from the cache may be stale","fact":"source","answer":null,"answered_by":null}]' $TMP/stdout >/dev/null
+sh jq -e '.findings[0] | .conclusion == null and .next_question == "source" and .questions == [{"id":"shape","ask":"What shape is the widget?","why":"round and square widgets fail for different reasons","fact":"shape","answer":"round","answered_by":"log","because":"tests/pty/kb/pty-frob.yaml:15: the widget'"'"'s name starts with round"},{"id":"source","ask":"Where did the widget come from?","why":"a widget from the cache may be stale","fact":"source","answer":null,"answered_by":null,"because":null}]' $TMP/stdout >/dev/null
 
 case --answer replays the tree to its conclusion, with or without -i
 notty

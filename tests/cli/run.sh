@@ -320,6 +320,13 @@ json_expect "facts: a factory-like name answers no tree question" \
 	"$CORPUS/reference/local-object.py3.12.txt" \
 	'.findings[0] | .facts.decorator_wrapper == null and .facts.wrapper_name == null and .conclusion == null and .next_question == "wrapper"' \
 	"make_adder.<locals>.add: whether it is a decorator's wrapper is the person's to say"
+json_expect "facts: load key 'v' is a hint, the first bytes are asked" \
+	"$CORPUS/settled/yaml_load_key.py3.12.txt" \
+	'.findings[0] | .conclusion == null and .next_question == "file-kind" and .facts.file_kind == null and .facts.first_byte == "git-lfs" and .causes[0].id == "git-lfs-pointer" and ([.causes[].id] | index("saved-web-page")) < 3' \
+	"a YAML file starting 'version:' prints the same 'v' as a Git LFS pointer"
+json_expect "facts: other load keys are hints too" "$CORPUS/extra/gzip-pickle.py3.11.txt" \
+	'.findings[0] | .conclusion == null and .next_question == "file-kind" and .causes[0].id == "compressed-file"' \
+	"'\\x1f' is the first byte of gzip and of other data: the question stays open"
 
 # ---------------------------------------------------------------------------------------------
 # 6. Bad input. Every run is bounded by the timeout in setup.sh.

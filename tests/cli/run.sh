@@ -320,6 +320,13 @@ json_expect "facts: a factory-like name answers no tree question" \
 	"$CORPUS/reference/local-object.py3.12.txt" \
 	'.findings[0] | .facts.decorator_wrapper == null and .facts.wrapper_name == null and .conclusion == null and .next_question == "wrapper"' \
 	"make_adder.<locals>.add: whether it is a decorator's wrapper is the person's to say"
+json_expect "facts: pool.map(obj.method) is a method or attribute, not a plain function" \
+	"$CORPUS/settled/obj_method.py3.12.txt" \
+	'.findings[0] | .facts.bound_method == "method-or-attribute" and .next_question == "callable" and .causes[0].id == "bound-method-self" and ([.causes[] | select(.id == "bound-method-self")][0].because | test("NAME.attr"))' \
+	"resizer.resize may be a bound method dragging its lock along: not ruled out, and the person is asked"
+json_expect "facts: 2.7 names the bound method itself" "$CORPUS/settled/obj_method.py2.7.txt" \
+	'.findings[0] | .facts.bound_method == "yes" and .conclusion == "bound-method-self"' \
+	"Can't pickle instancemethod shows a bound method"
 json_expect "facts: load key 'v' is a hint, the first bytes are asked" \
 	"$CORPUS/settled/yaml_load_key.py3.12.txt" \
 	'.findings[0] | .conclusion == null and .next_question == "file-kind" and .facts.file_kind == null and .facts.first_byte == "git-lfs" and .causes[0].id == "git-lfs-pointer" and ([.causes[].id] | index("saved-web-page")) < 3' \

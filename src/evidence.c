@@ -204,8 +204,9 @@ static int collect_block(const struct kb *kb, struct regex_cache *rc, size_t fir
 	return hits > 0;
 }
 
-/* A rule on the user frame ("user_file", "user_func", "user_source") reads that fact, so
- * it runs after the frame is found; the others read the record's blocks. */
+/* A rule on a "user_*" fact (the user frame's file, func or source, or a fact an earlier
+ * such rule set) reads that fact, so it runs after the frame is found; the others read
+ * the record's blocks. */
 static int is_user_frame_source(const char *from)
 {
 	return !strncmp(from, "user_", 5);

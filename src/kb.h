@@ -167,9 +167,10 @@ struct kb_playbook {
 
 /* Evidence shared by all playbooks (knowledge/evidence.yaml): when PATTERN matches the
  * text named by FROM, FACT takes VALUE ("$name" expands named groups).  FROM is one of
- * "file", "func", "source", "frame" (file:func), "type", "message" or "note", or one of
- * the user frame's facts "user_file", "user_func", "user_source" (those rules run once the
- * user frame is known, after the others).  The first rule that sets a fact wins.  With COLLECT ("outer-first"), the rule and the collecting
+ * "file", "func", "source", "frame" (file:func), "type", "message" or "note", or a
+ * "user_*" fact: one of the user frame's ("user_file", "user_func", "user_source") or one
+ * an earlier such rule set; those rules run once the user frame is known, after the
+ * others, in order.  The first rule that sets a fact wins.  With COLLECT ("outer-first"), the rule and the collecting
  * rules after it for the same fact build the value together: every item of a block (notes
  * and frames, outermost first) adds the value of the first of them that matches it. */
 struct kb_rule {

@@ -506,8 +506,7 @@ static void read_source(struct schema *s, const struct kb_node *key, const struc
 			void *obj)
 {
 	static const char *const sources[] = {
-		"file", "func", "source", "frame", "type", "message", "note", "user_file",
-		"user_func", "user_source"
+		"file", "func", "source", "frame", "type", "message", "note"
 	};
 	struct kb_rule *rule = obj;
 	char buf[80];
@@ -518,9 +517,13 @@ static void read_source(struct schema *s, const struct kb_node *key, const struc
 	for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++)
 		if (!strcmp(rule->from, sources[i]))
 			return;
+	/* A fact of the user frame (user_file, user_func, user_source) or one that an
+	 * earlier rule on them set: read once the user frame is known. */
+	if (!strncmp(rule->from, "user_", 5) && rule->from[5] &&
+	    rule->from[5 + strspn(rule->from + 5, "abcdefghijklmnopqrstuvwxyz_")] == '\0')
+		return;
 	error_at(s, v, "invalid 'from' '%s' (expected file, func, source, frame, type, "
-		 "message, note, user_file, user_func or user_source)",
-		 kb_shown(buf, sizeof buf, rule->from));
+		 "message, note or a user_* fact)", kb_shown(buf, sizeof buf, rule->from));
 }
 
 static void read_collect(struct schema *s, const struct kb_node *key, const struct kb_node *v,

@@ -327,6 +327,17 @@ json_expect "facts: pool.map(obj.method) is a method or attribute, not a plain f
 json_expect "facts: 2.7 names the bound method itself" "$CORPUS/settled/obj_method.py2.7.txt" \
 	'.findings[0] | .facts.bound_method == "yes" and .conclusion == "bound-method-self"' \
 	"Can't pickle instancemethod shows a bound method"
+json_expect "facts: future.result() is where the result was collected" \
+	"$CORPUS/settled/cf_result.py3.12.txt" \
+	'.findings[0] | .facts.user_line_role == "collect" and ([.first_ten_minutes[] | select(test("where the result was collected.*`submit`, `map` or `apply_async`"))] | length) == 1 and ([.first_ten_minutes[] | select(test("check every callable and argument on that line"))] | length) == 0' \
+	"the task was handed over at submit(), not on the .result() line the traceback shows"
+json_expect "facts: AsyncResult.get() collects" "$CORPUS/settled/async_get.py3.6.txt" \
+	'.findings[0].facts.user_line_role == "collect"' "pending.get(timeout=30) collected a task handed over by apply_async"
+json_expect "facts: iterating executor.map results collects" "$CORPUS/settled/cf_map_iter.py3.13.txt" \
+	'.findings[0].facts.user_line_role == "collect"' "for value in results: collected what executor.map handed over"
+json_expect "facts: pool.map hands the task over" "$CORPUS/settled/build_report.py3.9.txt" \
+	'.findings[0] | .facts.user_line_role == "handoff" and ([.first_ten_minutes[] | select(test("handed the task over: check every callable"))] | length) == 1' \
+	"return pool.map(scale, rows) is the hand-over itself"
 json_expect "facts: load key 'v' is a hint, the first bytes are asked" \
 	"$CORPUS/settled/yaml_load_key.py3.12.txt" \
 	'.findings[0] | .conclusion == null and .next_question == "file-kind" and .facts.file_kind == null and .facts.first_byte == "git-lfs" and .causes[0].id == "git-lfs-pointer" and ([.causes[].id] | index("saved-web-page")) < 3' \

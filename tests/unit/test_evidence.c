@@ -37,7 +37,9 @@ static const char *const evidence =
 	"  - {fact: start_method, from: file, pattern: 'popen_(?<m>\\w+)\\.py$', value: '$m', because: popen}\n"
 	"  - {fact: path, from: note, pattern: '^when (?<value>.*)$', because: note}\n"
 	"  - {fact: who, from: func, pattern: '^worker$', value: yes, because: func}\n"
-	"  - {fact: role, from: user_source, pattern: '\\.map\\(', value: handoff, because: user line}\n"
+	"  - {fact: user_says, from: user_role, pattern: '^handoff$', value: hands over, because: set below}\n"
+	"  - {fact: user_role, from: user_source, pattern: '\\.map\\(', value: handoff, because: user line}\n"
+	"  - {fact: user_said, from: user_role, pattern: '^handoff$', value: hands over, because: set above}\n"
 	"  - {fact: lib_role, from: user_source, pattern: '^return x$', value: library, because: a library frame's source}\n"
 	"  - {fact: note_path, from: note, pattern: '^when serializing \\S+ item (?<value>.+)$', value: '[$value]', collect: outer-first}\n"
 	"  - {fact: note_path, from: note, pattern: '^when serializing (?<value>\\S+) object$', value: '($value)', collect: outer-first}\n"
@@ -91,7 +93,10 @@ static void test_user_frame_skips_library(void **state)
 	assert_string_equal(facts_get(&fd->facts, "nested"), "in f");
 	assert_null(facts_get(&fd->facts, "start_method"));
 	/* A rule on user_source reads the user's line only, not any frame's source. */
-	assert_string_equal(facts_get(&fd->facts, "role"), "handoff");
+	assert_string_equal(facts_get(&fd->facts, "user_role"), "handoff");
+	/* A rule on a fact an earlier rule set reads it; one before that rule does not. */
+	assert_string_equal(facts_get(&fd->facts, "user_said"), "hands over");
+	assert_null(facts_get(&fd->facts, "user_says"));
 	assert_null(facts_get(&fd->facts, "lib_role"));
 	/* subject f.<locals>.g, user frame in main: not the same function. */
 	assert_null(facts_get(&fd->facts, "same_func"));

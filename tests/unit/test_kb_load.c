@@ -433,7 +433,7 @@ static const struct bad_case bad_cases[] = {
 	  "pickdoc: b.yaml:9:19: error: missing required key 'log'\n" },
 	{ "rules: [{fact: f, from: frames, pattern: p}]\n",
 	  "pickdoc: b.yaml:1:25: error: invalid 'from' 'frames' (expected file, func, source, "
-	  "frame, type, message, note, user_file, user_func or user_source)\n" },
+	  "frame, type, message, note or a user_* fact)\n" },
 	{ "rules: [{fact: f, from: file, pattern: p}]\nlibrary_files: [x]\nid2: x\n",
 	  "pickdoc: b.yaml:3:1: error: unknown key 'id2' in evidence file\n" },
 	{ "title: T\nmeans: m\n",

@@ -108,13 +108,25 @@ static const char *expand_into(struct arena *a, const char *text, const struct f
 	return kept;
 }
 
+/* Whether TEXT expanded to nothing but blanks: an item made only of placeholders whose
+ * facts are missing (and whose fallback is empty) says nothing, so it is left out. */
+static int is_blank(const char *text)
+{
+	return text[strspn(text, " \t\n")] == '\0';
+}
+
+/* The N TEXTS expanded, those that expand to nothing left out; *KEPT is how many remain. */
 static const char **expand_all(struct arena *a, const char *const *texts, size_t n,
-			       const struct facts *facts)
+			       const struct facts *facts, size_t *kept)
 {
 	const char **v = arena_alloc(a, (n ? n : 1) * sizeof *v);
 
-	for (size_t i = 0; i < n; i++)
-		v[i] = expand_into(a, texts[i], facts);
+	*kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *text = expand_into(a, texts[i], facts);
+		if (!is_blank(text))
+			v[(*kept)++] = text;
+	}
 	return v;
 }
 
@@ -136,23 +148,25 @@ void plan_build(struct finding *fd)
 	plan_fini(plan);
 	struct arena *a = plan->arena = arena_new();
 	plan->first_ten_minutes = expand_all(a, pb->first_ten_minutes, pb->nfirst_ten_minutes,
-					     facts);
-	plan->nfirst_ten_minutes = pb->nfirst_ten_minutes;
-	plan->where_to_look = expand_all(a, pb->where_to_look, pb->nwhere_to_look, facts);
-	plan->nwhere_to_look = pb->nwhere_to_look;
-	plan->worse = expand_all(a, pb->worse, pb->nworse, facts);
-	plan->nworse = pb->nworse;
+					     facts, &plan->nfirst_ten_minutes);
+	plan->where_to_look = expand_all(a, pb->where_to_look, pb->nwhere_to_look, facts,
+					 &plan->nwhere_to_look);
+	plan->worse = expand_all(a, pb->worse, pb->nworse, facts, &plan->nworse);
 	plan->nfix = pb->nfix + lead_fix;
 	plan->fix = arena_alloc(a, (plan->nfix ? plan->nfix : 1) * sizeof *plan->fix);
 	if (lead_fix)
 		plan->fix[0] = expand_into(a, lead->fix, facts);
 	for (size_t i = 0; i < pb->nfix; i++)
 		plan->fix[lead_fix + i] = expand_into(a, pb->fix[i], facts);
-	plan->nverify = pb->nverify;
+	plan->nverify = 0;
 	plan->verify = arena_alloc(a, (pb->nverify ? pb->nverify : 1) * sizeof *plan->verify);
 	for (size_t i = 0; i < pb->nverify; i++) {
-		plan->verify[i].run = expand_into(a, pb->verify[i].run, facts);
-		plan->verify[i].before = expand_into(a, pb->verify[i].before, facts);
-		plan->verify[i].after = expand_into(a, pb->verify[i].after, facts);
+		struct kb_check *c = &plan->verify[plan->nverify];
+		c->run = expand_into(a, pb->verify[i].run, facts);
+		if (is_blank(c->run))
+			continue;
+		c->before = expand_into(a, pb->verify[i].before, facts);
+		c->after = expand_into(a, pb->verify[i].after, facts);
+		plan->nverify++;
 	}
 }

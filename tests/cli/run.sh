@@ -329,7 +329,7 @@ json_expect "facts: 2.7 names the bound method itself" "$CORPUS/settled/obj_meth
 	"Can't pickle instancemethod shows a bound method"
 json_expect "facts: future.result() is where the result was collected" \
 	"$CORPUS/settled/cf_result.py3.12.txt" \
-	'.findings[0] | .facts.user_line_role == "collect" and ([.first_ten_minutes[] | select(test("where the result was collected.*`submit`, `map` or `apply_async`"))] | length) == 1 and ([.first_ten_minutes[] | select(test("check every callable and argument on that line"))] | length) == 0' \
+	'.findings[0] | .facts.user_line_role == "collect" and ([.first_ten_minutes[] | select(test("it collected the result; the task was handed over earlier, at its submit, map or apply_async call"))] | length) == 1 and ([.first_ten_minutes[] | select(test("check every callable and argument on that line"))] | length) == 0' \
 	"the task was handed over at submit(), not on the .result() line the traceback shows"
 json_expect "facts: AsyncResult.get() collects" "$CORPUS/settled/async_get.py3.6.txt" \
 	'.findings[0].facts.user_line_role == "collect"' "pending.get(timeout=30) collected a task handed over by apply_async"
@@ -338,6 +338,15 @@ json_expect "facts: iterating executor.map results collects" "$CORPUS/settled/cf
 json_expect "facts: pool.map hands the task over" "$CORPUS/settled/build_report.py3.9.txt" \
 	'.findings[0] | .facts.user_line_role == "handoff" and ([.first_ten_minutes[] | select(test("handed the task over: check every callable"))] | length) == 1' \
 	"return pool.map(scale, rows) is the hand-over itself"
+json_expect "facts: a feeder-thread failure says the item was dropped" "$CORPUS/settled/feeder_put.py3.12.txt" \
+	'.findings[0] | .facts.item_dropped == "yes" and (.first_ten_minutes[0] | test("put\\(\\)` had returned normally: the item was silently dropped.*waits forever")) and ([.verify[] | select(.before | test("get\\(\\) raises queue.Empty"))] | length) == 1' \
+	"q.put(lambda: 1): put() returned, the feeder thread printed the traceback, get() never gets the item"
+json_expect "facts: the same on 2.7 (lambda) and for a lock (unpicklable-object)" "$CORPUS/settled/feeder_put.py2.7.txt" \
+	'[.findings[] | .facts.item_dropped == "yes" and (.first_ten_minutes[0] | test("silently dropped"))] | length == 2 and all' \
+	"the feeder frames, whatever the playbook" "$CORPUS/reference/mp-queue-put-unpicklable.py3.12.txt"
+json_expect "facts: a feeder error that reached .result() was not dropped silently" "$CORPUS/settled/cf_result.py3.12.txt" \
+	'.findings[0] | .facts.item_dropped == "no" and ([.first_ten_minutes[] | select(test("silently dropped"))] | length) == 0 and ([.verify[] | select(.before | test("queue.Empty"))] | length) == 0' \
+	"the executor set the error on the future, and the user's .result() raised it"
 json_expect "facts: load key 'v' is a hint, the first bytes are asked" \
 	"$CORPUS/settled/yaml_load_key.py3.12.txt" \
 	'.findings[0] | .conclusion == null and .next_question == "file-kind" and .facts.file_kind == null and .facts.first_byte == "git-lfs" and .causes[0].id == "git-lfs-pointer" and ([.causes[].id] | index("saved-web-page")) < 3' \

@@ -57,9 +57,10 @@ static const char *const playbook =
 	"causes:\n"
 	"  - {id: lead, title: Lead, prior: 5, fix: 'move {{subject|it}} to module level'}\n"
 	"  - {id: other, title: Other, prior: 1, fix: 'never first'}\n"
-	"first_ten_minutes: ['open {{user_file|the file}}']\n"
+	"first_ten_minutes: ['{{only_when_shown|}}', 'open {{user_file|the file}}', ' {{dropped|}}']\n"
 	"fix: ['general fix']\n"
-	"verify:\n  - {run: 'python -c \"import pickle; pickle.dumps({{subject|obj}})\"', before: 'fails on {{subject|it}}', after: ok}\n"
+	"verify:\n  - {run: '{{check_run|}}', before: b, after: a}\n"
+	"  - {run: 'python -c \"import pickle; pickle.dumps({{subject|obj}})\"', before: 'fails on {{subject|it}}', after: ok}\n"
 	"samples: {match: [], no_match: []}\n";
 
 static void test_build(void **state)
@@ -79,9 +80,21 @@ static void test_build(void **state)
 	assert_int_equal(fd.plan.nfix, 2);
 	assert_string_equal(fd.plan.fix[0], "move job to module level");
 	assert_string_equal(fd.plan.fix[1], "general fix");
+	/* Items made only of missing facts with empty fallbacks are left out. */
+	assert_int_equal(fd.plan.nfirst_ten_minutes, 1);
 	assert_string_equal(fd.plan.first_ten_minutes[0], "open the file");
+	assert_int_equal(fd.plan.nverify, 1);
 	assert_string_equal(fd.plan.verify[0].run, "python -c \"import pickle; pickle.dumps(job)\"");
 	assert_string_equal(fd.plan.verify[0].before, "fails on job");
+
+	/* ... and kept when the log gives the fact. */
+	facts_set(&fd.facts, "dropped", "the item was dropped", "t", 1);
+	facts_set(&fd.facts, "check_run", "q.get(timeout=5)", "t", 1);
+	plan_build(&fd);
+	assert_int_equal(fd.plan.nfirst_ten_minutes, 2);
+	assert_string_equal(fd.plan.first_ten_minutes[1], " the item was dropped");
+	assert_int_equal(fd.plan.nverify, 2);
+	assert_string_equal(fd.plan.verify[0].run, "q.get(timeout=5)");
 
 	/* A conclusion of the decision tree leads, whatever the scores. */
 	fd.conclusion = &fd.playbook->causes[1];

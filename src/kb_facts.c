@@ -131,7 +131,12 @@ int kb_lint_facts(const struct kb *kb, const struct kb_playbook *pb)
 		r.pos = &pb->derive[i].pos;
 		snprintf(where, sizeof where, "the 'from' of derive rule %zu", i + 1);
 		r.where = where;
-		check_name(pb->derive[i].from, strlen(pb->derive[i].from), &r);
+		/* "a,b" reads two facts (evidence.c's derive_text). */
+		for (const char *p = pb->derive[i].from; *p;) {
+			size_t n = strcspn(p, ",");
+			check_name(p, n, &r);
+			p += n + (p[n] == ',');
+		}
 	}
 	return r.warnings;
 }

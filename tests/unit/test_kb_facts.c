@@ -23,6 +23,8 @@ static const struct kb_rule rule = { .fact = "python_version", .from = "file", .
 static const struct kb_derive derive[] = {
 	{ .fact = "outer", .from = "subject", .pattern = "x", .pos = { "k/p.yaml", 20, 5 } },
 	{ .fact = "inner", .from = "subjekt", .pattern = "x", .pos = { "k/p.yaml", 25, 5 } },
+	{ .fact = "same", .from = "outer,user_func", .pattern = "x", .pos = { "k/p.yaml", 26, 5 } },
+	{ .fact = "pair", .from = "outer,usr_func", .pattern = "x", .pos = { "k/p.yaml", 27, 5 } },
 };
 static const struct kb_answer answer = { .value = "yes", .next = "c" };
 static const struct kb_question question = {
@@ -50,7 +52,7 @@ static void test_names_nothing_sets_warn(void **state)
 	(void)state;
 	const struct kb_playbook pb = {
 		.id = "p", .title = "t", .signatures = &sig, .nsignatures = 1,
-		.derive = derive, .nderive = 2, .causes = &cause, .ncauses = 1,
+		.derive = derive, .nderive = 4, .causes = &cause, .ncauses = 1,
 		.questions = &question, .nquestions = 1, .fix = fix, .nfix = 1,
 		.verify = &verify, .nverify = 1, .pos = { "k/p.yaml", 1, 1 },
 	};
@@ -63,8 +65,8 @@ static void test_names_nothing_sets_warn(void **state)
 	int warnings = kb_lint_facts(&kb, &pb);
 	char *text = capture_end(&said);
 
-	assert_int_equal(warnings, 4);
-	assert_int_equal(msg_count(MSG_WARNING), 4);
+	assert_int_equal(warnings, 5);
+	assert_int_equal(msg_count(MSG_WARNING), 5);
 	assert_non_null(strstr(text, "k/p.yaml:1:1: warning: no signature, evidence rule, derive "
 				     "rule or question sets the fact 'user_fiel' read in 'fix' item 1 of 'p'"));
 	assert_non_null(strstr(text, "k/p.yaml:1:1: warning: no signature, evidence rule, derive "
@@ -76,6 +78,10 @@ static void test_names_nothing_sets_warn(void **state)
 	assert_non_null(strstr(text, "k/p.yaml:25:5: warning: no signature, evidence rule, derive "
 				     "rule or question sets the fact 'subjekt' read in the 'from' of "
 				     "derive rule 2 of 'p'"));
+	/* "a,b" reads both facts: only the one nothing sets is named. */
+	assert_non_null(strstr(text, "k/p.yaml:27:5: warning: no signature, evidence rule, derive "
+				     "rule or question sets the fact 'usr_func' read in the 'from' of "
+				     "derive rule 4 of 'p'"));
 	free(text);
 }
 

@@ -324,6 +324,13 @@ json_expect "facts: a capitalised local name ranks the class first but does not 
 	"$CORPUS/reference/local-class.py3.12.txt" \
 	'.findings[0] | .facts.kind == null and .facts.kind_by_name == "class" and .next_question == "kind-of-object" and .causes[0].id == "local-class"' \
 	"factory.<locals>.Point: the case of a name is a convention; the text shows no class"
+json_expect "facts: a test-like file name is a hint, not the answer 'in a test'" \
+	"$CORPUS/pasted/notebook/pytest-workers-short.py3.11.txt" \
+	'.findings[0] | .facts.in_test == null and .facts.test_name == "yes" and ([.causes[] | select(.id == "test-local")][0].because | test("a hint only"))' \
+	"test_workers.py: pytest's short traceback shows no runner frame; the name only moves scores"
+json_expect "facts: top-level code of the program answers 'not in a test'" "$ROOT/examples/scraper-pool.log" \
+	'.findings[0] | .facts.in_test == "no" and ([.questions[] | select(.fact == "in_test")][0].because | test("top-level code"))' \
+	"the traceback starts at the script's <module>, so no test runner called it"
 json_expect "facts: pool.map(obj.method) is a method or attribute, not a plain function" \
 	"$CORPUS/settled/obj_method.py3.12.txt" \
 	'.findings[0] | .facts.bound_method == "method-or-attribute" and .next_question == "callable" and .causes[0].id == "bound-method-self" and ([.causes[] | select(.id == "bound-method-self")][0].because | test("NAME.attr"))' \

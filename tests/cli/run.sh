@@ -331,6 +331,10 @@ json_expect "facts: a test-like file name is a hint, not the answer 'in a test'"
 json_expect "facts: top-level code of the program answers 'not in a test'" "$ROOT/examples/scraper-pool.log" \
 	'.findings[0] | .facts.in_test == "no" and ([.questions[] | select(.fact == "in_test")][0].because | test("top-level code"))' \
 	"the traceback starts at the script's <module>, so no test runner called it"
+json_expect "facts: a result class named like an exception is a hint, the question stays" \
+	"$CORPUS/extra/pool-exception-lock.py2.7.txt" \
+	'.findings[0] | .facts.raised == null and .facts.returned_exception_name == "yes" and .next_question == "raised-or-returned" and .causes[0].id == "exception-payload"' \
+	"SyncFailed(...) sent back by 2.7's pool: no ExceptionWithTraceback shows that the task raised"
 json_expect "facts: pool.map(obj.method) is a method or attribute, not a plain function" \
 	"$CORPUS/settled/obj_method.py3.12.txt" \
 	'.findings[0] | .facts.bound_method == "method-or-attribute" and .next_question == "callable" and .causes[0].id == "bound-method-self" and ([.causes[] | select(.id == "bound-method-self")][0].because | test("NAME.attr"))' \

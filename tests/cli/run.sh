@@ -335,6 +335,10 @@ json_expect "facts: a result class named like an exception is a hint, the questi
 	"$CORPUS/extra/pool-exception-lock.py2.7.txt" \
 	'.findings[0] | .facts.raised == null and .facts.returned_exception_name == "yes" and .next_question == "raised-or-returned" and .causes[0].id == "exception-payload"' \
 	"SyncFailed(...) sent back by 2.7's pool: no ExceptionWithTraceback shows that the task raised"
+json_expect "facts: an argument named like a resource is a hint, not 'passed directly'" \
+	"$CORPUS/reference/file-handle.py3.12.txt" \
+	'.findings[0] | .facts.passed_directly == null and .facts.arg_named_like_resource == "yes" and .next_question == "holder"' \
+	"pickle.dumps(fh): the name fh does not show that the file itself was passed"
 json_expect "facts: pool.map(obj.method) is a method or attribute, not a plain function" \
 	"$CORPUS/settled/obj_method.py3.12.txt" \
 	'.findings[0] | .facts.bound_method == "method-or-attribute" and .next_question == "callable" and .causes[0].id == "bound-method-self" and ([.causes[] | select(.id == "bound-method-self")][0].because | test("NAME.attr"))' \

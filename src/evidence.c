@@ -29,15 +29,35 @@ static int is_library(const struct kb *kb, struct regex_cache *rc, const char *f
 	return 0;
 }
 
+/* Whether frame I of EXC is a runtime's start-up frame (spawn's "<string>" line 1), which
+ * only the frame it called tells apart from the same file name in the user's code. */
+static int is_bootstrap(const struct kb *kb, struct regex_cache *rc, const struct tb_exc *exc,
+			size_t i, struct buf *subject)
+{
+	const struct tb_frame *fr = &exc->frames[i];
+	const struct tb_frame *called = i + 1 < exc->nframes ? &exc->frames[i + 1] : NULL;
+
+	buf_reset(subject);
+	buf_printf(subject, "%s:%s\n", fr->file, fr->func ? fr->func : "");
+	if (called)
+		buf_printf(subject, "%s:%s", called->file, called->func ? called->func : "");
+	for (size_t k = 0; k < kb->nbootstrap_frames; k++)
+		if (regex_match(rc, kb->bootstrap_frames[k], NULL, subject->s, subject->len,
+				NULL) == 1)
+			return 1;
+	return 0;
+}
+
 static void find_user_frame(const struct kb *kb, struct regex_cache *rc, struct finding *fd)
 {
 	const struct tb_record *rec = fd->record;
+	struct buf subject = { 0 };
 
 	for (size_t k = 0; k < rec->nexcs; k++) {
 		const struct tb_exc *exc = &rec->excs[block_at(fd, k)];
 		for (size_t i = exc->nframes; i-- > 0;) {
 			const struct tb_frame *fr = &exc->frames[i];
-			if (is_library(kb, rc, fr->file))
+			if (is_library(kb, rc, fr->file) || is_bootstrap(kb, rc, exc, i, &subject))
 				continue;
 			char num[32];
 			snprintf(num, sizeof num, "%ld", fr->lineno);
@@ -49,9 +69,11 @@ static void find_user_frame(const struct kb *kb, struct regex_cache *rc, struct 
 			if (fr->source)
 				facts_set(&fd->facts, "user_source", fr->source, src,
 					  fr->input_line);
+			buf_fini(&subject);
 			return;
 		}
 	}
+	buf_fini(&subject);
 }
 
 static char *rule_source(const char *because, const struct kb_pos *pos)

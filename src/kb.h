@@ -190,6 +190,10 @@ struct kb {
 	size_t nrules;
 	const char *const *library_files; /* PCRE2 on frame files that are not the user's code */
 	size_t nlibrary_files;
+	/* PCRE2 on a frame as "file:func", a newline and the frame it called (empty for the
+	 * innermost): a runtime's start-up frames, which no library path tells apart */
+	const char *const *bootstrap_frames;
+	size_t nbootstrap_frames;
 	void *owned;                      /* storage of loaded data; NULL for the built-in */
 };
 

@@ -423,10 +423,12 @@ int kb_emit_c(FILE *f, const struct kb *kb)
 	if (kb->nrules)
 		put_rules(f, kb);
 	put_strings(f, NULL, "library_files", kb->library_files, kb->nlibrary_files);
+	put_strings(f, NULL, "bootstrap_frames", kb->bootstrap_frames, kb->nbootstrap_frames);
 	fputs("static const struct kb builtin = {\n", f);
 	put_array(f, 1, NULL, "playbooks", kb->nplaybooks);
 	put_array(f, 1, NULL, "rules", kb->nrules);
 	put_array(f, 1, NULL, "library_files", kb->nlibrary_files);
+	put_array(f, 1, NULL, "bootstrap_frames", kb->nbootstrap_frames);
 	fputs("\t.owned = NULL,\n};\n\n"
 	      "const struct kb *kb_builtin(void)\n{\n\treturn &builtin;\n}\n", f);
 	return fflush(f) || ferror(f) ? -1 : 0;

@@ -19,6 +19,8 @@ struct kb_doc {
 	size_t nrules;
 	const char *const *library_files;
 	size_t nlibrary_files;
+	const char *const *bootstrap_frames;
+	size_t nbootstrap_frames;
 };
 
 /* Checks ROOT against the schema of knowledge/README.md and builds DOC from it, every

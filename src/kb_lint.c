@@ -224,10 +224,10 @@ static int rule_in_base(const struct kb *base, const struct kb_rule *r)
 	return 0;
 }
 
-static int library_in_base(const struct kb *base, const char *pattern)
+static int pattern_in(const char *const *patterns, size_t n, const char *pattern)
 {
-	for (size_t i = 0; base && i < base->nlibrary_files; i++)
-		if (base->library_files[i] == pattern)
+	for (size_t i = 0; i < n; i++)
+		if (patterns[i] == pattern)
 			return 1;
 	return 0;
 }
@@ -260,8 +260,13 @@ static int lint_static(const struct kb *kb, const struct kb *base)
 		if (!rule_in_base(base, &kb->rules[i]))
 			check(kb->rules[i].pattern, &kb->rules[i].pos, KB_ON_TEXT, &errors);
 	for (size_t i = 0; i < kb->nlibrary_files; i++)
-		if (!library_in_base(base, kb->library_files[i]))
+		if (!base || !pattern_in(base->library_files, base->nlibrary_files,
+					 kb->library_files[i]))
 			check(kb->library_files[i], NULL, KB_ON_TEXT, &errors);
+	for (size_t i = 0; i < kb->nbootstrap_frames; i++)
+		if (!base || !pattern_in(base->bootstrap_frames, base->nbootstrap_frames,
+					 kb->bootstrap_frames[i]))
+			check(kb->bootstrap_frames[i], NULL, KB_ON_TEXT, &errors);
 	for (size_t p = 0; p < kb->nplaybooks; p++) {
 		const struct kb_playbook *pb = kb->playbooks[p];
 		if (in_base(base, pb))

@@ -29,6 +29,8 @@ struct kb_store {
 	size_t cap_rules;
 	const char **library_files;
 	size_t cap_library_files;
+	const char **bootstrap_frames;
+	size_t cap_bootstrap_frames;
 };
 
 /* One kb_load_* call: the playbooks it loaded, to find an id given twice. */
@@ -47,6 +49,7 @@ static void publish(struct kb *kb)
 	kb->playbooks = st->playbooks;
 	kb->rules = st->rules;
 	kb->library_files = st->library_files;
+	kb->bootstrap_frames = st->bootstrap_frames;
 }
 
 static void *copy_table(const void *table, size_t n, size_t size, size_t *cap)
@@ -77,9 +80,13 @@ struct kb *kb_new(const struct kb *base)
 		st->library_files = copy_table(base->library_files, base->nlibrary_files,
 					       sizeof *st->library_files,
 					       &st->cap_library_files);
+		st->bootstrap_frames = copy_table(base->bootstrap_frames, base->nbootstrap_frames,
+						  sizeof *st->bootstrap_frames,
+						  &st->cap_bootstrap_frames);
 		kb->nplaybooks = base->nplaybooks;
 		kb->nrules = base->nrules;
 		kb->nlibrary_files = base->nlibrary_files;
+		kb->nbootstrap_frames = base->nbootstrap_frames;
 	}
 	publish(kb);
 	return kb;
@@ -94,6 +101,7 @@ void kb_free(struct kb *kb)
 		free(st->playbooks);
 		free(st->rules);
 		free(st->library_files);
+		free(st->bootstrap_frames);
 		arena_free(st->arena);
 		free(st);
 	}
@@ -148,6 +156,8 @@ void kb_patterns(const struct kb *kb, kb_pattern_fn *fn, void *arg)
 			arg);
 	for (size_t i = 0; i < kb->nlibrary_files; i++)
 		pattern(kb->library_files[i], NULL, KB_ON_TEXT, fn, arg);
+	for (size_t i = 0; i < kb->nbootstrap_frames; i++)
+		pattern(kb->bootstrap_frames[i], NULL, KB_ON_TEXT, fn, arg);
 	for (size_t p = 0; p < kb->nplaybooks; p++)
 		kb_playbook_patterns(kb->playbooks[p], fn, arg);
 }
@@ -208,6 +218,14 @@ static void add_evidence(struct load *l, const struct kb_doc *doc)
 		memcpy(st->library_files + kb->nlibrary_files, doc->library_files,
 		       doc->nlibrary_files * sizeof *st->library_files);
 		kb->nlibrary_files += doc->nlibrary_files;
+	}
+	if (doc->nbootstrap_frames) {
+		grow(&st->bootstrap_frames, &st->cap_bootstrap_frames,
+		     kb->nbootstrap_frames + doc->nbootstrap_frames - 1,
+		     sizeof *st->bootstrap_frames);
+		memcpy(st->bootstrap_frames + kb->nbootstrap_frames, doc->bootstrap_frames,
+		       doc->nbootstrap_frames * sizeof *st->bootstrap_frames);
+		kb->nbootstrap_frames += doc->nbootstrap_frames;
 	}
 	publish(kb);
 }

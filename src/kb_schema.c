@@ -704,6 +704,7 @@ static const struct type rule_type = TYPE("rule", struct kb_rule, rule_fields);
 static const struct field evidence_fields[] = {
 	LIST("rules", struct kb_doc, rules, 0, rule_type),
 	TEXTS(struct kb_doc, library_files, 0),
+	TEXTS(struct kb_doc, bootstrap_frames, 0),
 };
 static const struct type evidence_type = TYPE_NO_POS("evidence file", struct kb_doc,
 						     evidence_fields);
@@ -748,7 +749,8 @@ int kb_schema_read(struct arena *arena, const char *file, const struct kb_node *
 		read_object(&s, root, &playbook_type, doc->playbook);
 		check_ids(&s, doc->playbook);
 	} else if (root->kind == KB_MAPPING &&
-		   (has_key(root, "rules") || has_key(root, "library_files"))) {
+		   (has_key(root, "rules") || has_key(root, "library_files") ||
+		    has_key(root, "bootstrap_frames"))) {
 		read_object(&s, root, &evidence_type, doc);
 	} else {
 		error_at(&s, root, "expected a playbook (with 'id') or an evidence file "

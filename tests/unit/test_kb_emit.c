@@ -309,6 +309,7 @@ static void test_empty_kb(void **state)
 				     "\t.playbooks = NULL, .nplaybooks = 0,\n"
 				     "\t.rules = NULL, .nrules = 0,\n"
 				     "\t.library_files = NULL, .nlibrary_files = 0,\n"
+				     "\t.bootstrap_frames = NULL, .nbootstrap_frames = 0,\n"
 				     "\t.owned = NULL,\n};\n"));
 	assert_non_null(strstr(text, "const struct kb *kb_builtin(void)\n"));
 	free(text);

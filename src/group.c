@@ -16,6 +16,8 @@
 struct keyed {
 	uint64_t hash;
 	char *key;
+	char *frames;            /* of a fragment: its frames as "file:line\n" each (""
+				    when it has none); NULL for a whole traceback */
 };
 
 struct groups {
@@ -187,15 +189,19 @@ void groups_announce(struct groups *g, void (*fn)(const struct finding *fd, void
 	}
 }
 
-/* Counts OCCURRENCES of an undiagnosed traceback; returns its entry when it is new. */
+/* Counts OCCURRENCES of an undiagnosed traceback, or of a fragment of one when FRAMES is
+ * not NULL (see struct keyed); returns its entry when it is new. */
 static const struct unmatched *add_unmatched(struct groups *g, const char *type,
 					     const char *message, const char *origin,
-					     size_t first_line, size_t occurrences)
+					     size_t first_line, size_t occurrences,
+					     const char *frames)
 {
 	char *norm = group_normalise(message);
 	struct buf b = { 0 };
 
 	buf_printf(&b, "%s\x1f%s", type, norm);
+	if (frames)
+		buf_printf(&b, "\x1f%s", frames);
 	free(norm);
 	char *key = buf_release(&b);
 	uint64_t h = hash_of(key);
@@ -222,17 +228,42 @@ static const struct unmatched *add_unmatched(struct groups *g, const char *type,
 	u->occurrences = occurrences;
 	g->ukeys[g->nunmatched].hash = h;
 	g->ukeys[g->nunmatched].key = key;
+	g->ukeys[g->nunmatched].frames = frames ? xstrdup(frames) : NULL;
 	g->nunmatched++;
 	return u;
+}
+
+/* "file:line\n" of FR added to B. */
+static void frame_key(const struct tb_frame *fr, struct buf *b)
+{
+	buf_printf(b, "%s:%ld\n", fr->file, fr->lineno);
+}
+
+/* Whether REC is a piece of a traceback rather than a whole one: cut before its
+ * exception line, or an exception line (and frames) without its header, as tracebacks
+ * that several processes print at once on one stderr come out interleaved. */
+static int is_fragment(const struct tb_record *rec)
+{
+	const struct tb_exc *exc = record_final(rec);
+
+	return rec->truncated || !exc || !*exc->type || !exc->has_header;
 }
 
 const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record *rec)
 {
 	const struct tb_exc *exc = record_final(rec);
+	struct buf frames = { 0 };
+
+	if (is_fragment(rec)) {
+		buf_adds(&frames, "");
+		for (size_t i = 0; i < rec->nexcs; i++)
+			for (size_t j = 0; j < rec->excs[i].nframes; j++)
+				frame_key(&rec->excs[i].frames[j], &frames);
+	}
 	const struct unmatched *u = add_unmatched(g, exc ? exc->type : "",
 						  exc ? exc->message : "", rec->origin,
-						  rec->first_line, 1);
-
+						  rec->first_line, 1, frames.s);
+	buf_fini(&frames);
 	record_free(rec);
 	return u;
 }
@@ -240,7 +271,7 @@ const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record 
 void groups_add_unmatched_counted(struct groups *g, const char *exception, const char *message,
 				  const char *origin, size_t first_line, size_t occurrences)
 {
-	add_unmatched(g, exception, message, origin, first_line, occurrences);
+	add_unmatched(g, exception, message, origin, first_line, occurrences, NULL);
 }
 
 static int is_consequence_of(const struct finding *fd, const struct finding *other)
@@ -317,6 +348,148 @@ static int is_folded(const struct groups *g, size_t i)
 	return 0;
 }
 
+static int has_user_frame(const struct finding *fd)
+{
+	return facts_get(&fd->facts, "user_file") != NULL;
+}
+
+static int same_user_frame(const struct finding *a, const struct finding *b)
+{
+	const char *parts[] = { "user_file", "user_func", "user_line" };
+
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+		if (!same_text(facts_get(&a->facts, parts[i]), facts_get(&b->facts, parts[i])))
+			return 0;
+	return 1;
+}
+
+/* Whether message A is message B, or B with whole lines after it (lines of other
+ * tracebacks that came between its exception line and the next header), numbers and
+ * addresses masked. */
+static int same_or_glued(const char *a, const char *b)
+{
+	char *na = group_normalise(a ? a : "");
+	char *nb = group_normalise(b ? b : "");
+	size_t len = strlen(nb);
+	int yes = !strncmp(na, nb, len) && (na[len] == '\0' || na[len] == '\n');
+
+	free(na);
+	free(nb);
+	return yes;
+}
+
+/* Whether the frames of A are the first frames of B's and fewer: a traceback whose
+ * frames stopped where another's lines came in. */
+static int cut_short(const struct tb_exc *a, const struct tb_exc *b)
+{
+	if (!a->nframes || a->nframes >= b->nframes)
+		return 0;
+	for (size_t i = 0; i < a->nframes; i++)
+		if (strcmp(a->frames[i].file, b->frames[i].file) ||
+		    a->frames[i].lineno != b->frames[i].lineno)
+			return 0;
+	return 1;
+}
+
+/* Whether finding FD is a piece of the failure KEPT reports, as the children of one
+ * respawning pool print the same traceback at once, line by line into each other: same
+ * input, playbook, exception and subject, and either damaged (a fragment, its message not
+ * KEPT's, lines lost or glued, or its frames cut short) without a user frame where KEPT
+ * has one (nothing tells it apart), or KEPT's message with lines of another traceback
+ * glued to it and the same user frame or none.  A whole copy without a user frame is another report of the
+ * failure (a library that logs it before raising it), counted apart. */
+static int is_piece_of(const struct finding *fd, const struct finding *kept)
+{
+	const struct tb_exc *a = finding_exc(fd), *b = finding_exc(kept);
+
+	if (fd == kept || fd->playbook != kept->playbook || !same_text(fd->origin, kept->origin) ||
+	    !a || !b || strcmp(a->type, b->type) ||
+	    !same_text(finding_subject(fd), finding_subject(kept)))
+		return 0;
+	if (!has_user_frame(fd) && has_user_frame(kept) &&
+	    (is_fragment(fd->record) || strcmp(a->message, b->message) || cut_short(a, b)))
+		return 1;
+	return strcmp(a->message, b->message) && same_or_glued(a->message, b->message) &&
+	       (!has_user_frame(fd) || same_user_frame(fd, kept));
+}
+
+/* Folds the pieces of one failure into the finding kept for it (counts summed, the first
+ * line the earliest), marking them in FOLDED. */
+static void fold_pieces(struct groups *g, unsigned char *folded)
+{
+	for (size_t i = 0; i < g->nfindings; i++) {
+		for (size_t j = 0; j < g->nfindings && !folded[i]; j++) {
+			if (folded[j] || !is_piece_of(g->findings[i], g->findings[j]))
+				continue;
+			g->findings[j]->occurrences += g->findings[i]->occurrences;
+			if (g->findings[i]->first_line < g->findings[j]->first_line)
+				g->findings[j]->first_line = g->findings[i]->first_line;
+			g->findings[i]->occurrences = 0;
+			folded[i] = 1;
+		}
+	}
+}
+
+/* Whether the undiagnosed traceback U (keyed by K) is a piece of the failure FD reports,
+ * in the same input: FD's exception with lines of another traceback glued to its
+ * message; or a fragment (see is_fragment) whose tail (exception line and the frames
+ * before it, header lost) says what FD's exception says, or whose head (cut before the
+ * exception line) holds a frame of FD's traceback; a head is not counted, its tail
+ * being counted where it was read. */
+static int fragment_of(const struct unmatched *u, const struct keyed *k,
+		       const struct finding *fd, struct buf *frame)
+{
+	const struct tb_exc *exc = finding_exc(fd);
+
+	if (!exc || !same_text(u->origin, fd->origin))
+		return 0;
+	if (*u->exception && !strcmp(u->exception, exc->type) &&
+	    same_or_glued(u->message, exc->message))
+		return k->frames || strcmp(u->message, exc->message);
+	if (*u->exception || !k->frames)
+		return 0;
+	for (size_t i = 0; i < fd->record->nexcs; i++) {
+		for (size_t j = 0; j < fd->record->excs[i].nframes; j++) {
+			buf_reset(frame);
+			frame_key(&fd->record->excs[i].frames[j], frame);
+			const char *at = strstr(k->frames, frame->s);
+			if (at && (at == k->frames || at[-1] == '\n'))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Leaves out of the undiagnosed list the fragments of a diagnosed failure. */
+static void fold_fragments(struct groups *g, const unsigned char *folded)
+{
+	struct buf frame = { 0 };
+	size_t n = 0;
+
+	for (size_t i = 0; i < g->nunmatched; i++) {
+		struct unmatched *u = &g->unmatched[i];
+		struct finding *owner = NULL;
+		for (size_t j = 0; j < g->nfindings && !owner; j++)
+			if (!folded[j] && g->findings[j]->record &&
+			    fragment_of(u, &g->ukeys[i], g->findings[j], &frame))
+				owner = g->findings[j];
+		if (!owner) {
+			g->unmatched[n] = *u;
+			g->ukeys[n++] = g->ukeys[i];
+			continue;
+		}
+		if (*u->exception)
+			owner->occurrences += u->occurrences;
+		free(u->exception);
+		free(u->message);
+		free(u->origin);
+		free(g->ukeys[i].key);
+		free(g->ukeys[i].frames);
+	}
+	g->nunmatched = n;
+	buf_fini(&frame);
+}
+
 void groups_finish(struct groups *g, struct report_input *out)
 {
 	size_t n = 0;
@@ -325,6 +498,8 @@ void groups_finish(struct groups *g, struct report_input *out)
 	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i < g->nfindings; i++)
 		folded[i] = (unsigned char)is_folded(g, i);
+	fold_pieces(g, folded);
+	fold_fragments(g, folded);
 	/* A finding whose own playbook can be secondary is never taken as a primary. */
 	for (size_t i = 0; i < g->nfindings; i++)
 		if (!folded[i])
@@ -353,6 +528,7 @@ void groups_free(struct groups *g)
 		free(g->unmatched[i].message);
 		free(g->unmatched[i].origin);
 		free(g->ukeys[i].key);
+		free(g->ukeys[i].frames);
 	}
 	free(g->findings);
 	free(g->fhashes);

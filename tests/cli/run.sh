@@ -277,6 +277,18 @@ json_expect "worker exception then a lock" "$CORPUS/messy/concat.mp-pool-worker-
 json_expect "secondary broken pool" "$CORPUS/reference/cf-spawn-no-main-guard.py3.12.txt" \
 	'[.findings[] | select(.secondary != true) | .playbook] == ["missing-main-guard"]' \
 	"the bootstrapping RuntimeError is the only primary (BrokenProcessPool is its consequence)"
+# A respawn storm: the children of a spawn Pool fail alike and print at once, their
+# tracebacks interleaved line by line on one stderr.
+for f in "$CORPUS"/storm/*.txt; do
+	json_expect "respawn storm, one finding: ${f##*/}" "$f" \
+		'(.findings | length) == 1 and (.unmatched | length) == 0 and .findings[0].occurrences > 1' \
+		"one failure, one finding with its count: the interleaved pieces fold into it, and no fragment is left undiagnosed"
+done
+for f in "$CORPUS"/storm/stdin.*.txt; do
+	json_expect "spawn's bootstrap frame is not the user's: ${f##*/}" "$f" \
+		'[.findings[].facts.user_file] | all(. == null)' \
+		"<string> line 1 calling spawn_main is multiprocessing's, and nothing else is the user's"
+done
 json_expect "two files, findings in order" "$CORPUS/reference/lock.py3.12.txt" \
 	'[.findings[].playbook] == ["lambda", "unpicklable-object"] and (.findings[1].origin | test("lock\\.py3\\.12"))' \
 	"one finding per file, in the order the files were given, each naming its file" \

@@ -287,6 +287,27 @@ static int is_consequence_of(const struct finding *fd, const struct finding *oth
 	return 0;
 }
 
+static int same_text(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+/* How far apart, by the times their logs say they were written, two failures of one run
+ * can be: a pool breaks within moments of the worker's failure. */
+#define SAME_RUN_SECONDS 300
+
+/* Whether FD and OTHER can be one run's, so that one can be the other's consequence: one
+ * exception chain; written close in time when both logs say when; else the same input. */
+static int same_run(const struct finding *fd, const struct finding *other)
+{
+	if (fd->record && fd->record == other->record)
+		return 1;
+	if (fd->written && other->written)
+		return (fd->written > other->written ? fd->written - other->written
+						     : other->written - fd->written) <= SAME_RUN_SECONDS;
+	return same_text(fd->origin, other->origin);
+}
+
 /* Marks FD secondary to the first kept finding that is its primary, leaving out those
  * FOLDED says are left out of the report (NULL: none). */
 static void relate(const struct groups *g, const unsigned char *folded, struct finding *fd)
@@ -295,7 +316,8 @@ static void relate(const struct groups *g, const unsigned char *folded, struct f
 		const struct finding *other = g->findings[j];
 		if (folded && folded[j])
 			continue;
-		if (!other->playbook->nsecondary_to && is_consequence_of(fd, other)) {
+		if (!other->playbook->nsecondary_to && is_consequence_of(fd, other) &&
+		    same_run(fd, other)) {
 			fd->secondary = 1;
 			fd->primary = other;
 		}
@@ -318,11 +340,6 @@ static int mentioned(const struct finding *fd)
 static int names_only(const struct finding *fd)
 {
 	return (fd->signature && fd->signature->wrapper) || mentioned(fd);
-}
-
-static int same_text(const char *a, const char *b)
-{
-	return !strcmp(a ? a : "", b ? b : "");
 }
 
 /* A finding that only names a failure is that failure when the same input holds a finding

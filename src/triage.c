@@ -450,6 +450,18 @@ void triage_text(struct triage *t, const char *text, size_t len, const char *ori
 void triage_result(struct triage *t, struct report_input *out)
 {
 	groups_finish(t->groups, out);
+	/* A secondary finding's causes depend on what it is layered under: ranked again with
+	 * that fact, which only the whole input decides. */
+	for (size_t i = 0; i < out->nfindings; i++) {
+		struct finding *fd = out->findings[i];
+		if (!fd->secondary || !fd->primary)
+			continue;
+		if (facts_set(&fd->facts, "layered_under", fd->primary->playbook->id,
+			      "the finding it is secondary to", fd->primary->first_line)) {
+			infer_rank(t->rc, fd);
+			plan_build(fd);
+		}
+	}
 }
 
 static void dump_record(struct tb_record *rec, void *arg)

@@ -289,6 +289,9 @@ for f in "$CORPUS"/storm/stdin.*.txt; do
 		'[.findings[].facts.user_file] | all(. == null)' \
 		"<string> line 1 calling spawn_main is multiprocessing's, and nothing else is the user's"
 done
+json_expect "broken pool under a start-up failure" "$CORPUS/reference/cf-spawn-no-main-guard.py3.12.txt" \
+	'.findings[1] | .secondary and .facts.layered_under == "missing-main-guard" and .causes[0].id == "child-startup-failed" and (.fix[0] | test("worker.s own traceback"))' \
+	"the broken pool layered under a missing main guard leads with the worker that could not start, not the OOM killer"
 json_expect "two files, findings in order" "$CORPUS/reference/lock.py3.12.txt" \
 	'[.findings[].playbook] == ["lambda", "unpicklable-object"] and (.findings[1].origin | test("lock\\.py3\\.12"))' \
 	"one finding per file, in the order the files were given, each naming its file" \

@@ -132,6 +132,31 @@ static void test_secondary_after_primary(void **state)
 	assert_secondary_to_first(&out, 1, "child");
 	groups_free(g);
 
+	/* Written an hour after the other failure, by its log's times: another run's, so
+	 * not its consequence; within a minute, it is. */
+	g = groups_new();
+	struct finding *parent = found(kb, rc, "ParentError", "cannot", 1, "/p.py");
+	struct finding *child = found(kb, rc, "ChildError", "Ran out", 20, "/c.py");
+	parent->written = 1000;
+	child->written = 1000 + 3600;
+	groups_add(g, parent);
+	groups_add(g, child);
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 2);
+	assert_false(out.findings[0]->secondary);
+	assert_false(out.findings[1]->secondary);
+	groups_free(g);
+	g = groups_new();
+	parent = found(kb, rc, "ParentError", "cannot", 1, "/p.py");
+	child = found(kb, rc, "ChildError", "Ran out", 20, "/c.py");
+	parent->written = 1000;
+	child->written = 1000 + 30;
+	groups_add(g, parent);
+	groups_add(g, child);
+	groups_finish(g, &out);
+	assert_secondary_to_first(&out, 1, "child");
+	groups_free(g);
+
 	/* Alone, the consequence is primary. */
 	g = groups_new();
 	groups_add(g, found(kb, rc, "ChildError", "Ran out", 1, "/c.py"));

@@ -292,6 +292,9 @@ done
 json_expect "broken pool under a start-up failure" "$CORPUS/reference/cf-spawn-no-main-guard.py3.12.txt" \
 	'.findings[1] | .secondary and .facts.layered_under == "missing-main-guard" and .causes[0].id == "child-startup-failed" and (.fix[0] | test("worker.s own traceback"))' \
 	"the broken pool layered under a missing main guard leads with the worker that could not start, not the OOM killer"
+json_expect "broken pool of another run" "$CORPUS/layering/apart.py3.12.log" \
+	'[.findings[] | [.playbook, .secondary]] == [["unpicklable-object", false], ["broken-pool", false]]' \
+	"a pool that broke two hours after another program's failure (by the log's times) is a primary of its own"
 json_expect "two files, findings in order" "$CORPUS/reference/lock.py3.12.txt" \
 	'[.findings[].playbook] == ["lambda", "unpicklable-object"] and (.findings[1].origin | test("lock\\.py3\\.12"))' \
 	"one finding per file, in the order the files were given, each naming its file" \

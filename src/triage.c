@@ -105,6 +105,18 @@ static int mentions_only(const struct tb_record *rec)
 	return 1;
 }
 
+/* A secondary finding's causes depend on what it is layered under: FD, when secondary,
+ * is ranked again with that fact (once). */
+static void rank_layered(struct triage *t, struct finding *fd)
+{
+	if (fd->secondary && fd->primary &&
+	    facts_set(&fd->facts, "layered_under", fd->primary->playbook->id,
+		      "the finding it is secondary to", fd->primary->first_line)) {
+		infer_rank(t->rc, fd);
+		plan_build(fd);
+	}
+}
+
 static void on_record(struct tb_record *rec, void *arg)
 {
 	struct triage *t = arg;
@@ -149,6 +161,7 @@ static void on_record(struct tb_record *rec, void *arg)
 	if (outcome != GROUP_NEW || !t->stream)
 		return;
 	groups_relate(t->groups, kept);
+	rank_layered(t, kept);
 	if (t->given)
 		answers_apply(t->given, t->rc, kept);
 	if (report_now_finding(t->stream, kept, 0, t->labels, t->ro) < 0)
@@ -450,18 +463,9 @@ void triage_text(struct triage *t, const char *text, size_t len, const char *ori
 void triage_result(struct triage *t, struct report_input *out)
 {
 	groups_finish(t->groups, out);
-	/* A secondary finding's causes depend on what it is layered under: ranked again with
-	 * that fact, which only the whole input decides. */
-	for (size_t i = 0; i < out->nfindings; i++) {
-		struct finding *fd = out->findings[i];
-		if (!fd->secondary || !fd->primary)
-			continue;
-		if (facts_set(&fd->facts, "layered_under", fd->primary->playbook->id,
-			      "the finding it is secondary to", fd->primary->first_line)) {
-			infer_rank(t->rc, fd);
-			plan_build(fd);
-		}
-	}
+	/* Only the whole input decides which findings are secondary. */
+	for (size_t i = 0; i < out->nfindings; i++)
+		rank_layered(t, out->findings[i]);
 }
 
 static void dump_record(struct tb_record *rec, void *arg)

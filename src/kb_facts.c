@@ -13,10 +13,12 @@
 #include "regex.h"
 
 /* The facts the engine sets on a finding itself (match.c: the exception line and the
- * signature; evidence.c: the user's frame), which no YAML sets. */
+ * signature; evidence.c: the user's frame; triage.c: the primary a secondary finding is
+ * layered under), which no YAML sets. */
 static const char *const engine_facts[] = {
-	"carrier", "context", "exception", "exception_line", "final_exception", "message",
-	"user_file", "user_func", "user_line", "user_source", "wording_versions",
+	"carrier", "context", "exception", "exception_line", "final_exception",
+	"layered_under", "message", "user_file", "user_func", "user_line", "user_source",
+	"wording_versions",
 };
 
 /* A name read, and whether something sets it. */

@@ -50,10 +50,11 @@ const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record 
 /* Records OCCURRENCES of an undiagnosed traceback read back from a report. */
 void groups_add_unmatched_counted(struct groups *g, const char *exception, const char *message,
 				  const char *origin, size_t first_line, size_t occurrences);
-/* Decides primaries and secondaries, leaves out the findings that only name a failure (a
- * wrapper's wording, a message read without its exception line) when that failure has a
- * finding of its own, and fills *OUT, which stays valid until
- * groups_free. */
+/* Folds the pieces of one failure that other tracebacks interleaved into its finding (and
+ * out of the undiagnosed list), decides primaries and secondaries (one run's only), leaves
+ * out the findings that only name a failure (a wrapper's wording, a message read without
+ * its exception line) when that failure has a finding of its own, and fills *OUT, which
+ * stays valid until groups_free. */
 void groups_finish(struct groups *g, struct report_input *out);
 void groups_free(struct groups *g);
 

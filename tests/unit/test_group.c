@@ -325,6 +325,71 @@ static void test_table_full(void **state)
 	kb_free(kb);
 }
 
+/* A finding of RECORD's first block, with no user frame. */
+static struct finding *found_in(struct kb *kb, struct regex_cache *rc, struct tb_record *rec)
+{
+	struct finding *fd = match_record(kb, rc, rec);
+
+	assert_non_null(fd);
+	fd->record = rec;
+	fd->first_line = rec->first_line;
+	return fd;
+}
+
+/* The children of one respawning pool print one traceback at once, interleaved: a piece
+ * whose header and frames were lost, or whose frames stop short, counts with the whole
+ * copy that names the user's frame; a whole copy that names none (a library logging the
+ * failure before it is raised) stays apart; a traceback cut before its exception line
+ * that shares a frame with the failure leaves the undiagnosed list. */
+static void test_interleaved_pieces_fold(void **state)
+{
+	(void)state;
+	const char *frames[] = { "<string>", "<module>", NULL, "/lib/spawn.py", "main", NULL,
+				 "/srv/app.py", "<module>", NULL };
+	const char *other[] = { "/lib/logger.py", "emit", NULL };
+	struct kb *kb = kb_from_yaml("a.yaml", PLAYBOOK("storm", "StormError", ""));
+	struct regex_cache *rc = regex_cache_new();
+	struct groups *g = groups_new();
+	struct report_input out;
+
+	struct tb_record *rec = new_record(1);
+	add_block(rec, "StormError", "boom", 3, frames)->has_header = 1;
+	struct finding *whole = found_in(kb, rc, rec);
+	facts_set(&whole->facts, "user_file", "/srv/app.py", "test", 0);
+	groups_add(g, whole);
+	rec = new_record(10);
+	add_block(rec, "StormError", "boom", 0, NULL);          /* header and frames lost */
+	groups_add(g, found_in(kb, rc, rec));
+	rec = new_record(20);
+	add_block(rec, "StormError", "boom", 2, frames)->has_header = 1;   /* cut short */
+	groups_add(g, found_in(kb, rc, rec));
+	rec = new_record(40);
+	add_block(rec, "", "", 2, frames)->has_header = 1;     /* cut before its exception */
+	rec->truncated = 1;
+	groups_add_unmatched(g, rec);
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 1);
+	assert_int_equal(out.findings[0]->occurrences, 3);
+	assert_int_equal(out.nunmatched, 0);
+	groups_free(g);
+
+	g = groups_new();
+	rec = new_record(1);
+	add_block(rec, "StormError", "boom", 3, frames)->has_header = 1;
+	whole = found_in(kb, rc, rec);
+	facts_set(&whole->facts, "user_file", "/srv/app.py", "test", 0);
+	groups_add(g, whole);
+	rec = new_record(30);
+	add_block(rec, "StormError", "boom", 1, other)->has_header = 1;    /* whole, apart */
+	groups_add(g, found_in(kb, rc, rec));
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 2);
+	assert_int_equal(out.findings[1]->first_line, 30);
+	groups_free(g);
+	regex_cache_free(rc);
+	kb_free(kb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -335,6 +400,7 @@ int main(void)
 		cmocka_unit_test(test_repeated_mentions_folded),
 		cmocka_unit_test(test_mention_folded),
 		cmocka_unit_test(test_table_full),
+		cmocka_unit_test(test_interleaved_pieces_fold),
 	};
 	return cmocka_run_group_tests_name("group", tests, NULL, NULL);
 }

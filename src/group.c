@@ -1,9 +1,9 @@
 /*
  * group.c: fingerprints (playbook, exception type, normalised message, user frame), counts,
  * first occurrences, the pieces of one failure that processes printing at once
- * interleaved, primary versus secondary within one run.  Memory stays bounded on hostile input and
- * in a run that never ends: past GROUPS_MAX distinct entries, new ones are left out, with
- * one warning.  Knows nothing of inputs, reports or clocks.
+ * interleaved, primary versus secondary within one run.  Memory stays bounded on hostile
+ * input and in a run that never ends: past GROUPS_MAX distinct entries, new ones are left
+ * out, with one warning.  Knows nothing of inputs, reports or clocks.
  */
 #include "group.h"
 

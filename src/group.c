@@ -17,8 +17,9 @@
 struct keyed {
 	uint64_t hash;
 	char *key;
-	char *frames;            /* of a fragment: its frames as "file:line\n" each (""
-				    when it has none); NULL for a whole traceback */
+	int fragment;            /* a piece of a traceback (is_fragment) */
+	char *head_file;         /* a fragment's first frame, NULL when it has none */
+	long head_line;
 };
 
 struct groups {
@@ -190,19 +191,20 @@ void groups_announce(struct groups *g, void (*fn)(const struct finding *fd, void
 	}
 }
 
-/* Counts OCCURRENCES of an undiagnosed traceback, or of a fragment of one when FRAMES is
- * not NULL (see struct keyed); returns its entry when it is new. */
+/* Counts OCCURRENCES of an undiagnosed traceback, or of a fragment of one when HEAD is
+ * not NULL (its first frame, or a frame with an empty file when it has none); returns its
+ * entry when it is new. */
 static const struct unmatched *add_unmatched(struct groups *g, const char *type,
 					     const char *message, const char *origin,
 					     size_t first_line, size_t occurrences,
-					     const char *frames)
+					     const struct tb_frame *head)
 {
 	char *norm = group_normalise(message);
 	struct buf b = { 0 };
 
 	buf_printf(&b, "%s\x1f%s", type, norm);
-	if (frames)
-		buf_printf(&b, "\x1f%s", frames);
+	if (head)
+		buf_printf(&b, "\x1f%s:%ld", head->file, head->lineno);
 	free(norm);
 	char *key = buf_release(&b);
 	uint64_t h = hash_of(key);
@@ -229,15 +231,11 @@ static const struct unmatched *add_unmatched(struct groups *g, const char *type,
 	u->occurrences = occurrences;
 	g->ukeys[g->nunmatched].hash = h;
 	g->ukeys[g->nunmatched].key = key;
-	g->ukeys[g->nunmatched].frames = frames ? xstrdup(frames) : NULL;
+	g->ukeys[g->nunmatched].fragment = head != NULL;
+	g->ukeys[g->nunmatched].head_file = head && *head->file ? xstrdup(head->file) : NULL;
+	g->ukeys[g->nunmatched].head_line = head ? head->lineno : 0;
 	g->nunmatched++;
 	return u;
-}
-
-/* "file:line\n" of FR added to B. */
-static void frame_key(const struct tb_frame *fr, struct buf *b)
-{
-	buf_printf(b, "%s:%ld\n", fr->file, fr->lineno);
 }
 
 /* Whether REC is a piece of a traceback rather than a whole one: cut before its
@@ -253,18 +251,18 @@ static int is_fragment(const struct tb_record *rec)
 const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record *rec)
 {
 	const struct tb_exc *exc = record_final(rec);
-	struct buf frames = { 0 };
+	struct tb_frame none = { .file = "" };
+	const struct tb_frame *head = NULL;
 
 	if (is_fragment(rec)) {
-		buf_adds(&frames, "");
-		for (size_t i = 0; i < rec->nexcs; i++)
-			for (size_t j = 0; j < rec->excs[i].nframes; j++)
-				frame_key(&rec->excs[i].frames[j], &frames);
+		head = &none;
+		for (size_t i = 0; i < rec->nexcs && head == &none; i++)
+			if (rec->excs[i].nframes)
+				head = &rec->excs[i].frames[0];
 	}
 	const struct unmatched *u = add_unmatched(g, exc ? exc->type : "",
 						  exc ? exc->message : "", rec->origin,
-						  rec->first_line, 1, frames.s);
-	buf_fini(&frames);
+						  rec->first_line, 1, head);
 	record_free(rec);
 	return u;
 }
@@ -382,18 +380,12 @@ static int same_user_frame(const struct finding *a, const struct finding *b)
 }
 
 /* Whether message A is message B, or B with whole lines after it (lines of other
- * tracebacks that came between its exception line and the next header), numbers and
- * addresses masked. */
+ * tracebacks that came between its exception line and the next header). */
 static int same_or_glued(const char *a, const char *b)
 {
-	char *na = group_normalise(a ? a : "");
-	char *nb = group_normalise(b ? b : "");
-	size_t len = strlen(nb);
-	int yes = !strncmp(na, nb, len) && (na[len] == '\0' || na[len] == '\n');
+	size_t len = strlen(b);
 
-	free(na);
-	free(nb);
-	return yes;
+	return !strncmp(a, b, len) && (a[len] == '\0' || a[len] == '\n');
 }
 
 /* Whether the frames of A are the first frames of B's and fewer: a traceback whose
@@ -452,10 +444,10 @@ static void fold_pieces(struct groups *g, unsigned char *folded)
  * in the same input: FD's exception with lines of another traceback glued to its
  * message; or a fragment (see is_fragment) whose tail (exception line and the frames
  * before it, header lost) says what FD's exception says, or whose head (cut before the
- * exception line) holds a frame of FD's traceback; a head is not counted, its tail
+ * exception line) starts at a frame of FD's traceback; a head is not counted, its tail
  * being counted where it was read. */
 static int fragment_of(const struct unmatched *u, const struct keyed *k,
-		       const struct finding *fd, struct buf *frame)
+		       const struct finding *fd)
 {
 	const struct tb_exc *exc = finding_exc(fd);
 
@@ -463,17 +455,15 @@ static int fragment_of(const struct unmatched *u, const struct keyed *k,
 		return 0;
 	if (*u->exception && !strcmp(u->exception, exc->type) &&
 	    same_or_glued(u->message, exc->message))
-		return k->frames || strcmp(u->message, exc->message);
-	if (*u->exception || !k->frames)
+		return k->fragment || strcmp(u->message, exc->message);
+	if (*u->exception || !k->head_file)
 		return 0;
 	for (size_t i = 0; i < fd->record->nexcs; i++) {
-		for (size_t j = 0; j < fd->record->excs[i].nframes; j++) {
-			buf_reset(frame);
-			frame_key(&fd->record->excs[i].frames[j], frame);
-			const char *at = strstr(k->frames, frame->s);
-			if (at && (at == k->frames || at[-1] == '\n'))
+		const struct tb_exc *e = &fd->record->excs[i];
+		for (size_t j = 0; j < e->nframes; j++)
+			if (e->frames[j].lineno == k->head_line &&
+			    !strcmp(e->frames[j].file, k->head_file))
 				return 1;
-		}
 	}
 	return 0;
 }
@@ -481,7 +471,6 @@ static int fragment_of(const struct unmatched *u, const struct keyed *k,
 /* Leaves out of the undiagnosed list the fragments of a diagnosed failure. */
 static void fold_fragments(struct groups *g, const unsigned char *folded)
 {
-	struct buf frame = { 0 };
 	size_t n = 0;
 
 	for (size_t i = 0; i < g->nunmatched; i++) {
@@ -489,7 +478,7 @@ static void fold_fragments(struct groups *g, const unsigned char *folded)
 		struct finding *owner = NULL;
 		for (size_t j = 0; j < g->nfindings && !owner; j++)
 			if (!folded[j] && g->findings[j]->record &&
-			    fragment_of(u, &g->ukeys[i], g->findings[j], &frame))
+			    fragment_of(u, &g->ukeys[i], g->findings[j]))
 				owner = g->findings[j];
 		if (!owner) {
 			g->unmatched[n] = *u;
@@ -502,10 +491,9 @@ static void fold_fragments(struct groups *g, const unsigned char *folded)
 		free(u->message);
 		free(u->origin);
 		free(g->ukeys[i].key);
-		free(g->ukeys[i].frames);
+		free(g->ukeys[i].head_file);
 	}
 	g->nunmatched = n;
-	buf_fini(&frame);
 }
 
 void groups_finish(struct groups *g, struct report_input *out)
@@ -546,7 +534,7 @@ void groups_free(struct groups *g)
 		free(g->unmatched[i].message);
 		free(g->unmatched[i].origin);
 		free(g->ukeys[i].key);
-		free(g->ukeys[i].frames);
+		free(g->ukeys[i].head_file);
 	}
 	free(g->findings);
 	free(g->fhashes);

@@ -406,8 +406,9 @@ static int cut_short(const struct tb_exc *a, const struct tb_exc *b)
  * input, playbook, exception and subject, and either damaged (a fragment, its message not
  * KEPT's, lines lost or glued, or its frames cut short) without a user frame where KEPT
  * has one (nothing tells it apart), or KEPT's message with lines of another traceback
- * glued to it and the same user frame or none.  A whole copy without a user frame is another report of the
- * failure (a library that logs it before raising it), counted apart. */
+ * glued to it and the same user frame or none.  A whole copy without a user frame is
+ * another report of the failure (a library that logs it before raising it), counted
+ * apart. */
 static int is_piece_of(const struct finding *fd, const struct finding *kept)
 {
 	const struct tb_exc *a = finding_exc(fd), *b = finding_exc(kept);
@@ -468,7 +469,8 @@ static int fragment_of(const struct unmatched *u, const struct keyed *k,
 	return 0;
 }
 
-/* Leaves out of the undiagnosed list the fragments of a diagnosed failure. */
+/* Leaves out of the undiagnosed list the pieces of a diagnosed failure (fragment_of),
+ * counting those that hold its exception line. */
 static void fold_fragments(struct groups *g, const unsigned char *folded)
 {
 	size_t n = 0;

@@ -31,8 +31,8 @@ static int is_library(const struct kb *kb, struct regex_cache *rc, const char *f
 
 /* Whether frame I of EXC is a runtime's start-up frame (spawn's "<string>" line 1), which
  * only the frame it called tells apart from the same file name in the user's code. */
-static int is_bootstrap(const struct kb *kb, struct regex_cache *rc, const struct tb_exc *exc,
-			size_t i, struct buf *subject)
+static int is_bootstrap(const struct kb *kb, struct regex_cache *rc,
+			const struct tb_exc *exc, size_t i, struct buf *subject)
 {
 	const struct tb_frame *fr = &exc->frames[i];
 	const struct tb_frame *called = i + 1 < exc->nframes ? &exc->frames[i + 1] : NULL;

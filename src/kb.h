@@ -39,6 +39,9 @@ struct kb_signature {
 	const char *versions;            /* "3.8-3.12", "2.7", "3.14-": documentation and a fact */
 	const char *frame;               /* PCRE2 that some frame "file:func" must match; NULL */
 	const char *source;              /* PCRE2 that some frame's source line must match; NULL */
+	int bare;                        /* matches only a block printed without frames: the
+					    same wording under frames of other code is not this
+					    failure, and frames would say so */
 	int priority;                    /* higher wins when several playbooks match a record */
 	int wrapper;                     /* the wording only says that another failure happened
 					    (a library's re-raise): see groups_finish */

@@ -156,6 +156,7 @@ static void put_signatures(FILE *f, const char *p, const struct kb_playbook *pb)
 		put_member(f, 2, "versions", s->versions);
 		put_member(f, 2, "frame", s->frame);
 		put_member(f, 2, "source", s->source);
+		put_int(f, 2, "bare", s->bare);
 		put_int(f, 2, "priority", s->priority);
 		put_int(f, 2, "wrapper", s->wrapper);
 		put_int(f, 2, "alone", s->alone);

@@ -557,6 +557,7 @@ static const struct field signature_fields[] = {
 	TEXT(struct kb_signature, versions, 0),
 	TEXT(struct kb_signature, frame, 0),
 	TEXT(struct kb_signature, source, 0),
+	BOOL(struct kb_signature, bare, 0),
 	INT(struct kb_signature, priority, 0),
 	BOOL(struct kb_signature, wrapper, 0),
 	BOOL(struct kb_signature, alone, 0),

@@ -1,7 +1,7 @@
 /*
  * match.c: signatures against records.  For each block, a signature is tried only when its
- * literal occurs in the message; then its exception pattern, its message pattern and its
- * frame and source-line conditions.  A message is read with full-width and curly
+ * literal occurs in the message (and, for a bare signature, the block has no frames); then
+ * its exception pattern, its message pattern and its frame and source-line conditions.  A message is read with full-width and curly
  * punctuation as ASCII (clean_lookalikes); what a pattern captures is the text as printed.  The highest priority wins; ties go to the block printed first (the
  * root of a chain), then to the playbook loaded first.
  */
@@ -73,7 +73,7 @@ static int signature_matches(struct regex_cache *rc, const struct kb_signature *
 			     const struct tb_exc *exc, const char *msg, size_t mlen,
 			     struct regex_match *m)
 {
-	if (!has_literal(sig, msg, mlen))
+	if (!has_literal(sig, msg, mlen) || (sig->bare && exc->nframes))
 		return 0;
 	if (exc->mentioned) {
 		if (!sig->alone && !sig->context)

@@ -29,6 +29,10 @@ static const char *const yaml_a =
 	"  - exception: 'SrcError'\n"
 	"    pattern: '^No module named (?<subject>\\w+)'\n"
 	"    source: '\\bpickle\\.loads?\\('\n"
+	"  - exception: 'BareError'\n"
+	"    literal: 'i format'\n"
+	"    pattern: '^i format (?<subject>\\d+)'\n"
+	"    bare: true\n"
 	"  - exception: 'LitError'\n"
 	"    literal: 'needle'\n"
 	"    pattern: '(?<subject>.+)'\n"
@@ -194,6 +198,25 @@ static void test_source_condition(void **state)
 	finding_free(fd);
 	record_free(yes);
 	record_free(no);
+}
+
+/* A bare signature: the wording printed alone is this failure; under frames that do not
+ * show it (another program's code), it is not. */
+static void test_bare_condition(void **state)
+{
+	struct fixture *f = *state;
+	const char *const own[] = { "/app/main.py", "<module>", "header(n)" };
+	struct tb_record *alone = new_record(1), *framed = new_record(1);
+	add_block(alone, "BareError", "i format 7", 0, NULL);
+	add_block(framed, "BareError", "i format 7", 1, own);
+
+	struct finding *fd = match_record(f->kb, f->rc, alone);
+	assert_non_null(fd);
+	assert_string_equal(facts_get(&fd->facts, "subject"), "7");
+	assert_null(match_record(f->kb, f->rc, framed));
+	finding_free(fd);
+	record_free(alone);
+	record_free(framed);
 }
 
 static void test_priority_beats_block_order(void **state)
@@ -434,6 +457,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_exception_must_match_whole_type, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_literal_is_required, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_frame_condition, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bare_condition, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_source_condition, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_priority_beats_block_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_equal_priority_takes_first_block, setup, teardown),

@@ -291,6 +291,8 @@ int pl_exception_like(const char *type, size_t len)
 		last++;
 		n--;
 	}
+	if (start > 0 && n == 5 && !memcmp(last, "error", 5))
+		return 1;
 	if (!n || !is_upper(last[0]))
 		return 0;
 	for (size_t i = 0; i < n; i++) {

@@ -63,7 +63,8 @@ int pl_exception(const char *s, size_t n, struct pl_exc *e);
 
 /* TYPE looks like an exception class name rather than a word with a colon ("Note",
  * "INFO", "file"): its last component is CamelCase, or ends in Error, Exception, Warning,
- * Exit or Interrupt, or is capitalised under a module path. */
+ * Exit or Interrupt, or is capitalised under a module path, or is the lower-case `error`
+ * of a C module (`struct.error`, `socket.error`, `zlib.error`). */
 int pl_exception_like(const char *type, size_t len);
 
 /* An exception line somewhere in S, as a logger prints one without its traceback: the first

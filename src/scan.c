@@ -47,13 +47,16 @@ static int blank_to_end(const char *s, size_t at, size_t end)
 }
 
 /* Whether the dotted name that ends at COLON could be an exception's: its last part,
- * leading digits and underscores aside, is capitalised and has a lower-case letter. */
+ * leading digits and underscores aside, is capitalised and has a lower-case letter, or is
+ * a C module's lower-case "error" under its module's name ("struct.error"). */
 static int capitalised_name_before(const char *s, size_t colon)
 {
 	size_t b = colon;
 
 	while (b > 0 && is_name_char(s[b - 1]))
 		b--;
+	if (colon - b == 5 && b > 0 && s[b - 1] == '.' && memcmp(s + b, "error", 5) == 0)
+		return 1;
 	while (b < colon && !is_upper(s[b]) && !is_lower(s[b]))
 		b++;
 	if (b == colon || !is_upper(s[b]))

@@ -1578,6 +1578,11 @@ static void test_exception_like_names(void **state)
 	assert_false(pl_exception_like(LIT_ARGS("Note")));
 	assert_false(pl_exception_like(LIT_ARGS("INFO")));
 	assert_false(pl_exception_like(LIT_ARGS("file")));
+	/* a C module's lower-case exception, only under its module's name */
+	assert_true(pl_exception_like(LIT_ARGS("struct.error")));
+	assert_true(pl_exception_like(LIT_ARGS("socket.error")));
+	assert_false(pl_exception_like(LIT_ARGS("error")));
+	assert_false(pl_exception_like(LIT_ARGS("log.errors")));
 	assert_false(pl_exception_like(LIT_ARGS("Traceback")));
 	assert_false(pl_exception_like(LIT_ARGS("socket.timeout")));
 }

@@ -95,7 +95,7 @@ static void finish(struct parser *p, struct reading *r)
 	memmove(&p->open[i], &p->open[i + 1], (p->nopen - i - 1) * sizeof *p->open);
 	p->nopen--;
 	p->pytest_read |= r->pytest;
-	struct tb_record *rec = reading_end(r);
+	struct tb_record *rec = reading_end(r, p->mention, p->arg);
 	if (rec && ask && !bare_wanted(p, rec))
 		record_free(rec);
 	else if (rec)
@@ -159,7 +159,7 @@ static void resolve_pending(struct parser *p)
 	nearby_attach(&p->near, b->lineno, r->rec);
 	reading_lone(r, &e, b->lineno, b->last_line);
 	pass_cut(r, b);
-	struct tb_record *rec = reading_end(r);
+	struct tb_record *rec = reading_end(r, p->mention, p->arg);
 	if (rec)
 		p->emit(rec, p->arg);
 }
@@ -302,7 +302,7 @@ static void mentioned(struct parser *p, const char *s, size_t n, size_t lineno)
 	r->rec->excs[r->rec->nexcs - 1].mentioned = 1;
 	if (paragraph)
 		return;
-	struct tb_record *rec = reading_end(r);
+	struct tb_record *rec = reading_end(r, p->mention, p->arg);
 	if (rec)
 		p->emit(rec, p->arg);
 }

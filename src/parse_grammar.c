@@ -380,7 +380,26 @@ static void stdin_source(struct reading *r)
 	}
 }
 
-struct tb_record *reading_end(struct reading *r)
+/* A traceback cut right after its last frame, whose source line is the raise statement of
+ * a message a signature knows (`raise RuntimeError('context has already been set')`, a
+ * paste that lost its exception line): that line is all the text says of the message, and
+ * it is read as a mention of it, as a sentence quoting the message is. */
+static void raise_line_as_mention(struct tb_record *rec, parse_mention_fn mention, void *arg)
+{
+	if (!mention || !rec->truncated || !rec->nexcs)
+		return;
+	struct tb_exc *x = &rec->excs[rec->nexcs - 1];
+	if (*x->type || *x->message || !x->nframes)
+		return;
+	const char *src = x->frames[x->nframes - 1].source;
+	if (!src || strncmp(src, "raise ", 6) != 0 || !mention(src, strlen(src), arg))
+		return;
+	free(x->message);
+	x->message = xstrdup(src);
+	x->mentioned = 1;
+}
+
+struct tb_record *reading_end(struct reading *r, parse_mention_fn mention, void *arg)
 {
 	struct tb_record *rec = r->rec;
 
@@ -388,6 +407,7 @@ struct tb_record *reading_end(struct reading *r)
 		rec->truncated = 1;
 	end_block(r);
 	stdin_source(r);
+	raise_line_as_mention(rec, mention, arg);
 	r->rec = NULL;
 	reading_free(r);
 	if (worth_emitting(rec))

@@ -99,8 +99,10 @@ int reading_feed(struct reading *r, const char *s, size_t n, size_t lineno);
 /* Nothing is missing: the record may end at the next line that does not continue it. */
 int reading_complete(const struct reading *r);
 
-/* Ends the record and frees R: the record, or NULL when it held nothing worth keeping. */
-struct tb_record *reading_end(struct reading *r);
+/* Ends the record and frees R: the record, or NULL when it held nothing worth keeping.
+ * MENTION (may be NULL) says whether the raise line a cut record ends on quotes a message
+ * worth reading as a mention. */
+struct tb_record *reading_end(struct reading *r, parse_mention_fn mention, void *arg);
 
 /* Frees R and its record. */
 void reading_free(struct reading *r);

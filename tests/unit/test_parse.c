@@ -1699,6 +1699,51 @@ static void test_mention_becomes_a_record(void **state)
 	got_free(&g);
 }
 
+/* A traceback cut after its last frame, whose source line raises a message a signature
+ * knows: the raise line is read as a mention of it; a cut after another line, or a raise
+ * of a message nothing knows, stays a traceback without exception line (or nothing). */
+static void test_cut_raise_line_is_a_mention(void **state)
+{
+	static const char cut[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/srv/app/run.py\", line 3, in <module>\n"
+		"    glom(spec)\n"
+		"  File \"/usr/lib/python3/glom/core.py\", line 9, in glom\n"
+		"    raise GlomError('cannot glom %r' % spec)\n";
+	static const char headless[] =
+		"    glom(spec)\n"
+		"  File \"/usr/lib/python3/glom/core.py\", line 9, in glom\n"
+		"    raise GlomError('cannot glom %r' % spec)\n";
+	static const char not_raise[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/srv/app/run.py\", line 3, in <module>\n"
+		"    log('cannot glom yet')\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_mentions(&g, cut, mention_glom);
+	assert_int_equal(g.n, 1);
+	const struct tb_exc *x = &g.recs[0]->excs[0];
+	assert_true(x->mentioned);
+	assert_int_equal(x->nframes, 2);
+	assert_string_equal(x->message, "raise GlomError('cannot glom %r' % spec)");
+	got_free(&g);
+	/* a paste that starts below its header is kept for the same reason */
+	parse_mentions(&g, headless, mention_glom);
+	assert_int_equal(g.n, 1);
+	assert_true(g.recs[0]->excs[0].mentioned);
+	got_free(&g);
+	parse_mentions(&g, not_raise, mention_glom);
+	assert_int_equal(g.n, 1);
+	assert_false(g.recs[0]->excs[0].mentioned);
+	assert_string_equal(g.recs[0]->excs[0].message, "");
+	got_free(&g);
+	parse_mentions(&g, cut, NULL);
+	assert_int_equal(g.n, 1);
+	assert_false(g.recs[0]->excs[0].mentioned);
+	got_free(&g);
+}
+
 /* A log record's line at an informational level mentions a failure in passing; one at
  * a warning or error level, or prose, reports it.  Past the lines read all
  * (PARSE_READ_ALL_LINES) a line without a mark is not read for mentions, wherever the
@@ -2218,6 +2263,7 @@ int main(void)
 		cmocka_unit_test(test_exception_like_names),
 		cmocka_unit_test(test_line_shapes),
 		cmocka_unit_test(test_mention_becomes_a_record),
+		cmocka_unit_test(test_cut_raise_line_is_a_mention),
 		cmocka_unit_test(test_mentions_in_quiet_log_lines_and_past_the_window),
 		cmocka_unit_test(test_mention_in_a_paragraph),
 		cmocka_unit_test(test_record_carries_lines_before),

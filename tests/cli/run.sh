@@ -86,7 +86,7 @@ run_transcript "$ROOT/tests/cli/exitcodes.t"
 
 ALL_IDS="local-object lambda main-lookup unpicklable-object missing-main-guard bad-reduce
 not-same-object result-unpicklable child-eof recursion unpickle-missing unpickle-corrupt
-broken-pool daemonic-children start-method-conflict"
+broken-pool daemonic-children start-method-conflict payload-too-large"
 KB_IDS=
 for id in $ALL_IDS; do
 	pickdoc --show "$id" >/dev/null 2>&1 && KB_IDS="$KB_IDS $id "
@@ -614,7 +614,7 @@ rm -rf "$WORK/kb-deep" "$WORK/kb-huge"
 pickdoc --list >"$WORK/out" 2>"$WORK/err"
 missing=
 for id in local-object lambda main-lookup unpicklable-object missing-main-guard bad-reduce \
-	daemonic-children start-method-conflict; do
+	daemonic-children start-method-conflict payload-too-large; do
 	grep -Eq "(^|[^a-z-])$id([^a-z-]|\$)" "$WORK/out" || missing="$missing $id"
 done
 if [ -z "$missing" ]; then pass; else

@@ -5,6 +5,8 @@
 # underscores>.py<X.Y>.txt.
 # The payload scripts allocate 2-4 GiB (twice that while pickling): run them one at a time,
 # on a machine with at least 12 GiB free.
+# Interpreters: the pyenv builds; "deb3.11" is Debian's /usr/bin/python3.11, which has
+# python3-billiard (4.1.0).
 # Usage: tests/captures/kb-limits/run.sh [SCRIPT...]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,6 +19,7 @@ matrix='
 pool_in_pool_worker             /srv/thumbnails     2.7 3.6 3.8 3.12
 daemon_process_child            /opt/uploader       3.7 3.13
 executor_in_pool_worker         /home/ana/scoring   3.9 3.13
+billiard_worker_mp_pool         /srv/celery-tasks   deb3.11
 set_start_method_twice          /srv/etl            3.6 3.8 3.11 3.13
 set_start_method_module_level   /srv/etl            3.7 3.12
 pipe_send_over_4gib             /data/frames        3.6 3.7
@@ -32,7 +35,7 @@ echo "$matrix" | while read -r name dir vers; do
 	cp "$here/$name.py" "$dir/$name.py"
 	for v in $vers; do
 		py=$(interp "$v") || continue
-		dest="$out/$(echo "$name" | tr _ -).py$v.txt"
+		dest="$out/$(echo "$name" | tr _ -).py${v#deb}.txt"
 		run_clean "$dir" "$py" "$dir/$name.py" >"$dest" 2>&1
 		echo "$(basename "$dest"): exit $?"
 	done

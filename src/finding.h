@@ -52,7 +52,7 @@ struct plan {
 	size_t nfirst_ten_minutes;
 	const char **where_to_look;
 	size_t nwhere_to_look;
-	const char **fix;                /* the leading cause's own fix first */
+	const char **fix;                /* the leading cause's own fix (plan.c) */
 	size_t nfix;
 	struct kb_check *verify;
 	size_t nverify;

@@ -134,3 +134,41 @@ int infer_step_by_person(const struct finding *fd, const struct tree_step *s)
 {
 	return s->answer && infer_by_person(facts_find(&fd->facts, s->question->fact));
 }
+
+/* Whether some answers lead from ID (a question or a cause) to cause C, whatever the facts;
+ * DEPTH bounds an unlinted tree. */
+static int tree_leads_to(const struct kb_playbook *pb, const char *id, const struct kb_cause *c,
+			 size_t depth)
+{
+	const struct kb_question *q = infer_question(pb, id);
+
+	if (!q)
+		return !strcmp(id, c->id);
+	if (depth > pb->nquestions)
+		return 0;
+	for (size_t i = 0; i < q->nanswers; i++)
+		if (tree_leads_to(pb, q->answers[i].next, c, depth + 1))
+			return 1;
+	return 0;
+}
+
+int infer_ruled_out(const struct finding *fd, const struct kb_cause *c)
+{
+	const struct kb_playbook *pb = fd->playbook;
+
+	if (!fd->npath || !fd->path[0].answer || !tree_leads_to(pb, pb->questions[0].id, c, 0))
+		return 0;
+	if (fd->conclusion)
+		return fd->conclusion != c;
+	const struct tree_step *last = &fd->path[fd->npath - 1];
+	return !last->answer && !tree_leads_to(pb, last->question->id, c, 0);
+}
+
+const struct ranked_cause *infer_lead(const struct finding *fd)
+{
+	for (size_t i = 0; i < fd->ncauses; i++)
+		if (fd->conclusion ? fd->causes[i].cause == fd->conclusion
+				   : !infer_ruled_out(fd, fd->causes[i].cause))
+			return &fd->causes[i];
+	return fd->ncauses ? &fd->causes[0] : NULL;
+}

@@ -25,6 +25,14 @@ const struct kb_cause *infer_cause(const struct kb_playbook *pb, const char *id)
 const struct kb_answer *infer_answer(struct regex_cache *rc, const struct kb_question *q,
 				     const char *value);
 
+/* Whether the tree's answers so far rule cause C of FD out: the tree can lead to C from
+ * its root but no longer from where the walk stopped (its conclusion, or the question
+ * still open).  A cause the tree never leads to is never ruled out by it. */
+int infer_ruled_out(const struct finding *fd, const struct kb_cause *c);
+/* The cause a report's fix is for: the conclusion, else the highest-ranked cause not
+ * ruled out; NULL only when FD has no causes. */
+const struct ranked_cause *infer_lead(const struct finding *fd);
+
 /* The source of every fact a person gave (interactively or in a runbook) starts with
  * this; the log's facts never do. */
 #define INFER_SOURCE_PERSON "answered by you"

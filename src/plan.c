@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "infer.h"
 #include "util.h"
 
 static int is_name_char(char c)
@@ -136,14 +137,32 @@ void plan_fini(struct plan *plan)
 	memset(plan, 0, sizeof *plan);
 }
 
+/*
+ * The fix a finding gets is its leading cause's own (infer_lead): every cause carries the
+ * fix for that cause, and the playbook's list is the overview of them all, so the two
+ * combined say the same fix twice.  The playbook's list stands in only when the leading
+ * cause has no fix of its own.
+ */
+static void build_fix(struct plan *plan, const struct finding *fd)
+{
+	const struct kb_playbook *pb = fd->playbook;
+	const struct ranked_cause *lead = infer_lead(fd);
+	const struct kb_cause *c = fd->conclusion ? fd->conclusion : lead ? lead->cause : NULL;
+	const char *own = c && c->fix && *c->fix ? c->fix : NULL;
+
+	if (own) {
+		plan->fix = expand_all(plan->arena, &own, 1, &fd->facts, &plan->nfix);
+		if (plan->nfix)
+			return;
+	}
+	plan->fix = expand_all(plan->arena, pb->fix, pb->nfix, &fd->facts, &plan->nfix);
+}
+
 void plan_build(struct finding *fd)
 {
 	const struct kb_playbook *pb = fd->playbook;
 	const struct facts *facts = &fd->facts;
 	struct plan *plan = &fd->plan;
-	const struct kb_cause *lead = fd->conclusion ? fd->conclusion
-				      : fd->ncauses ? fd->causes[0].cause : NULL;
-	size_t lead_fix = lead && lead->fix && *lead->fix;
 
 	plan_fini(plan);
 	struct arena *a = plan->arena = arena_new();
@@ -152,12 +171,7 @@ void plan_build(struct finding *fd)
 	plan->where_to_look = expand_all(a, pb->where_to_look, pb->nwhere_to_look, facts,
 					 &plan->nwhere_to_look);
 	plan->worse = expand_all(a, pb->worse, pb->nworse, facts, &plan->nworse);
-	plan->nfix = pb->nfix + lead_fix;
-	plan->fix = arena_alloc(a, (plan->nfix ? plan->nfix : 1) * sizeof *plan->fix);
-	if (lead_fix)
-		plan->fix[0] = expand_into(a, lead->fix, facts);
-	for (size_t i = 0; i < pb->nfix; i++)
-		plan->fix[lead_fix + i] = expand_into(a, pb->fix[i], facts);
+	build_fix(plan, fd);
 	plan->nverify = 0;
 	plan->verify = arena_alloc(a, (pb->nverify ? pb->nverify : 1) * sizeof *plan->verify);
 	for (size_t i = 0; i < pb->nverify; i++) {

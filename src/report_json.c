@@ -106,9 +106,10 @@ static json_t *causes(const struct finding *fd)
 
 	for (size_t i = 0; i < fd->ncauses; i++) {
 		const struct ranked_cause *rc = &fd->causes[i];
-		json_t *e = json_pack("{s:o,s:o,s:i,s:o}", "id", str(rc->cause->id),
+		json_t *e = json_pack("{s:o,s:o,s:i,s:o,s:b}", "id", str(rc->cause->id),
 				      "title", str(rc->cause->title), "score", rc->score,
-				      "because", opt_str(rc->because));
+				      "because", opt_str(rc->because),
+				      "ruled_out", infer_ruled_out(fd, rc->cause));
 		json_array_append_new(a, e);
 	}
 	return a;

@@ -290,6 +290,8 @@ static void causes(FILE *out, const struct finding *fd)
 		} else {
 			fputs("the typical cause, no evidence for or against it", out);
 		}
+		if (infer_ruled_out(fd, rc->cause))
+			fputs("; *ruled out by the decision tree's answers*", out);
 		fputc('\n', out);
 	}
 }

@@ -57,6 +57,7 @@ static const char *const playbook =
 	"causes:\n"
 	"  - {id: lead, title: Lead, prior: 5, fix: 'move {{subject|it}} to module level'}\n"
 	"  - {id: other, title: Other, prior: 1, fix: 'never first'}\n"
+	"  - {id: bare, title: Bare, prior: 0}\n"
 	"first_ten_minutes: ['{{only_when_shown|}}', 'open {{user_file|the file}}', ' {{dropped|}}']\n"
 	"fix: ['general fix']\n"
 	"verify:\n  - {run: '{{check_run|}}', before: b, after: a}\n"
@@ -77,9 +78,10 @@ static void test_build(void **state)
 	fd.ncauses = 2;
 	facts_set(&fd.facts, "subject", "job", "t", 1);
 	plan_build(&fd);
-	assert_int_equal(fd.plan.nfix, 2);
+	/* The leading cause's own fix is the fix: the playbook's list, its overview, is not
+	 * added to it. */
+	assert_int_equal(fd.plan.nfix, 1);
 	assert_string_equal(fd.plan.fix[0], "move job to module level");
-	assert_string_equal(fd.plan.fix[1], "general fix");
 	/* Items made only of missing facts with empty fallbacks are left out. */
 	assert_int_equal(fd.plan.nfirst_ten_minutes, 1);
 	assert_string_equal(fd.plan.first_ten_minutes[0], "open the file");
@@ -100,6 +102,12 @@ static void test_build(void **state)
 	fd.conclusion = &fd.playbook->causes[1];
 	plan_build(&fd);
 	assert_string_equal(fd.plan.fix[0], "never first");
+
+	/* A leading cause without a fix of its own gets the playbook's list. */
+	fd.conclusion = &fd.playbook->causes[2];
+	plan_build(&fd);
+	assert_int_equal(fd.plan.nfix, 1);
+	assert_string_equal(fd.plan.fix[0], "general fix");
 	plan_fini(&fd.plan);
 	facts_fini(&fd.facts);
 	kb_free(kb);

@@ -246,7 +246,8 @@ static int run_merge(const struct opts *o, const struct kb *kb, const struct rep
 
 static int run_action(const struct opts *o, const struct kb *kb)
 {
-	struct report_opts ro = { o->format, use_color(o), o->brief };
+	struct report_opts ro = { .format = o->format, .color = use_color(o),
+				  .brief = o->brief, .full = o->full };
 
 	switch (o->action) {
 	case ACT_LIST:

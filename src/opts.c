@@ -11,7 +11,7 @@
 #include "util.h"
 
 enum { OPT_COLOR = 256, OPT_LINT, OPT_DUMP, OPT_ANSWER, OPT_ANSWERS, OPT_NO_INPUT, OPT_TRANSCRIPT,
-       OPT_INPUT, OPT_FOLLOW, OPT_QUIET, OPT_MERGE, OPT_LABEL };
+       OPT_INPUT, OPT_FOLLOW, OPT_QUIET, OPT_MERGE, OPT_LABEL, OPT_FULL };
 
 #define QUIET_MS_DEFAULT 500
 
@@ -23,6 +23,7 @@ static const struct option long_options[] = {
 	{ "dump", required_argument, NULL, OPT_DUMP },
 	{ "follow", no_argument, NULL, OPT_FOLLOW },
 	{ "format", required_argument, NULL, 'f' },
+	{ "full", no_argument, NULL, OPT_FULL },
 	{ "guide", no_argument, NULL, 'i' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "input", required_argument, NULL, OPT_INPUT },
@@ -41,8 +42,8 @@ static const struct option long_options[] = {
 
 void opts_usage(FILE *out)
 {
-	fputs("usage: pickdoc [-bhilV] [-f format] [--color=when] [--input=format] [-k dir]...\n"
-	      "               [-s id] [--answer=question=answer]... [--answers=file]...\n"
+	fputs("usage: pickdoc [-bhilV] [--full] [-f format] [--color=when] [--input=format]\n"
+	      "               [-k dir]... [-s id] [--answer=question=answer]... [--answers=file]...\n"
 	      "               [--no-input] [--transcript=file] [--lint [dir...]] [--dump=records]\n"
 	      "               [file ...]\n"
 	      "       pickdoc --follow [--quiet-period=ms] [-f format] [--label=key=value]...\n"
@@ -55,6 +56,7 @@ void opts_usage(FILE *out)
 	      "  -f, --format=FORMAT    text (default), json, markdown or ndjson; yaml with\n"
 	      "                         --show: the playbook's YAML source\n"
 	      "  -b, --brief            one line per failure\n"
+	      "      --full             the whole text report: meaning, evidence, every cause\n"
 	      "  -i, --guide            ask what the log does not say, one question at a time\n"
 	      "      --answer=Q=A       answer question Q with A, as a runbook (repeatable)\n"
 	      "      --answers=FILE     answers from a YAML map of question: answer (repeatable)\n"
@@ -158,6 +160,9 @@ static int parse_one(struct opts *o, int c, const char *arg)
 	switch (c) {
 	case 'b':
 		o->brief = 1;
+		return 0;
+	case OPT_FULL:
+		o->full = 1;
 		return 0;
 	case 'i':
 		o->guide = 1;

@@ -24,6 +24,7 @@ struct opts {
 	int yaml;                   /* --show with -f yaml: the playbook's YAML source */
 	enum opts_color color;
 	int brief;
+	int full;                /* --full: the whole text report */
 	const char *show_id;
 	const char **kb_dirs;    /* --kb, in order */
 	size_t nkb_dirs;

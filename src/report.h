@@ -49,6 +49,9 @@ struct report_opts {
 	enum report_format format;
 	int color;                       /* escape sequences allowed */
 	int brief;                       /* one line per finding */
+	int full;                        /* text: every section, not the short form */
+	const char *more;                /* text, short form: the closing line saying how to
+					    get the rest; NULL: pickdoc's --full and --show */
 };
 
 /* Writes the report to OUT; returns 0, or -1 when writing failed. */

@@ -1,13 +1,17 @@
 /*
- * report_text.c: the report for a person at a terminal: per finding the failure, what it
- * means, the evidence with where it came from, ranked causes, the open question or the
- * conclusion, then the playbook's steps; or one line per finding with --brief.  Escape
+ * report_text.c: the report for a person at a terminal.  By default the short form, about
+ * a screen per finding: the failure, the conclusion (or the leading causes and the question
+ * still open), the user's line, the first steps, the fix for that cause and its check,
+ * and once per run a line saying how to get the rest.  With --full, every section: what it
+ * means, the evidence with where it came from, every cause (those the tree ruled out
+ * marked), the tree, the playbook's steps.  With --brief, one line per finding.  Escape
  * sequences only when colour was asked for, and only pickdoc's own: all other text, the
  * log's and the knowledge base's, goes through report_put_safe, so that nothing in it acts
  * on the terminal.  Knows nothing of how findings were made.
  */
 #include "report_int.h"
 
+#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +19,9 @@
 
 #define WIDTH 80
 #define MESSAGE_MAX 240          /* bytes of a message's first line shown */
-#define CAUSES_SHOWN 5           /* the rest are counted; JSON and --show have them all */
+#define SHORT_CAUSES 3           /* the short form's leading causes, when no conclusion */
+#define SHORT_LINES 40           /* a screen: the short form's first steps stop here */
+#define SHORT_CHECKS 1           /* the short form's verification commands */
 
 #define ARROW "\xe2\x86\x92"
 #define DASH "\xe2\x80\x94"
@@ -305,38 +311,49 @@ static void evidence(const struct text *t, const struct finding *fd)
 	free(v);
 }
 
-static void causes(const struct text *t, const struct finding *fd)
+/* Cause RC with its score in a column WIDTH wide and its "because". */
+static void cause(const struct text *t, const struct finding *fd, const struct ranked_cause *rc,
+		  int width)
+{
+	fputs("  ", t->out);
+	sgr(t, SGR_SCORE);
+	fprintf(t->out, "%*d", width, rc->score);
+	sgr(t, SGR_RESET);
+	spaces(t->out, 2);
+	flow(t->out, (size_t)width + 4, (size_t)width + 4, rc->cause->title);
+	struct buf because = { 0 };
+	if (rc->because)
+		buf_printf(&because, "because %s", rc->because);
+	else
+		buf_adds(&because, "prior: the typical cause, no evidence for or against it");
+	wrap(t->out, (size_t)width + 4, "", because.s);
+	buf_fini(&because);
+	if (infer_ruled_out(fd, rc->cause))
+		wrap(t->out, (size_t)width + 4, "", "ruled out by the decision tree's answers");
+}
+
+static int score_width(const struct finding *fd)
 {
 	char score[32];
 	int width = 0;
 
-	if (!fd->ncauses)
-		return;
 	for (size_t i = 0; i < fd->ncauses; i++) {
 		int w = snprintf(score, sizeof score, "%d", fd->causes[i].score);
 		if (w > width)
 			width = w;
 	}
+	return width;
+}
+
+static void causes(const struct text *t, const struct finding *fd)
+{
+	int width = score_width(fd);
+
+	if (!fd->ncauses)
+		return;
 	section(t, "Likely causes");
-	for (size_t i = 0; i < fd->ncauses && i < CAUSES_SHOWN; i++) {
-		const struct ranked_cause *rc = &fd->causes[i];
-		fputs("  ", t->out);
-		sgr(t, SGR_SCORE);
-		fprintf(t->out, "%*d", width, rc->score);
-		sgr(t, SGR_RESET);
-		spaces(t->out, 2);
-		flow(t->out, (size_t)width + 4, (size_t)width + 4, rc->cause->title);
-		struct buf because = { 0 };
-		if (rc->because)
-			buf_printf(&because, "because %s", rc->because);
-		else
-			buf_adds(&because, "prior: the typical cause, no evidence for or against it");
-		wrap(t->out, (size_t)width + 4, "", because.s);
-		buf_fini(&because);
-	}
-	if (fd->ncauses > CAUSES_SHOWN)
-		fprintf(t->out, "  and %zu less likely (pickdoc --show=%s lists them)\n",
-			fd->ncauses - CAUSES_SHOWN, fd->playbook->id);
+	for (size_t i = 0; i < fd->ncauses; i++)
+		cause(t, fd, &fd->causes[i], width);
 }
 
 static const char *answer_label(const struct kb_answer *a)
@@ -390,7 +407,7 @@ static void tree(const struct text *t, const struct finding *fd)
 }
 
 /* HOSTS: who saw it, in a merged report; NULL otherwise. */
-static void finding(const struct text *t, const struct finding *fd, const char *hosts)
+static void header(const struct text *t, const struct finding *fd, const char *hosts)
 {
 	const struct kb_playbook *pb = fd->playbook;
 	const char *subject = finding_subject(fd);
@@ -433,6 +450,13 @@ static void finding(const struct text *t, const struct finding *fd, const char *
 		put_logs(t->out, subject);
 		fputc('\n', t->out);
 	}
+}
+
+static void full_finding(const struct text *t, const struct finding *fd, const char *hosts)
+{
+	const struct kb_playbook *pb = fd->playbook;
+
+	header(t, fd, hosts);
 	if (pb->means && *pb->means) {
 		section(t, "What it means");
 		wrap(t->out, 2, "", pb->means);
@@ -445,6 +469,220 @@ static void finding(const struct text *t, const struct finding *fd, const char *
 	bullets(t, "Fix", fd->plan.fix, fd->plan.nfix);
 	verify(t, fd->plan.verify, fd->plan.nverify);
 	bullets(t, "What makes it worse", fd->plan.worse, fd->plan.nworse);
+}
+
+static int answered_by_person(const struct finding *fd)
+{
+	for (size_t i = 0; i < fd->npath; i++)
+		if (infer_step_by_person(fd, &fd->path[i]))
+			return 1;
+	return 0;
+}
+
+/* The short form's answer: the conclusion and why, or the leading causes not ruled out
+ * and the first question still open; the tree's answers when a person gave some of them,
+ * since the conclusion then rests on what the log does not show. */
+static void short_answer(const struct text *t, const struct finding *fd)
+{
+	const struct ranked_cause *lead = infer_lead(fd);
+	int width = score_width(fd);
+	int by_person = answered_by_person(fd);
+
+	if (fd->conclusion && lead) {
+		section(t, "Conclusion");
+		struct buf b = { 0 };
+		buf_printf(&b, "%s (%s)", fd->conclusion->title, fd->conclusion->id);
+		wrap(t->out, 2, "", b.s);
+		buf_reset(&b);
+		if (lead->because)
+			buf_printf(&b, "because %s", lead->because);
+		else
+			buf_adds(&b, "because the log answered the decision tree's questions");
+		wrap(t->out, 2, "", b.s);
+		buf_fini(&b);
+		if (by_person)
+			answered(t, fd, 4);
+		return;
+	}
+	if (fd->ncauses)
+		section(t, "Likely causes");
+	for (size_t i = 0, shown = 0; i < fd->ncauses && shown < SHORT_CAUSES; i++) {
+		if (infer_ruled_out(fd, fd->causes[i].cause))
+			continue;
+		cause(t, fd, &fd->causes[i], width);
+		shown++;
+	}
+	if (by_person) {
+		section(t, "Answered so far");
+		answered(t, fd, 2);
+	}
+	for (size_t i = 0; i < fd->npath; i++) {
+		const struct kb_question *q = fd->path[i].question;
+		if (fd->path[i].answer)
+			continue;
+		section(t, "Still to find out");
+		wrap(t->out, 2, "? ", q->ask);
+		for (size_t k = 0; k < q->nanswers; k++)
+			wrap(t->out, 4, "- ", answer_label(&q->answers[k]));
+		break;
+	}
+}
+
+/* The user's line: the frame and its source. */
+static void user_line(const struct text *t, const struct finding *fd)
+{
+	struct buf frame = { 0 };
+	const char *source = facts_get(&fd->facts, "user_source");
+
+	if (report_user_frame(fd, &frame)) {
+		section(t, "Your line");
+		fputs("  ", t->out);
+		put_logs(t->out, frame.s);
+		fputc('\n', t->out);
+		if (source) {
+			fputs("    ", t->out);
+			put_logs(t->out, source);
+			fputc('\n', t->out);
+		}
+	}
+	buf_fini(&frame);
+}
+
+static size_t at_most(size_t n, size_t max)
+{
+	return n < max ? n : max;
+}
+
+static size_t count_lines(const char *s, size_t n)
+{
+	size_t lines = 0;
+
+	for (size_t i = 0; i < n; i++)
+		lines += s[i] == '\n';
+	return lines;
+}
+
+/* A part of the short form, written to memory so that its lines can be counted first. */
+struct part {
+	char *s;
+	size_t n;
+	size_t lines;
+};
+
+static FILE *part_open(struct part *p, struct text *t, const struct text *to)
+{
+	*t = *to;
+	p->s = NULL;
+	p->n = 0;
+	t->out = open_memstream(&p->s, &p->n);
+	if (!t->out)
+		err(1, "open_memstream");
+	return t->out;
+}
+
+static void part_close(struct part *p, FILE *f)
+{
+	if (fclose(f) == EOF)
+		err(1, "open_memstream");
+	p->lines = count_lines(p->s, p->n);
+}
+
+/* Step I of FD's first steps, numbered, whole or (WHOLE zero) cut after its first sentence
+ * or clause, into P. */
+static void step(struct part *p, const struct text *t, const struct finding *fd, size_t i,
+		 int whole)
+{
+	const char *text = fd->plan.first_ten_minutes[i];
+	size_t n = strlen(text);
+	char num[32];
+	struct text m;
+
+	if (!whole) {
+		for (size_t k = 0; k + 1 < n; k++)
+			if ((text[k] == '.' || text[k] == ':') && (text[k + 1] == ' ' ||
+								    text[k + 1] == '\n')) {
+				n = k + 1;
+				break;
+			}
+	}
+	struct buf b = { 0 };
+	buf_add(&b, text, n);
+	if (n < strlen(text))
+		buf_adds(&b, " ...");
+	snprintf(num, sizeof num, "%zu. ", i + 1);
+	FILE *f = part_open(p, &m, t);
+	wrap(m.out, 2, num, b.s);
+	part_close(p, f);
+	buf_fini(&b);
+}
+
+/*
+ * The short form: the failure, the answer, the user's line, the fix and its check, and
+ * between them the first steps, in order, as many as keep the finding within a screen
+ * (SHORT_LINES): each whole when it fits, else cut after its first sentence; the first
+ * one always.  Steps are the playbook's prose, of any length; --full has them whole.
+ */
+static void short_finding(const struct text *t, const struct finding *fd, const char *hosts)
+{
+	const struct plan *plan = &fd->plan;
+	struct part head, tail, p;
+	struct text m;
+	FILE *f;
+
+	f = part_open(&head, &m, t);
+	header(&m, fd, hosts);
+	short_answer(&m, fd);
+	user_line(&m, fd);
+	part_close(&head, f);
+	f = part_open(&tail, &m, t);
+	bullets(&m, "Fix", plan->fix, plan->nfix);
+	verify(&m, plan->verify, at_most(plan->nverify, SHORT_CHECKS));
+	part_close(&tail, f);
+
+	fwrite(head.s, 1, head.n, t->out);
+	size_t used = head.lines + tail.lines + 2;      /* the steps' blank line and title */
+	for (size_t i = 0; i < plan->nfirst_ten_minutes; i++) {
+		step(&p, t, fd, i, 1);
+		if (used + p.lines > SHORT_LINES) {
+			free(p.s);
+			step(&p, t, fd, i, 0);
+		}
+		if (i && used + p.lines > SHORT_LINES) {
+			free(p.s);
+			break;
+		}
+		if (!i)
+			section(t, "First steps");
+		fwrite(p.s, 1, p.n, t->out);
+		used += p.lines;
+		free(p.s);
+	}
+	fwrite(tail.s, 1, tail.n, t->out);
+	free(head.s);
+	free(tail.s);
+}
+
+static void finding(const struct text *t, const struct finding *fd, const char *hosts,
+		    int full)
+{
+	if (full)
+		full_finding(t, fd, hosts);
+	else
+		short_finding(t, fd, hosts);
+}
+
+/* Once per run, after the short form: how to get the rest. */
+static void more(const struct text *t, const struct finding *fd, const char *line)
+{
+	if (line) {
+		fputs(line, t->out);
+		fputc('\n', t->out);
+		return;
+	}
+	fputs("More: pickdoc --full adds what it means, all the evidence, every cause, where to "
+	      "look\nand what makes it worse; pickdoc --show=", t->out);
+	put_logs(t->out, fd->playbook->id);
+	fputs(" prints the playbook whole.\n", t->out);
 }
 
 static void put_unmatched(FILE *out, const struct unmatched *u)
@@ -523,7 +761,8 @@ static int text_findings(FILE *out, const struct report_input *in,
 		if (i)
 			fputc('\n', out);
 		buf_reset(&hosts);
-		finding(&t, in->findings[i], report_seen_by(in, i, &hosts) ? hosts.s : NULL);
+		finding(&t, in->findings[i], report_seen_by(in, i, &hosts) ? hosts.s : NULL,
+			opts->full);
 	}
 	buf_fini(&hosts);
 	if (in->nunmatched) {
@@ -545,6 +784,8 @@ static int text_findings(FILE *out, const struct report_input *in,
 	if (in->nfindings || in->nunmatched)
 		fputc('\n', out);
 	summary(&t, in);
+	if (in->nfindings && !opts->full)
+		more(&t, in->findings[0], opts->more);
 	return 0;
 }
 
@@ -562,7 +803,7 @@ static int text_now_finding(FILE *out, const struct finding *fd, int repeat,
 		brief_finding(&t, fd, NULL);
 		return 0;
 	}
-	finding(&t, fd, NULL);
+	finding(&t, fd, NULL, opts->full);
 	fputc('\n', out);
 	return 0;
 }

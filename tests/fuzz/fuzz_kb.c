@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			const struct kb_playbook *pb = kb->playbooks[i];
 			FUZZ_ASSERT(kb_find(kb, pb->id) == pb);
 			for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
-				struct report_opts ro = { formats[f], 0, 0 };
+				struct report_opts ro = { .format = formats[f] };
 				FUZZ_ASSERT(report_playbook(null, pb, &ro) == 0);
 			}
 		}

@@ -18,7 +18,7 @@
 
 static char *render(const struct report_input *res, enum report_format format, size_t *len)
 {
-	struct report_opts ro = { format, 0, 0 };
+	struct report_opts ro = { .format = format };
 	char *text = NULL;
 	FILE *out = open_memstream(&text, len);
 

@@ -89,7 +89,7 @@ static char *report_of(const struct fixture *f, const char *host, enum report_fo
 	snprintf(label, sizeof label, "host=%s", host);
 	const char *labels[] = { label };
 	struct report_labels tags = { labels, 1 };
-	struct report_opts ro = { format, 0, 0 };
+	struct report_opts ro = { .format = format };
 
 	in.labels = &tags;
 	FILE *out = open_memstream(&text, &len);
@@ -179,7 +179,7 @@ static void test_merged_again(void **state)
 	merge_string(m, ra, "a.json");
 	merge_string(m, rb, "b.json");
 	merge_result(m, &out);
-	struct report_opts ro = { REPORT_JSON, 0, 0 };
+	struct report_opts ro = { .format = REPORT_JSON };
 	FILE *fp = open_memstream(&merged, &len);
 	assert_int_equal(report_write(fp, &out, &ro), 0);
 	fclose(fp);

@@ -22,8 +22,8 @@
 #define PROMPT_ANSWER "answer> "
 #define PROMPT_DONE "pickdoc> "
 
-static const char *const commands[] = { "why", "how", "why-not", "back", "skip", "help",
-					"quit" };
+static const char *const commands[] = { "why", "how", "why-not", "full", "back", "skip",
+					"help", "quit" };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 struct run {
@@ -242,14 +242,24 @@ static void ask(struct run *r)
 	buf_fini(&b);
 }
 
-/* The end: the finding as the text reporter renders it, plan and all. */
+/* The finding as the text reporter renders it: the short form, or with FULL the whole. */
+static void report(struct run *r, int full)
+{
+	struct finding *only[] = { r->s.fd };
+	struct report_input in = { .findings = only, .nfindings = 1 };
+	struct report_opts text = { .format = REPORT_TEXT,
+				    .color = r->ro->color && tty_is_stdout(r->tty), .full = full,
+				    .more = "Type full for the whole report: what it means, all the "
+					    "evidence, every cause,\nwhere to look and what makes "
+					    "it worse." };
+
+	report_write(r->out, &in, &text);
+}
+
+/* The end: the conclusion and the short form of the finding. */
 static void conclude(struct run *r)
 {
 	struct session *s = &r->s;
-	struct finding *only[] = { s->fd };
-	struct report_input in = { .findings = only, .nfindings = 1 };
-	struct report_opts text = { .format = REPORT_TEXT,
-				    .color = r->ro->color && tty_is_stdout(r->tty) };
 
 	if (s->conclusion) {
 		fputs("\nConclusion: ", r->out);
@@ -260,9 +270,9 @@ static void conclude(struct run *r)
 			fprintf(r->out, "  %4d  %s\n", s->fd->causes[i].score, s->possible[i]->id);
 	}
 	fputc('\n', r->out);
-	report_write(r->out, &in, &text);
-	fputs("\nThe session stays open: why, how, why-not CAUSE and back still work; quit or "
-	      "Ctrl-D leaves.\n", r->out);
+	report(r, 0);
+	fputs("\nThe session stays open: why, how, why-not CAUSE, full and back still work; quit "
+	      "or Ctrl-D leaves.\n", r->out);
 	if (r->transcript) {
 		fputs("### Conclusion\n\n", r->transcript);
 		if (s->conclusion)
@@ -280,6 +290,7 @@ static void help(struct run *r)
 	      "                 (after the conclusion: why that conclusion)\n"
 	      "  how            how the ranking was reached: facts, log lines, answers\n"
 	      "  why-not CAUSE  what rules CAUSE (an id or a rank) out or keeps it low\n"
+	      "  full           the whole report of the finding as it stands\n"
 	      "  back           undo the last answer\n"
 	      "  skip, ?        don't know: go on with the causes still possible\n"
 	      "  help           this text\n"
@@ -387,8 +398,8 @@ static void invalid(struct run *r, const char *word)
 	fputs("'", r->out);
 	say_log(r->out, word);
 	if (!q) {
-		fputs("' is not a command here: why, how, why-not CAUSE, back, help or quit.\n",
-		      r->out);
+		fputs("' is not a command here: why, how, why-not CAUSE, full, back, help or "
+		      "quit.\n", r->out);
 		return;
 	}
 	fprintf(r->out, "' is not an answer: type 1-%zu (", q->nanswers);
@@ -424,6 +435,8 @@ static enum turn dispatch(struct run *r, char *line)
 		show(r, "> how", how);
 	else if (!strcmp(cmd, "why-not") || !strcmp(cmd, "whynot"))
 		why_not(r, arg);
+	else if (!strcmp(cmd, "full"))
+		report(r, 1);
 	else if (!strcmp(cmd, "back"))
 		return back(r);
 	else if (r->s.next && (!strcmp(cmd, "skip") || !strcmp(cmd, "?")))

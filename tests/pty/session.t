@@ -18,7 +18,7 @@ expect Question 2: Is the frobber older than version 2?
 expect answer> 
 send NEW\r
 expect Conclusion: A round widget was pushed through a square hole
-expect First ten minutes
+expect First steps
 expect Look at the widget round-one.
 expect Fix
 expect Use the round hole.
@@ -26,6 +26,12 @@ expect Verify
 expect $ frob --check round-one
 expect before: FrobError: cannot frob
 expect after:  frobbed
+expect Type full for the whole report
+expect pickdoc> 
+send full\r
+expect What it means
+expect Evidence
+expect First ten minutes
 expect pickdoc> 
 send quit\r
 exit 0

@@ -195,6 +195,7 @@ check:
 
 eval: $(PROGRAM)
 	@sh tests/corpus/eval.sh $(abspath $(PROGRAM))
+	@sh tests/corpus/report-size.sh $(abspath $(PROGRAM))
 
 # Real pastes from public issue threads (../shared/real-pastes, outside the repository):
 # fails when a score falls below tests/real/floor; says so and passes when they are absent.

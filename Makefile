@@ -133,6 +133,7 @@ cli: $(PROGRAM)
 	@PICKDOC=$(abspath $(PROGRAM)) tests/cli/stream.sh
 	@MAKE="$(MAKE)" tests/cli/install.sh
 	@PICKDOC=$(abspath $(PROGRAM)) tests/cli/short.sh
+	@PICKDOC=$(abspath $(PROGRAM)) tests/cli/undiagnosed.sh
 
 # A real rsyslogd (installed when missing; skipped, with a line saying so, when it cannot
 # be) tails a log and pipes it to pickdoc --follow (tests/integration/README.md).

@@ -48,6 +48,37 @@ static int is_bootstrap(const struct kb *kb, struct regex_cache *rc,
 	return 0;
 }
 
+/* The innermost frame outside library files and start-up frames of REC's blocks that are
+ * (CARRIED nonzero) or are not quoted by a carrier, innermost block first. */
+static const struct tb_frame *innermost_user(const struct kb *kb, struct regex_cache *rc,
+					     const struct tb_record *rec, int carried)
+{
+	struct buf subject = { 0 };
+	const struct tb_frame *found = NULL;
+
+	for (size_t k = rec->nexcs; k-- > 0 && !found;) {
+		const struct tb_exc *exc = &rec->excs[k];
+		if (!exc->carrier != !carried)
+			continue;
+		for (size_t i = exc->nframes; i-- > 0 && !found;)
+			if (!is_library(kb, rc, exc->frames[i].file) &&
+			    !is_bootstrap(kb, rc, exc, i, &subject))
+				found = &exc->frames[i];
+	}
+	buf_fini(&subject);
+	return found;
+}
+
+const struct tb_frame *evidence_unmatched_frame(const struct kb *kb, struct regex_cache *rc,
+						const struct tb_record *rec, int *carried)
+{
+	*carried = 0;
+	for (size_t k = 0; k < rec->nexcs; k++)
+		*carried |= rec->excs[k].carrier != NULL;
+	const struct tb_frame *fr = *carried ? innermost_user(kb, rc, rec, 1) : NULL;
+	return fr ? fr : innermost_user(kb, rc, rec, 0);
+}
+
 static void find_user_frame(const struct kb *kb, struct regex_cache *rc, struct finding *fd)
 {
 	const struct tb_record *rec = fd->record;

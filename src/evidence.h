@@ -11,6 +11,12 @@
 #include "kb.h"
 #include "regex.h"
 
+/* The user's frame of REC, which no playbook matched: the innermost frame outside library
+ * files, in the blocks a carrier quoted (what another process raised) first; NULL when
+ * every frame is library code.  *CARRIED tells whether REC quotes such a block. */
+const struct tb_frame *evidence_unmatched_frame(const struct kb *kb, struct regex_cache *rc,
+						const struct tb_record *rec, int *carried);
+
 /* Adds facts to FD, whose record must be set. */
 void evidence_collect(const struct kb *kb, struct regex_cache *rc, struct finding *fd);
 

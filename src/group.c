@@ -194,10 +194,10 @@ void groups_announce(struct groups *g, void (*fn)(const struct finding *fd, void
 /* Counts OCCURRENCES of an undiagnosed traceback, or of a fragment of one when HEAD is
  * not NULL (its first frame, or a frame with an empty file when it has none); returns its
  * entry when it is new. */
-static const struct unmatched *add_unmatched(struct groups *g, const char *type,
-					     const char *message, const char *origin,
-					     size_t first_line, size_t occurrences,
-					     const struct tb_frame *head)
+static struct unmatched *add_unmatched(struct groups *g, const char *type,
+				       const char *message, const char *origin,
+				       size_t first_line, size_t occurrences,
+				       const struct tb_frame *head)
 {
 	char *norm = group_normalise(message);
 	struct buf b = { 0 };
@@ -229,6 +229,8 @@ static const struct unmatched *add_unmatched(struct groups *g, const char *type,
 	u->origin = xstrdup(origin);
 	u->first_line = first_line;
 	u->occurrences = occurrences;
+	u->user_frame = u->user_source = NULL;
+	u->in_worker = 0;
 	g->ukeys[g->nunmatched].hash = h;
 	g->ukeys[g->nunmatched].key = key;
 	g->ukeys[g->nunmatched].fragment = head != NULL;
@@ -248,7 +250,17 @@ static int is_fragment(const struct tb_record *rec)
 	return rec->truncated || !exc || !*exc->type || !exc->has_header;
 }
 
-const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record *rec)
+/* The user's frame of a new entry U, as text. */
+static void set_frame(struct unmatched *u, const char *frame, const char *source,
+		      int in_worker)
+{
+	u->user_frame = frame ? xstrdup(frame) : NULL;
+	u->user_source = source ? xstrdup(source) : NULL;
+	u->in_worker = in_worker;
+}
+
+const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record *rec,
+					     const struct tb_frame *frame, int in_worker)
 {
 	const struct tb_exc *exc = record_final(rec);
 	struct tb_frame none = { .file = "" };
@@ -260,17 +272,32 @@ const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record 
 			if (rec->excs[i].nframes)
 				head = &rec->excs[i].frames[0];
 	}
-	const struct unmatched *u = add_unmatched(g, exc ? exc->type : "",
-						  exc ? exc->message : "", rec->origin,
-						  rec->first_line, 1, head);
+	struct unmatched *u = add_unmatched(g, exc ? exc->type : "", exc ? exc->message : "",
+					    rec->origin, rec->first_line, 1, head);
+
+	if (u) {
+		struct buf b = { 0 };
+		if (frame) {
+			buf_adds(&b, frame->file);
+			if (frame->lineno)
+				buf_printf(&b, ":%ld", frame->lineno);
+			if (frame->func)
+				buf_printf(&b, " in %s", frame->func);
+		}
+		set_frame(u, frame ? b.s : NULL, frame ? frame->source : NULL, in_worker);
+		buf_fini(&b);
+	}
 	record_free(rec);
 	return u;
 }
 
-void groups_add_unmatched_counted(struct groups *g, const char *exception, const char *message,
-				  const char *origin, size_t first_line, size_t occurrences)
+void groups_add_unmatched_counted(struct groups *g, const struct unmatched *u)
 {
-	add_unmatched(g, exception, message, origin, first_line, occurrences, NULL);
+	struct unmatched *added = add_unmatched(g, u->exception, u->message, u->origin,
+						u->first_line, u->occurrences, NULL);
+
+	if (added)
+		set_frame(added, u->user_frame, u->user_source, u->in_worker);
 }
 
 static int is_consequence_of(const struct finding *fd, const struct finding *other)
@@ -492,6 +519,8 @@ static void fold_fragments(struct groups *g, const unsigned char *folded)
 		free(u->exception);
 		free(u->message);
 		free(u->origin);
+		free(u->user_frame);
+		free(u->user_source);
 		free(g->ukeys[i].key);
 		free(g->ukeys[i].head_file);
 	}
@@ -535,6 +564,8 @@ void groups_free(struct groups *g)
 		free(g->unmatched[i].exception);
 		free(g->unmatched[i].message);
 		free(g->unmatched[i].origin);
+		free(g->unmatched[i].user_frame);
+		free(g->unmatched[i].user_source);
 		free(g->ukeys[i].key);
 		free(g->ukeys[i].head_file);
 	}

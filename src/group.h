@@ -44,12 +44,15 @@ void groups_relate(const struct groups *g, struct finding *fd);
  * added), oldest first, and takes the counts as announced. */
 void groups_announce(struct groups *g, void (*fn)(const struct finding *fd, void *arg),
 		     void *arg);
-/* Records an undiagnosed traceback; takes ownership of REC.  Returns the new entry when
- * it is the first of its kind (valid until the next call), else NULL. */
-const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record *rec);
-/* Records OCCURRENCES of an undiagnosed traceback read back from a report. */
-void groups_add_unmatched_counted(struct groups *g, const char *exception, const char *message,
-				  const char *origin, size_t first_line, size_t occurrences);
+/* Records an undiagnosed traceback; takes ownership of REC.  FRAME (may be NULL) is its
+ * user's frame, IN_WORKER whether its exception came from another process
+ * (evidence_unmatched_frame).  Returns the new entry when it is the first of its kind
+ * (valid until the next call), else NULL. */
+const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record *rec,
+					     const struct tb_frame *frame, int in_worker);
+/* Records OCCURRENCES of an undiagnosed traceback read back from a report: its entry's
+ * fields as that report gave them (user_frame and user_source may be NULL). */
+void groups_add_unmatched_counted(struct groups *g, const struct unmatched *u);
 /* Folds the pieces of one failure that other tracebacks interleaved into its finding (and
  * out of the undiagnosed list), decides primaries and secondaries (one run's only), leaves
  * out the findings that only name a failure (a wrapper's wording, a message read without

@@ -332,9 +332,13 @@ static void add_unmatched(struct source *src, const json_t *u)
 	const char *origin = get_str(u, "origin");
 	size_t n = get_size(u, "occurrences");
 
-	groups_add_unmatched_counted(src->m->groups, type ? type : "", message ? message : "",
-				     origin ? origin : "-", get_size(u, "first_line"),
-				     n ? n : 1);
+	const char *frame = get_str(u, "user_frame"), *source = get_str(u, "user_source");
+	struct unmatched read = { (char *)(type ? type : ""), (char *)(message ? message : ""),
+				  (char *)(origin ? origin : "-"), get_size(u, "first_line"),
+				  n ? n : 1, (char *)frame, (char *)source,
+				  json_is_true(json_object_get(u, "in_worker")) };
+
+	groups_add_unmatched_counted(src->m->groups, &read);
 }
 
 /* --- the documents of a report --- */

@@ -21,6 +21,10 @@ struct unmatched {
 	char *origin;
 	size_t first_line;
 	size_t occurrences;
+	char *user_frame;        /* "file:line in func" of the user's frame, or NULL */
+	char *user_source;       /* its source line, or NULL */
+	int in_worker;           /* the exception was raised in another process and carried
+				    back (a RemoteTraceback): the task's own error */
 };
 
 /* Which hosts saw a finding, in a report merged from many (pickdoc --merge). */

@@ -237,9 +237,11 @@ static json_t *finding(const struct finding *fd, const struct report_hosts *h,
 
 static json_t *unmatched(const struct unmatched *u)
 {
-	return json_pack("{s:o,s:o,s:o,s:o,s:o}", "exception", str(u->exception),
+	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b}", "exception", str(u->exception),
 			 "message", str(u->message), "first_line", size(u->first_line),
-			 "origin", str(u->origin), "occurrences", size(u->occurrences));
+			 "origin", str(u->origin), "occurrences", size(u->occurrences),
+			 "user_frame", opt_str(u->user_frame),
+			 "user_source", opt_str(u->user_source), "in_worker", u->in_worker);
 }
 
 /* Writes ROOT and a final newline, and releases it. */

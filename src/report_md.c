@@ -442,6 +442,26 @@ static void unmatched(FILE *out, const struct report_input *in)
 		put_exception(out, u->exception, u->message, MD_CELL);
 		fprintf(out, " | %zu |\n", u->occurrences);
 	}
+	/* what a worker raised and the pool carried back: the task's own error */
+	int first = 1;
+	for (size_t i = 0; i < in->nunmatched; i++) {
+		const struct unmatched *u = &in->unmatched[i];
+		if (!u->in_worker)
+			continue;
+		fputs(first ? "\n- " : "- ", out);
+		first = 0;
+		where(out, u->origin, u->first_line, MD_LINE);
+		if (u->user_frame) {
+			fputs(": raised by the task at ", out);
+			code(out, u->user_frame, MD_LINE);
+			if (u->user_source) {
+				fputs(", ", out);
+				code(out, u->user_source, MD_LINE);
+			}
+		}
+		fputs("; the task's own error, raised in a worker and carried back, not a "
+		      "serialization failure (no playbook reads it as one)\n", out);
+	}
 }
 
 static int md_findings(FILE *out, const struct report_input *in, const struct report_opts *opts)

@@ -693,6 +693,27 @@ static void put_unmatched(FILE *out, const struct unmatched *u)
 	put_first_line(out, u->message);
 }
 
+/* An undiagnosed exception that a worker raised and the pool carried back: where in the
+ * user's code the task raised it, and that it is the task's own error. */
+static void in_worker(FILE *out, const struct unmatched *u)
+{
+	if (!u->in_worker)
+		return;
+	if (u->user_frame) {
+		fputs("      raised by the task at ", out);
+		put_logs(out, u->user_frame);
+		fputc('\n', out);
+		if (u->user_source) {
+			fputs("        ", out);
+			put_logs(out, u->user_source);
+			fputc('\n', out);
+		}
+	}
+	fputs("      the task's own error, raised in a worker and carried back, not a\n"
+	      "      serialization failure (no playbook reads it as one): fix it as in one\n"
+	      "      process\n", out);
+}
+
 static void brief_finding(const struct text *t, const struct finding *fd, const char *hosts)
 {
 	const char *subject = finding_subject(fd);
@@ -779,6 +800,7 @@ static int text_findings(FILE *out, const struct report_input *in,
 			fprintf(out, ":%zu: ", u->first_line);
 			put_unmatched(out, u);
 			fprintf(out, " (x%zu)\n", u->occurrences);
+			in_worker(out, u);
 		}
 	}
 	if (in->nfindings || in->nunmatched)

@@ -137,7 +137,11 @@ static void on_record(struct tb_record *rec, void *arg)
 		return;
 	}
 	if (!fd) {
-		const struct unmatched *u = groups_add_unmatched(t->groups, rec);
+		int in_worker;
+		const struct tb_frame *frame = evidence_unmatched_frame(t->kb, t->rc, rec,
+									 &in_worker);
+		const struct unmatched *u = groups_add_unmatched(t->groups, rec, frame,
+								 in_worker);
 		if (u && t->stream && report_now_unmatched(t->stream, u, t->labels, t->ro) < 0)
 			t->write_failed = 1;
 		return;

@@ -143,7 +143,8 @@ static void fixture_init(struct fixture *f)
 	echo->secondary = 1;
 	echo->primary = fd;
 
-	f->unmatched[0] = (struct unmatched){ unmatched_type, unmatched_message, origin, 7, 2 };
+	f->unmatched[0] = (struct unmatched){ .exception = unmatched_type, .message = unmatched_message,
+					      .origin = origin, .first_line = 7, .occurrences = 2 };
 	f->list[0] = fd;
 	f->list[1] = echo;
 	f->in = (struct report_input){ .findings = f->list, .nfindings = 2,

@@ -122,5 +122,15 @@ else
 	fail "scraper-pool: ruled out and the conclusion's fix" "$(jq -c '.findings[0] | [.conclusion, .fix]' "$WORK/json")"
 fi
 
+# The README's example is the binary's output, whole (regenerate it from the binary when a
+# change to the report or the knowledge base moves it).
+(cd "$ROOT" && pickdoc examples/scraper-pool.log && echo && echo '$ ./pickdoc --brief examples/*.log' &&
+	pickdoc --brief examples/*.log) >"$WORK/want" 2>/dev/null
+awk '$0 == "$ ./pickdoc examples/scraper-pool.log" { on = 1; next } on && /^```$/ { exit } on' \
+	"$ROOT/README.md" >"$WORK/readme"
+if diff -u "$WORK/readme" "$WORK/want" >"$WORK/diff"; then pass; else
+	fail "README's example" "differs from the binary's output (README first):" "$(head -40 "$WORK/diff")"
+fi
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

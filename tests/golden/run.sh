@@ -17,6 +17,7 @@ regen=no
 # The modes: the golden file's suffix, then pickdoc's options.  Runs happen from the root with
 # the input's relative path, so no report holds a path of this machine.
 MODES='text	-f text --color=never
+full	-f text --full --color=never
 md	-f markdown
 json	-f json
 records	--dump=records'

@@ -840,6 +840,8 @@ static int text_end(FILE *out, const struct report_input *in, const struct repor
 	fputc('\n', out);
 	brief(&t, in);
 	summary(&t, in);
+	if (in->nfindings && !opts->full && !opts->brief)
+		more(&t, in->findings[0], opts->more);
 	return 0;
 }
 

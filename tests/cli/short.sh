@@ -122,6 +122,18 @@ else
 	fail "scraper-pool: ruled out and the conclusion's fix" "$(jq -c '.findings[0] | [.conclusion, .fix]' "$WORK/json")"
 fi
 
+# --follow writes each finding in the short form and the closing line once, at the end;
+# --brief has none.
+pickdoc --follow <"$ROOT/examples/spawn-no-guard.log" >"$WORK/follow" 2>/dev/null
+pickdoc --brief "$ROOT/examples/spawn-no-guard.log" >"$WORK/brief" 2>/dev/null
+if [ "$(grep -c '^More: pickdoc --full' "$WORK/follow")" -eq 1 ] &&
+	tail -n 2 "$WORK/follow" | grep -q '^More: pickdoc --full' &&
+	grep -q '^First steps$' "$WORK/follow" && ! grep -q '^What it means$' "$WORK/follow" &&
+	! grep -q '^More:' "$WORK/brief"; then pass; else
+	fail "--follow and --brief" "expected the short form and one closing line at the end with" \
+		"--follow, none with --brief" "$(EXCERPT_END=tail excerpt "$WORK/follow" stdout)"
+fi
+
 # The README's example is the binary's output, whole (regenerate it from the binary when a
 # change to the report or the knowledge base moves it).
 (cd "$ROOT" && pickdoc examples/scraper-pool.log && echo && echo '$ ./pickdoc --brief examples/*.log' &&

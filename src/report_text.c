@@ -576,14 +576,14 @@ static FILE *part_open(struct part *p, struct text *t, const struct text *to)
 	p->n = 0;
 	t->out = open_memstream(&p->s, &p->n);
 	if (!t->out)
-		err(1, "open_memstream");
+		err(2, "a memory stream");
 	return t->out;
 }
 
 static void part_close(struct part *p, FILE *f)
 {
 	if (fclose(f) == EOF)
-		err(1, "open_memstream");
+		err(2, "a memory stream");
 	p->lines = count_lines(p->s, p->n);
 }
 

@@ -17,7 +17,7 @@ terminal_safe() {
 }
 
 for fmt in text markdown; do
-	for brief in "" -b; do
+	for brief in "" -b --full; do
 		pickdoc -f "$fmt" $brief "$HOSTILE" >"$WORK/out" 2>"$WORK/err"
 		rc=$?
 		if [ "$rc" -eq 0 ] && terminal_safe "$WORK/out" && grep -q unpicklable-object "$WORK/out"; then

@@ -47,6 +47,15 @@ struct tree_step {
 
 /* The playbook's steps with the evidence filled in (plan.c): what the reports print.  All
  * of it lives in ARENA, owned by the plan. */
+/* A check of the plan: RUNNABLE when every part of its command came from the log, else
+ * the command is a template to fill in. */
+struct plan_check {
+	const char *run;
+	const char *before;
+	const char *after;
+	int runnable;
+};
+
 struct plan {
 	const char **first_ten_minutes;
 	size_t nfirst_ten_minutes;
@@ -54,10 +63,12 @@ struct plan {
 	size_t nwhere_to_look;
 	const char **fix;                /* the leading cause's own fix (plan.c) */
 	size_t nfix;
-	struct kb_check *verify;
+	struct plan_check *verify;
 	size_t nverify;
 	const char **worse;
 	size_t nworse;
+	const char **placeholders;       /* what the plan shows as "<...>" (plan_gaps) */
+	size_t nplaceholders;
 	struct arena *arena;
 };
 

@@ -182,14 +182,16 @@ static void rebuild_plan(struct finding *fd, const json_t *j)
 	p->where_to_look = plan_strings(a, json_object_get(j, "where_to_look"), &p->nwhere_to_look);
 	p->fix = plan_strings(a, json_object_get(j, "fix"), &p->nfix);
 	p->worse = plan_strings(a, json_object_get(j, "worse"), &p->nworse);
+	p->placeholders = plan_strings(a, json_object_get(j, "placeholders"), &p->nplaceholders);
 	p->verify = arena_alloc(a, (json_array_size(verify) + 1) * sizeof *p->verify);
 	json_array_foreach(verify, i, c) {
 		if (!get_str(c, "run"))
 			continue;
-		struct kb_check *k = &p->verify[p->nverify++];
+		struct plan_check *k = &p->verify[p->nverify++];
 		k->run = plan_opt(a, c, "run");
 		k->before = plan_opt(a, c, "before");
 		k->after = plan_opt(a, c, "after");
+		k->runnable = json_is_true(json_object_get(c, "runnable"));
 	}
 }
 

@@ -1,7 +1,10 @@
 /*
  * plan.c: placeholder expansion and the finding's plan.  A placeholder is "{{name}}" or
  * "{{name|fallback}}", name made of letters, digits and '_'; anything else between braces
- * is left as written, so code in a step (a dict literal) needs no escaping.
+ * is left as written, so code in a step (a dict literal) needs no escaping.  What a reader
+ * must fill in is shown as "<two or more words>" (a fallback written so, a literal one in
+ * the text, or "<name>" for a fact without a fallback): the plan lists those, and a check
+ * whose command holds one, or any fallback, is a template rather than a command to run.
  */
 #include "plan.h"
 
@@ -44,7 +47,68 @@ static size_t placeholder_at(const char *p, size_t *name_len, const char **fallb
 	return q[0] == '}' && q[1] == '}' ? (size_t)(q + 2 - p) : 0;
 }
 
-char *plan_expand(const char *text, const struct facts *facts)
+static int is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The number of words in S[0..N) when it is only words of letters (an apostrophe or hyphen
+ * between letters allowed: "task's", "built-in") separated by single spaces; else 0. */
+static size_t words(const char *s, size_t n)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < n;) {
+		if (!is_letter(s[i]))
+			return 0;
+		while (i < n && (is_letter(s[i]) || ((s[i] == '\'' || s[i] == '-') && i + 1 < n &&
+						    is_letter(s[i + 1]) && is_letter(s[i - 1]))))
+			i++;
+		count++;
+		if (i < n && (s[i] != ' ' || ++i == n))
+			return 0;
+	}
+	return count;
+}
+
+int plan_is_placeholder(const char *s, size_t n)
+{
+	return n > 2 && s[0] == '<' && s[n - 1] == '>' && words(s + 1, n - 2) >= 2;
+}
+
+int plan_is_prose(const char *s, size_t n)
+{
+	return words(s, n) >= 2;
+}
+
+/* At P, the length of a literal placeholder ("<your task's arguments>"), or 0. */
+static size_t literal_placeholder_at(const char *p)
+{
+	const char *end = *p == '<' ? strchr(p, '>') : NULL;
+
+	return end && plan_is_placeholder(p, (size_t)(end + 1 - p)) ? (size_t)(end + 1 - p) : 0;
+}
+
+/* Adds NAME (N bytes) to the gaps once. */
+static void gap_add(struct plan_gaps *g, const char *name, size_t n)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if (strlen(g->v[i]) == n && !memcmp(g->v[i], name, n))
+			return;
+	grow(&g->v, &g->cap, g->n, sizeof *g->v);
+	g->v[g->n++] = xstrndup(name, n);
+}
+
+void plan_gaps_fini(struct plan_gaps *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		free(g->v[i]);
+	free(g->v);
+	memset(g, 0, sizeof *g);
+}
+
+char *plan_expand_gaps(const char *text, const struct facts *facts, struct plan_gaps *gaps,
+		       int *fell_back)
 {
 	struct buf b = { 0 };
 
@@ -53,6 +117,11 @@ char *plan_expand(const char *text, const struct facts *facts)
 		const char *fallback;
 		size_t len = placeholder_at(p, &name_len, &fallback, &fallback_len);
 		if (!len) {
+			size_t lit = literal_placeholder_at(p);
+			if (lit && gaps)
+				gap_add(gaps, p, lit);
+			if (lit && fell_back)
+				*fell_back = 1;
 			buf_addc(&b, *p++);
 			continue;
 		}
@@ -63,11 +132,16 @@ char *plan_expand(const char *text, const struct facts *facts)
 			 * break the report's lines or its terminal. */
 			for (const char *v = value; *v; v++)
 				buf_addc(&b, (unsigned char)*v < 0x20 || *v == 0x7f ? '?' : *v);
+		} else {
+			if (fallback)
+				buf_add(&b, fallback, fallback_len);
+			else
+				buf_printf(&b, "<%s>", name);
+			if (gaps && (!fallback || plan_is_placeholder(fallback, fallback_len)))
+				gap_add(gaps, name, name_len);
+			if (fell_back)
+				*fell_back = 1;
 		}
-		else if (fallback)
-			buf_add(&b, fallback, fallback_len);
-		else
-			buf_printf(&b, "<%s>", name);
 		free(name);
 		p += len;
 	}
@@ -89,6 +163,20 @@ void plan_names(const char *text, plan_name_fn *fn, void *arg)
 	}
 }
 
+char *plan_expand(const char *text, const struct facts *facts)
+{
+	return plan_expand_gaps(text, facts, NULL, NULL);
+}
+
+int plan_runnable(const char *text)
+{
+	int fell_back = 0;
+	struct facts none = { 0 };
+
+	free(plan_expand_gaps(text, &none, NULL, &fell_back));
+	return !fell_back;
+}
+
 long plan_check_text(const char *text)
 {
 	for (const char *p = text; (p = strstr(p, "{{")); p++) {
@@ -100,9 +188,26 @@ long plan_check_text(const char *text)
 	return -1;
 }
 
-static const char *expand_into(struct arena *a, const char *text, const struct facts *facts)
+/* TEXT expanded into the arena A; GAPS collects its placeholders, *FELL_BACK (when given)
+ * is set when some part did not come from the facts. */
+long plan_check_fallbacks(const char *text, int command)
 {
-	char *v = plan_expand(text, facts);
+	for (const char *p = text; (p = strstr(p, "{{")); p++) {
+		size_t name_len, fallback_len;
+		const char *fallback;
+		if (!placeholder_at(p, &name_len, &fallback, &fallback_len) || !fallback)
+			continue;
+		if (!plan_is_placeholder(fallback, fallback_len) &&
+		    (command || !plan_is_prose(fallback, fallback_len)))
+			return (long)(fallback - text);
+	}
+	return -1;
+}
+
+static const char *expand_into(struct arena *a, const char *text, const struct facts *facts,
+			       struct plan_gaps *gaps, int *fell_back)
+{
+	char *v = plan_expand_gaps(text, facts, gaps, fell_back);
 	const char *kept = arena_strdup(a, v);
 
 	free(v);
@@ -118,13 +223,13 @@ static int is_blank(const char *text)
 
 /* The N TEXTS expanded, those that expand to nothing left out; *KEPT is how many remain. */
 static const char **expand_all(struct arena *a, const char *const *texts, size_t n,
-			       const struct facts *facts, size_t *kept)
+			       const struct facts *facts, struct plan_gaps *gaps, size_t *kept)
 {
 	const char **v = arena_alloc(a, (n ? n : 1) * sizeof *v);
 
 	*kept = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *text = expand_into(a, texts[i], facts);
+		const char *text = expand_into(a, texts[i], facts, gaps, NULL);
 		if (!is_blank(text))
 			v[(*kept)++] = text;
 	}
@@ -143,7 +248,7 @@ void plan_fini(struct plan *plan)
  * combined say the same fix twice.  The playbook's list stands in only when the leading
  * cause has no fix of its own.
  */
-static void build_fix(struct plan *plan, const struct finding *fd)
+static void build_fix(struct plan *plan, const struct finding *fd, struct plan_gaps *gaps)
 {
 	const struct kb_playbook *pb = fd->playbook;
 	const struct ranked_cause *lead = infer_lead(fd);
@@ -151,11 +256,11 @@ static void build_fix(struct plan *plan, const struct finding *fd)
 	const char *own = c && c->fix && *c->fix ? c->fix : NULL;
 
 	if (own) {
-		plan->fix = expand_all(plan->arena, &own, 1, &fd->facts, &plan->nfix);
+		plan->fix = expand_all(plan->arena, &own, 1, &fd->facts, gaps, &plan->nfix);
 		if (plan->nfix)
 			return;
 	}
-	plan->fix = expand_all(plan->arena, pb->fix, pb->nfix, &fd->facts, &plan->nfix);
+	plan->fix = expand_all(plan->arena, pb->fix, pb->nfix, &fd->facts, gaps, &plan->nfix);
 }
 
 void plan_build(struct finding *fd)
@@ -164,23 +269,32 @@ void plan_build(struct finding *fd)
 	const struct facts *facts = &fd->facts;
 	struct plan *plan = &fd->plan;
 
+	struct plan_gaps gaps = { 0 };
+
 	plan_fini(plan);
 	struct arena *a = plan->arena = arena_new();
 	plan->first_ten_minutes = expand_all(a, pb->first_ten_minutes, pb->nfirst_ten_minutes,
-					     facts, &plan->nfirst_ten_minutes);
-	plan->where_to_look = expand_all(a, pb->where_to_look, pb->nwhere_to_look, facts,
+					     facts, &gaps, &plan->nfirst_ten_minutes);
+	plan->where_to_look = expand_all(a, pb->where_to_look, pb->nwhere_to_look, facts, &gaps,
 					 &plan->nwhere_to_look);
-	plan->worse = expand_all(a, pb->worse, pb->nworse, facts, &plan->nworse);
-	build_fix(plan, fd);
+	plan->worse = expand_all(a, pb->worse, pb->nworse, facts, &gaps, &plan->nworse);
+	build_fix(plan, fd, &gaps);
 	plan->nverify = 0;
 	plan->verify = arena_alloc(a, (pb->nverify ? pb->nverify : 1) * sizeof *plan->verify);
 	for (size_t i = 0; i < pb->nverify; i++) {
-		struct kb_check *c = &plan->verify[plan->nverify];
-		c->run = expand_into(a, pb->verify[i].run, facts);
+		struct plan_check *c = &plan->verify[plan->nverify];
+		int fell_back = 0;
+		c->run = expand_into(a, pb->verify[i].run, facts, &gaps, &fell_back);
 		if (is_blank(c->run))
 			continue;
-		c->before = expand_into(a, pb->verify[i].before, facts);
-		c->after = expand_into(a, pb->verify[i].after, facts);
+		c->runnable = !fell_back;
+		c->before = expand_into(a, pb->verify[i].before, facts, &gaps, NULL);
+		c->after = expand_into(a, pb->verify[i].after, facts, &gaps, NULL);
 		plan->nverify++;
 	}
+	plan->placeholders = arena_alloc(a, (gaps.n ? gaps.n : 1) * sizeof *plan->placeholders);
+	for (size_t i = 0; i < gaps.n; i++)
+		plan->placeholders[i] = arena_strdup(a, gaps.v[i]);
+	plan->nplaceholders = gaps.n;
+	plan_gaps_fini(&gaps);
 }

@@ -12,6 +12,31 @@
  * fact gives its value, a missing one its fallback, or "<name>" when it has none. */
 char *plan_expand(const char *text, const struct facts *facts);
 
+/* The placeholders an expansion showed (owned strings): the name of each fact shown by a
+ * "<...>" fallback or as "<name>", and each literal "<...>" of the text itself. */
+struct plan_gaps {
+	char **v;
+	size_t n, cap;
+};
+void plan_gaps_fini(struct plan_gaps *g);
+
+/* plan_expand, adding to GAPS (when given) and setting *FELL_BACK (when given) if any
+ * fact was missing or the text holds a literal placeholder. */
+char *plan_expand_gaps(const char *text, const struct facts *facts, struct plan_gaps *gaps,
+		       int *fell_back);
+
+/* S[0..N) is a placeholder: "<" two or more words of letters ">" ("<your module>"; Python's
+ * one-word "<lambda>" is not one). */
+int plan_is_placeholder(const char *s, size_t n);
+/* S[0..N) is prose: two or more words of letters, nothing a reader could take for code. */
+int plan_is_prose(const char *s, size_t n);
+/* The byte offset in TEXT of the first fallback that is neither a placeholder nor prose
+ * (in a COMMAND, that is not a placeholder), or -1: a fallback must never read as a name,
+ * path, call, flag or code the log did not give. */
+long plan_check_fallbacks(const char *text, int command);
+/* TEXT (a check's command as written) runs as it stands: no fact, no placeholder. */
+int plan_runnable(const char *text);
+
 /* Checks TEXT's placeholders; returns the byte offset of the first malformed one, or -1. */
 long plan_check_text(const char *text);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "infer.h"
+#include "plan.h"
 
 json_t *report_json_text(const char *s, size_t len)
 {
@@ -62,16 +63,29 @@ static json_t *strings(const char *const *v, size_t n)
 	return a;
 }
 
-static json_t *checks(const struct kb_check *v, size_t n)
+/* A check; "runnable": false when its command is a template with "<...>" parts. */
+static json_t *check(const char *run, const char *before, const char *after, int runnable)
+{
+	return json_pack("{s:o,s:o,s:o,s:b}", "run", str(run), "before", opt_str(before),
+			 "after", opt_str(after), "runnable", runnable);
+}
+
+static json_t *checks(const struct plan_check *v, size_t n)
 {
 	json_t *a = json_array();
 
-	for (size_t i = 0; i < n; i++) {
-		json_t *e = json_pack("{s:o,s:o,s:o}", "run", str(v[i].run),
-				      "before", opt_str(v[i].before),
-				      "after", opt_str(v[i].after));
-		json_array_append_new(a, e);
-	}
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, check(v[i].run, v[i].before, v[i].after, v[i].runnable));
+	return a;
+}
+
+static json_t *playbook_checks(const struct kb_check *v, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, check(v[i].run, v[i].before, v[i].after,
+					       plan_runnable(v[i].run)));
 	return a;
 }
 
@@ -232,6 +246,7 @@ static json_t *finding(const struct finding *fd, const struct report_hosts *h,
 	json_object_set_new(o, "fix", strings(plan->fix, plan->nfix));
 	json_object_set_new(o, "verify", checks(plan->verify, plan->nverify));
 	json_object_set_new(o, "worse", strings(plan->worse, plan->nworse));
+	json_object_set_new(o, "placeholders", strings(plan->placeholders, plan->nplaceholders));
 	return o;
 }
 
@@ -394,7 +409,7 @@ static json_t *playbook(const struct kb_playbook *pb)
 			    strings(pb->first_ten_minutes, pb->nfirst_ten_minutes));
 	json_object_set_new(o, "where_to_look", strings(pb->where_to_look, pb->nwhere_to_look));
 	json_object_set_new(o, "fix", strings(pb->fix, pb->nfix));
-	json_object_set_new(o, "verify", checks(pb->verify, pb->nverify));
+	json_object_set_new(o, "verify", playbook_checks(pb->verify, pb->nverify));
 	json_object_set_new(o, "worse", strings(pb->worse, pb->nworse));
 	json_object_set_new(o, "incident", incident(pb->incident));
 	json_object_set_new(o, "faq", faq(pb->faq, pb->nfaq));

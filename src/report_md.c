@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "infer.h"
+#include "plan.h"
 
 #define ARROW "\xe2\x86\x92"
 #define DASH "\xe2\x80\x94"
@@ -185,25 +186,41 @@ static void paragraph(FILE *out, const char *s)
 	fputc('\n', out);
 }
 
+/* A check to tick; a command with "<...>" parts to fill in says it is a template. */
+static void check(FILE *out, const struct plan_check *v)
+{
+	fputs(v->runnable ? "- [ ] " : "- [ ] template: ", out);
+	code(out, v->run, MD_LINE);
+	if (v->before || v->after)
+		fputs(" " DASH " ", out);
+	if (v->before)
+		prose(out, v->before, MD_LINE);
+	if (v->before && v->after)
+		fputs(" " ARROW " ", out);
+	if (v->after)
+		prose(out, v->after, MD_LINE);
+	fputc('\n', out);
+}
+
 /* The verification plan as a checklist to tick. */
-static void verify(FILE *out, const char *level, const struct kb_check *v, size_t n)
+static void verify(FILE *out, const char *level, const struct plan_check *v, size_t n)
 {
 	if (!n)
 		return;
 	heading(out, level, "Verify");
-	for (size_t i = 0; i < n; i++) {
-		fputs("- [ ] ", out);
-		code(out, v[i].run, MD_LINE);
-		if (v[i].before || v[i].after)
-			fputs(" " DASH " ", out);
-		if (v[i].before)
-			prose(out, v[i].before, MD_LINE);
-		if (v[i].before && v[i].after)
-			fputs(" " ARROW " ", out);
-		if (v[i].after)
-			prose(out, v[i].after, MD_LINE);
-		fputc('\n', out);
-	}
+	for (size_t i = 0; i < n; i++)
+		check(out, &v[i]);
+}
+
+/* A playbook's checks as written: a template wherever a fact is named. */
+static void playbook_verify(FILE *out, const struct kb_check *v, size_t n)
+{
+	if (!n)
+		return;
+	heading(out, "##", "Verify");
+	for (size_t i = 0; i < n; i++)
+		check(out, &(struct plan_check){ v[i].run, v[i].before, v[i].after,
+						 plan_runnable(v[i].run) });
 }
 
 /* --- findings --- */
@@ -695,7 +712,7 @@ static int md_playbook(FILE *out, const struct kb_playbook *pb, const struct rep
 	numbered(out, "##", "First ten minutes", pb->first_ten_minutes, pb->nfirst_ten_minutes);
 	bullets(out, "##", "Where to look", pb->where_to_look, pb->nwhere_to_look);
 	bullets(out, "##", "Fix", pb->fix, pb->nfix);
-	verify(out, "##", pb->verify, pb->nverify);
+	playbook_verify(out, pb->verify, pb->nverify);
 	bullets(out, "##", "What makes it worse", pb->worse, pb->nworse);
 	incident(out, pb->incident);
 	faq(out, pb->faq, pb->nfaq);

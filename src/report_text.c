@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "infer.h"
+#include "plan.h"
 
 #define WIDTH 80
 #define MESSAGE_MAX 240          /* bytes of a message's first line shown */
@@ -216,16 +217,33 @@ static void labelled(FILE *out, size_t indent, const char *label, const char *te
 		wrap(out, indent, label, text);
 }
 
-static void verify(const struct text *t, const struct kb_check *v, size_t n)
+/* A check: "$ " before a command to run as it stands, "template: " before one whose
+ * "<...>" parts the reader fills in. */
+static void check(const struct text *t, const struct plan_check *v)
+{
+	verbatim(t->out, 2, v->runnable ? "$ " : "template: ", v->run);
+	labelled(t->out, 6, "before: ", v->before);
+	labelled(t->out, 6, "after:  ", v->after);
+}
+
+static void verify(const struct text *t, const struct plan_check *v, size_t n)
 {
 	if (!n)
 		return;
 	section(t, "Verify");
-	for (size_t i = 0; i < n; i++) {
-		verbatim(t->out, 2, "$ ", v[i].run);
-		labelled(t->out, 6, "before: ", v[i].before);
-		labelled(t->out, 6, "after:  ", v[i].after);
-	}
+	for (size_t i = 0; i < n; i++)
+		check(t, &v[i]);
+}
+
+/* A playbook's checks as written: a template wherever a fact is named. */
+static void playbook_verify(const struct text *t, const struct kb_check *v, size_t n)
+{
+	if (!n)
+		return;
+	section(t, "Verify");
+	for (size_t i = 0; i < n; i++)
+		check(t, &(struct plan_check){ v[i].run, v[i].before, v[i].after,
+					       plan_runnable(v[i].run) });
 }
 
 static void heading(const struct text *t, const char *id, const char *title)
@@ -985,7 +1003,7 @@ static int text_playbook(FILE *out, const struct kb_playbook *pb,
 	numbered(&t, "First ten minutes", pb->first_ten_minutes, pb->nfirst_ten_minutes);
 	bullets(&t, "Where to look", pb->where_to_look, pb->nwhere_to_look);
 	bullets(&t, "Fix", pb->fix, pb->nfix);
-	verify(&t, pb->verify, pb->nverify);
+	playbook_verify(&t, pb->verify, pb->nverify);
 	bullets(&t, "What makes it worse", pb->worse, pb->nworse);
 	incident(&t, pb->incident);
 	faq(&t, pb->faq, pb->nfaq);

@@ -195,7 +195,8 @@ long plan_check_fallbacks(const char *text, int command)
 	for (const char *p = text; (p = strstr(p, "{{")); p++) {
 		size_t name_len, fallback_len;
 		const char *fallback;
-		if (!placeholder_at(p, &name_len, &fallback, &fallback_len) || !fallback)
+		/* no fallback, or an empty one: the item is left out when the fact is missing */
+		if (!placeholder_at(p, &name_len, &fallback, &fallback_len) || !fallback_len)
 			continue;
 		if (!plan_is_placeholder(fallback, fallback_len) &&
 		    (command || !plan_is_prose(fallback, fallback_len)))

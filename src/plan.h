@@ -30,7 +30,7 @@ char *plan_expand_gaps(const char *text, const struct facts *facts, struct plan_
 int plan_is_placeholder(const char *s, size_t n);
 /* S[0..N) is prose: two or more words of letters, nothing a reader could take for code. */
 int plan_is_prose(const char *s, size_t n);
-/* The byte offset in TEXT of the first fallback that is neither a placeholder nor prose
+/* The byte offset in TEXT of the first fallback that is neither empty, a placeholder nor prose
  * (in a COMMAND, that is not a placeholder), or -1: a fallback must never read as a name,
  * path, call, flag or code the log did not give. */
 long plan_check_fallbacks(const char *text, int command);

@@ -1,7 +1,8 @@
 /*
  * test_plan.c: placeholders filled from facts (value, fallback, "<name>"), text between
  * braces that is not a placeholder left alone, log control bytes kept out of prose,
- * malformed placeholders found, and the leading cause's fix first in the plan.
+ * malformed placeholders found, placeholders listed and fallbacks checked, checks that are
+ * templates, and the leading cause's fix first in the plan.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -51,6 +52,62 @@ static void test_check_text(void **state)
 	assert_int_equal(plan_check_text("{{a}} {{b}"), 6);
 }
 
+/* A missing fact shows as a placeholder only when its fallback is "<two or more words>";
+ * the plan names the fact, a literal placeholder of the text by its words, and a command
+ * that used any fallback is no longer a command to run. */
+static void test_placeholders(void **state)
+{
+	(void)state;
+	struct facts f = { 0 };
+	struct plan_gaps g = { 0 };
+	int fell_back = 0;
+	facts_set(&f, "subject", "job", "t", 1);
+
+	char *s = plan_expand_gaps("import {{user_module|<your module>}}; {{subject|<the task>}}"
+				   " in {{user_file|your file}}, {{outer}}, <your task's arguments>,"
+				   " <lambda>, {{user_module|<your module>}}", &f, &g, &fell_back);
+	assert_string_equal(s, "import <your module>; job in your file, <outer>, "
+			       "<your task's arguments>, <lambda>, <your module>");
+	assert_true(fell_back);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.v[0], "user_module");
+	assert_string_equal(g.v[1], "outer");
+	assert_string_equal(g.v[2], "<your task's arguments>");
+	free(s);
+	plan_gaps_fini(&g);
+
+	fell_back = 0;
+	s = plan_expand_gaps("pickle.dumps({{subject|<the task>}}) <lambda> <module 'a'>", &f, &g,
+			     &fell_back);
+	assert_false(fell_back);
+	assert_int_equal(g.n, 0);
+	free(s);
+	assert_true(plan_runnable("python -m pickletools x.pkl"));
+	assert_false(plan_runnable("python {{user_file|<your file>}}"));
+	assert_false(plan_runnable("pytest -q <your pickling test>"));
+	facts_fini(&f);
+}
+
+/* The lint's rule for fallbacks: a placeholder, or (outside a command) prose; never a name,
+ * path, call, attribute, flag or code. */
+static void test_check_fallbacks(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"{{user_module|app}}", "{{user_file|app.py}}", "{{file|path/to/model.pkl}}",
+		"{{user_source|pool.map(work, items)}}", "{{subject|module.Name}}",
+		"{{flags|--limit 10}}", "{{user_line|N}}", "{{qualname|<lambda>}}",
+		"{{x|<one>}}", "{{x|a  b}}", "{{x|the version in the frames' paths}}",
+		"{{x|x = 1}}", "{{x|<two words> and more}}",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_not_equal(plan_check_fallbacks(bad[i], 0), -1);
+	assert_int_equal(plan_check_fallbacks("a {{x|<your module>}} {{y|not shown in the log}}"
+					      " {{z}} {{w|your task's built-in name}} {{v|}}", 0), -1);
+	assert_int_equal(plan_check_fallbacks("python {{x|<your file>}}", 1), -1);
+	assert_int_equal(plan_check_fallbacks("python {{x|your file}}", 1), 11);
+}
+
 static const char *const playbook =
 	"id: alpha\ntitle: Alpha\nmeans: m\n"
 	"signatures:\n  - {pattern: '.'}\n"
@@ -62,6 +119,7 @@ static const char *const playbook =
 	"fix: ['general fix']\n"
 	"verify:\n  - {run: '{{check_run|}}', before: b, after: a}\n"
 	"  - {run: 'python -c \"import pickle; pickle.dumps({{subject|obj}})\"', before: 'fails on {{subject|it}}', after: ok}\n"
+	"  - {run: 'python {{user_file|<your file>}}', before: b, after: a}\n"
 	"samples: {match: [], no_match: []}\n";
 
 static void test_build(void **state)
@@ -85,9 +143,13 @@ static void test_build(void **state)
 	/* Items made only of missing facts with empty fallbacks are left out. */
 	assert_int_equal(fd.plan.nfirst_ten_minutes, 1);
 	assert_string_equal(fd.plan.first_ten_minutes[0], "open the file");
-	assert_int_equal(fd.plan.nverify, 1);
+	assert_int_equal(fd.plan.nverify, 2);
 	assert_string_equal(fd.plan.verify[0].run, "python -c \"import pickle; pickle.dumps(job)\"");
 	assert_string_equal(fd.plan.verify[0].before, "fails on job");
+	assert_true(fd.plan.verify[0].runnable);
+	assert_false(fd.plan.verify[1].runnable);
+	assert_int_equal(fd.plan.nplaceholders, 1);
+	assert_string_equal(fd.plan.placeholders[0], "user_file");
 
 	/* ... and kept when the log gives the fact. */
 	facts_set(&fd.facts, "dropped", "the item was dropped", "t", 1);
@@ -95,7 +157,7 @@ static void test_build(void **state)
 	plan_build(&fd);
 	assert_int_equal(fd.plan.nfirst_ten_minutes, 2);
 	assert_string_equal(fd.plan.first_ten_minutes[1], " the item was dropped");
-	assert_int_equal(fd.plan.nverify, 2);
+	assert_int_equal(fd.plan.nverify, 3);
 	assert_string_equal(fd.plan.verify[0].run, "q.get(timeout=5)");
 
 	/* A conclusion of the decision tree leads, whatever the scores. */
@@ -119,6 +181,8 @@ int main(void)
 		cmocka_unit_test(test_expand),
 		cmocka_unit_test(test_log_control_bytes_are_masked),
 		cmocka_unit_test(test_check_text),
+		cmocka_unit_test(test_placeholders),
+		cmocka_unit_test(test_check_fallbacks),
 		cmocka_unit_test(test_build),
 	};
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);

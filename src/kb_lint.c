@@ -30,18 +30,35 @@ static void check(const char *pattern, const struct kb_pos *pos, enum kb_pattern
 	*(int *)arg += pattern && regex_check(pattern, pos) ? 1 : 0;
 }
 
-static int check_text(const struct kb_playbook *pb, const char *key, size_t item,
-		      const char *text)
+/* TEXT's placeholders are well formed and their fallbacks read as what they are: a
+ * placeholder ("<your module>") or, outside a command, prose ("not shown in the log"). */
+static int check_text_as(const struct kb_playbook *pb, const char *key, size_t item,
+			 const char *text, int command)
 {
 	long at = text ? plan_check_text(text) : -1;
 
+	if (at >= 0) {
+		msg(MSG_ERROR, pb->pos.file, pb->pos.line, pb->pos.col,
+		    "malformed placeholder in '%s' item %zu of '%s' (write {{fact}} or {{fact|fallback}})",
+		    key, item + 1, pb->id);
+		msg_caret(text, (size_t)at);
+		return 1;
+	}
+	at = text ? plan_check_fallbacks(text, command) : -1;
 	if (at < 0)
 		return 0;
 	msg(MSG_ERROR, pb->pos.file, pb->pos.line, pb->pos.col,
-	    "malformed placeholder in '%s' item %zu of '%s' (write {{fact}} or {{fact|fallback}})",
+	    command ? "fallback in '%s' item %zu of '%s' is not a placeholder (write {{fact|<two or more words>}})"
+		    : "fallback in '%s' item %zu of '%s' looks like a fact (write {{fact|<two or more words>}} or words of prose)",
 	    key, item + 1, pb->id);
 	msg_caret(text, (size_t)at);
 	return 1;
+}
+
+static int check_text(const struct kb_playbook *pb, const char *key, size_t item,
+		      const char *text)
+{
+	return check_text_as(pb, key, item, text, 0);
 }
 
 static int check_texts(const struct kb_playbook *pb, const char *key, const char *const *v,
@@ -64,7 +81,7 @@ static int lint_plan_texts(const struct kb_playbook *pb)
 	errors += check_texts(pb, "fix", pb->fix, pb->nfix);
 	errors += check_texts(pb, "worse", pb->worse, pb->nworse);
 	for (size_t i = 0; i < pb->nverify; i++) {
-		errors += check_text(pb, "verify", i, pb->verify[i].run);
+		errors += check_text_as(pb, "verify", i, pb->verify[i].run, 1);
 		errors += check_text(pb, "verify", i, pb->verify[i].before);
 		errors += check_text(pb, "verify", i, pb->verify[i].after);
 	}

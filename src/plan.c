@@ -53,8 +53,9 @@ static int is_letter(char c)
 }
 
 /* The number of words in S[0..N) when it is only words of letters (an apostrophe or hyphen
- * between letters allowed: "task's", "built-in") separated by single spaces; else 0. */
-static size_t words(const char *s, size_t n)
+ * between letters allowed: "task's", "built-in") separated by single spaces, with COMMAS a
+ * comma after any word but the last; else 0. */
+static size_t words(const char *s, size_t n, int commas)
 {
 	size_t count = 0;
 
@@ -65,6 +66,8 @@ static size_t words(const char *s, size_t n)
 						    is_letter(s[i + 1]) && is_letter(s[i - 1]))))
 			i++;
 		count++;
+		if (commas && i + 1 < n && s[i] == ',')
+			i++;
 		if (i < n && (s[i] != ' ' || ++i == n))
 			return 0;
 	}
@@ -73,12 +76,12 @@ static size_t words(const char *s, size_t n)
 
 int plan_is_placeholder(const char *s, size_t n)
 {
-	return n > 2 && s[0] == '<' && s[n - 1] == '>' && words(s + 1, n - 2) >= 2;
+	return n > 2 && s[0] == '<' && s[n - 1] == '>' && words(s + 1, n - 2, 0) >= 2;
 }
 
 int plan_is_prose(const char *s, size_t n)
 {
-	return words(s, n) >= 2;
+	return words(s, n, 1) >= 2;
 }
 
 /* At P, the length of a literal placeholder ("<your task's arguments>"), or 0. */

@@ -28,7 +28,8 @@ char *plan_expand_gaps(const char *text, const struct facts *facts, struct plan_
 /* S[0..N) is a placeholder: "<" two or more words of letters ">" ("<your module>"; Python's
  * one-word "<lambda>" is not one). */
 int plan_is_placeholder(const char *s, size_t n);
-/* S[0..N) is prose: two or more words of letters, nothing a reader could take for code. */
+/* S[0..N) is prose: two or more words of letters (commas between them), nothing a reader
+ * could take for code. */
 int plan_is_prose(const char *s, size_t n);
 /* The byte offset in TEXT of the first fallback that is neither empty, a placeholder nor prose
  * (in a COMMAND, that is not a placeholder), or -1: a fallback must never read as a name,

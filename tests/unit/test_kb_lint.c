@@ -2,7 +2,8 @@
  * test_kb_lint.c: the cost check of pickdoc --lint: a pattern that backtracks without
  * bound on hostile text fails with its file:line:col, patterns whose cost is linear pass,
  * each is tried on texts as long as the ones it can meet (a whole exception type, a
- * message), and the slowest are noted.
+ * message), and the slowest are noted.  And the fallbacks of a plan's text: a placeholder
+ * or prose, never a plausible name or code, and only a placeholder in a command.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -43,6 +44,47 @@ static int cost(const struct kb *kb, char **text)
 	int errors = kb_lint_cost(kb, NULL);
 	*text = capture_end(&said);
 	return errors;
+}
+
+/* Lints the playbook whose plan texts are FIX and RUN; the caller frees *TEXT. */
+static int lint_texts(const char *fix, const char *run, char **text)
+{
+	char yaml[1024];
+	struct capture said;
+
+	snprintf(yaml, sizeof yaml,
+		 "id: p\ntitle: t\nmeans: m\nsignatures:\n  - {pattern: '^x$'}\n"
+		 "causes:\n  - {id: c, title: C, prior: 1}\nfirst_ten_minutes: [look]\n"
+		 "fix: ['%s']\nverify:\n  - {run: '%s', before: b, after: a}\n"
+		 "samples: {match: [], no_match: []}\n", fix, run);
+	struct kb *kb = kb_from_yaml("p.yaml", yaml);
+	capture_start(&said);
+	msg_reset();
+	int errors = kb_lint(kb);
+	*text = capture_end(&said);
+	kb_free(kb);
+	return errors;
+}
+
+static void test_fallbacks(void **state)
+{
+	(void)state;
+	char *text;
+
+	assert_int_equal(lint_texts("move {{outer|<enclosing function>}} ({{python_version|not shown}})",
+				    "python {{user_file|<your file>}}", &text), 0);
+	free(text);
+	assert_int_equal(lint_texts("import {{user_module|app}}", "python {{user_file|your file}}",
+				    &text), 2);
+	assert_non_null(strstr(text, "error: fallback in 'fix' item 1 of 'p' looks like a fact"));
+	assert_non_null(strstr(text, "error: fallback in 'verify' item 1 of 'p' is not a placeholder"));
+	free(text);
+	static const char *const bad[] = { "{{f|app.py}}", "{{f|pool.map(f, xs)}}", "{{f|m.Name}}",
+					   "{{f|--limit 10}}", "{{f|N}}", "{{f|<lambda>}}" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		assert_int_equal(lint_texts(bad[i], "true", &text), 1);
+		free(text);
+	}
 }
 
 static void test_catastrophic_pattern_fails(void **state)
@@ -110,6 +152,7 @@ static void test_rule_searched_on_a_message(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fallbacks),
 		cmocka_unit_test(test_catastrophic_pattern_fails),
 		cmocka_unit_test(test_linear_patterns_pass),
 		cmocka_unit_test(test_rule_searched_on_a_message),

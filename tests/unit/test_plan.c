@@ -98,12 +98,12 @@ static void test_check_fallbacks(void **state)
 		"{{user_source|pool.map(work, items)}}", "{{subject|module.Name}}",
 		"{{flags|--limit 10}}", "{{user_line|N}}", "{{qualname|<lambda>}}",
 		"{{x|<one>}}", "{{x|a  b}}", "{{x|the version in the frames' paths}}",
-		"{{x|x = 1}}", "{{x|<two words> and more}}",
+		"{{x|x = 1}}", "{{x|<two words> and more}}", "{{x|a, b,}}", "{{x|<a, b>}}",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		assert_int_not_equal(plan_check_fallbacks(bad[i], 0), -1);
 	assert_int_equal(plan_check_fallbacks("a {{x|<your module>}} {{y|not shown in the log}}"
-					      " {{z}} {{w|your task's built-in name}} {{v|}}", 0), -1);
+					      " {{z}} {{w|your task's built-in name}} {{v|}} {{u|over, not that}}", 0), -1);
 	assert_int_equal(plan_check_fallbacks("python {{x|<your file>}}", 1), -1);
 	assert_int_equal(plan_check_fallbacks("python {{x|your file}}", 1), 11);
 }

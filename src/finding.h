@@ -67,7 +67,7 @@ struct plan {
 	size_t nverify;
 	const char **worse;
 	size_t nworse;
-	const char **placeholders;       /* what the plan shows as "<...>" (plan_gaps) */
+	const char **placeholders;       /* the facts the plan shows as "<...>" (plan_gaps) */
 	size_t nplaceholders;
 	struct arena *arena;
 };

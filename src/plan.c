@@ -3,8 +3,9 @@
  * "{{name|fallback}}", name made of letters, digits and '_'; anything else between braces
  * is left as written, so code in a step (a dict literal) needs no escaping.  What a reader
  * must fill in is shown as "<two or more words>" (a fallback written so, a literal one in
- * the text, or "<name>" for a fact without a fallback): the plan lists those, and a check
- * whose command holds one, or any fallback, is a template rather than a command to run.
+ * the text, or "<name>" for a fact without a fallback): the plan lists the facts shown so,
+ * and a check whose command holds a placeholder or any fallback is a template rather than a
+ * command to run.
  */
 #include "plan.h"
 
@@ -92,7 +93,7 @@ static size_t literal_placeholder_at(const char *p)
 	return end && plan_is_placeholder(p, (size_t)(end + 1 - p)) ? (size_t)(end + 1 - p) : 0;
 }
 
-/* Adds NAME (N bytes) to the gaps once. */
+/* Adds fact NAME (N bytes) to the gaps once. */
 static void gap_add(struct plan_gaps *g, const char *name, size_t n)
 {
 	for (size_t i = 0; i < g->n; i++)
@@ -120,10 +121,7 @@ char *plan_expand_gaps(const char *text, const struct facts *facts, struct plan_
 		const char *fallback;
 		size_t len = placeholder_at(p, &name_len, &fallback, &fallback_len);
 		if (!len) {
-			size_t lit = literal_placeholder_at(p);
-			if (lit && gaps)
-				gap_add(gaps, p, lit);
-			if (lit && fell_back)
+			if (fell_back && literal_placeholder_at(p))
 				*fell_back = 1;
 			buf_addc(&b, *p++);
 			continue;

@@ -12,8 +12,8 @@
  * fact gives its value, a missing one its fallback, or "<name>" when it has none. */
 char *plan_expand(const char *text, const struct facts *facts);
 
-/* The placeholders an expansion showed (owned strings): the name of each fact shown by a
- * "<...>" fallback or as "<name>", and each literal "<...>" of the text itself. */
+/* The facts an expansion showed as placeholders (owned names): each fact shown by a "<...>"
+ * fallback or as "<name>". */
 struct plan_gaps {
 	char **v;
 	size_t n, cap;

@@ -194,7 +194,9 @@ check:
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory valgrind
 
+# Accuracy per playbook, and one line: the findings that show a placeholder for a missing fact.
 eval: $(PROGRAM)
+	@sh tests/corpus/fallbacks.sh $(abspath $(PROGRAM))
 	@sh tests/corpus/eval.sh $(abspath $(PROGRAM))
 	@sh tests/corpus/report-size.sh $(abspath $(PROGRAM))
 

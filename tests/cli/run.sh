@@ -392,6 +392,39 @@ json_expect "facts: other load keys are hints too" "$CORPUS/extra/gzip-pickle.py
 	'.findings[0] | .conclusion == null and .next_question == "file-kind" and .causes[0].id == "compressed-file"' \
 	"'\\x1f' is the first byte of gzip and of other data: the question stays open"
 
+# Facts that feed commands are true or absent: the enclosing function of a lambda made in a
+# comprehension (3.6-3.11 print main.<locals>.<listcomp>.<lambda>) is main, never the
+# comprehension, and Python 2, which prints no qualname, leaves it a placeholder; a lambda
+# has no name a command could import; a script named deep-tree.py is no module to import.
+for f in "$CORPUS"/placeholders/*-lambda.py3.*.txt; do
+	json_expect "facts: enclosing function of $(basename "$f")" "$f" \
+		'.findings[0] | .facts.outer == "main" and .facts.local_name == null and (.placeholders | index("outer") == null) and ([.verify[].run | select(test("\\.<lambda>"))] | length == 0)' \
+		"outer is main, no local_name, no command naming .<lambda>"
+done
+json_expect "facts: no qualname on 2.7" "$CORPUS/placeholders/listcomp-lambda.py2.7.txt" \
+	'.findings[0] | .facts.outer == null and (.placeholders | index("outer") != null) and ([.fix[] | select(test("<enclosing function>"))] | length > 0)' \
+	"no enclosing function is read; the fix shows <enclosing function>"
+for f in "$CORPUS"/placeholders/deep-tree.py3.*.txt "$ROOT/examples/scraper-pool.log"; do
+	json_expect "facts: no module from $(basename "$f")" "$f" \
+		'.findings[0] | .facts.user_module == null and (.placeholders | index("user_module") != null) and ([.verify[] | select(.run | test("<your module>")) | .runnable] | length > 0 and all(. == false))' \
+		"a file name with a hyphen gives no user_module; the commands that import it are templates"
+done
+
+# A check is a command to run only when all of it came from the log; otherwise a template.
+json_expect "verify: runnable only without placeholders" "$ROOT/examples/scraper-pool.log" \
+	'[.findings[].verify[]] | all(.runnable | type == "boolean") and (map(select(.runnable)) | all(.run | test("<[a-z][^>]* [^>]*>") | not)) and (map(select(.runnable | not)) | length > 0)' \
+	"a runnable command holds no <...>; the others are templates"
+pickdoc "$ROOT/examples/scraper-pool.log" >"$WORK/text" 2>&1
+pickdoc -f markdown "$ROOT/examples/scraper-pool.log" >"$WORK/md" 2>&1
+if grep -q '^  template: python -c "import pickle, <your module>;' "$WORK/text" &&
+	! grep -q '^  \$ .*<your ' "$WORK/text" &&
+	grep -Fq -- '- [ ] template: `python -c "import pickle, <your module>;' "$WORK/md"; then
+	pass
+else
+	fail "verify: templates in text and Markdown" "expected 'template: ' before the commands with <your module>, '\$ ' before none" \
+		"$(excerpt "$WORK/text" stdout)"
+fi
+
 # ---------------------------------------------------------------------------------------------
 # 6. Bad input. Every run is bounded by the timeout in setup.sh.
 

@@ -49,7 +49,7 @@ static int check_text_as(const struct kb_playbook *pb, const char *key, size_t i
 		return 0;
 	msg(MSG_ERROR, pb->pos.file, pb->pos.line, pb->pos.col,
 	    command ? "fallback in '%s' item %zu of '%s' is not a placeholder (write {{fact|<two or more words>}})"
-		    : "fallback in '%s' item %zu of '%s' looks like a fact (write {{fact|<two or more words>}} or words of prose)",
+		    : "fallback in '%s' item %zu of '%s' looks like a fact (write {{fact|<two or more words>}}, or words of prose outside backticks)",
 	    key, item + 1, pb->id);
 	msg_caret(text, (size_t)at);
 	return 1;

@@ -193,14 +193,19 @@ long plan_check_text(const char *text)
  * is set when some part did not come from the facts. */
 long plan_check_fallbacks(const char *text, int command)
 {
-	for (const char *p = text; (p = strstr(p, "{{")); p++) {
+	size_t backticks = 0;
+
+	for (const char *p = text; *p; p++) {
 		size_t name_len, fallback_len;
 		const char *fallback;
+		backticks += *p == '`';
 		/* no fallback, or an empty one: the item is left out when the fact is missing */
 		if (!placeholder_at(p, &name_len, &fallback, &fallback_len) || !fallback_len)
 			continue;
+		/* between backticks the reader sees code: prose there reads as a name */
+		int code = command || backticks % 2;
 		if (!plan_is_placeholder(fallback, fallback_len) &&
-		    (command || !plan_is_prose(fallback, fallback_len)))
+		    (code || !plan_is_prose(fallback, fallback_len)))
 			return (long)(fallback - text);
 	}
 	return -1;

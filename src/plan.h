@@ -31,9 +31,9 @@ int plan_is_placeholder(const char *s, size_t n);
 /* S[0..N) is prose: two or more words of letters (commas between them), nothing a reader
  * could take for code. */
 int plan_is_prose(const char *s, size_t n);
-/* The byte offset in TEXT of the first fallback that is neither empty, a placeholder nor prose
- * (in a COMMAND, that is not a placeholder), or -1: a fallback must never read as a name,
- * path, call, flag or code the log did not give. */
+/* The byte offset in TEXT of the first fallback that is neither empty, a placeholder nor
+ * prose (in a COMMAND or between backticks, that is not a placeholder), or -1: a fallback
+ * must never read as a name, path, call, flag or code the log did not give. */
 long plan_check_fallbacks(const char *text, int command);
 /* TEXT (a check's command as written) runs as it stands: no fact, no placeholder. */
 int plan_runnable(const char *text);

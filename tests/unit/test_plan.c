@@ -104,6 +104,8 @@ static void test_check_fallbacks(void **state)
 	assert_int_equal(plan_check_fallbacks("a {{x|<your module>}} {{y|not shown in the log}}"
 					      " {{z}} {{w|your task's built-in name}} {{v|}} {{u|over, not that}}", 0), -1);
 	assert_int_equal(plan_check_fallbacks("python {{x|<your file>}}", 1), -1);
+	assert_int_equal(plan_check_fallbacks("in `{{x|<your file>}}`, {{y|the file}}", 0), -1);
+	assert_int_equal(plan_check_fallbacks("`a` in `{{x|the file}}`", 0), 12);
 	assert_int_equal(plan_check_fallbacks("python {{x|your file}}", 1), 11);
 }
 

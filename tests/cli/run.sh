@@ -424,6 +424,10 @@ else
 	fail "verify: templates in text and Markdown" "expected 'template: ' before the commands with <your module>, '\$ ' before none" \
 		"$(excerpt "$WORK/text" stdout)"
 fi
+pickdoc -f json "$ROOT/examples/scraper-pool.log" >"$WORK/report.json" 2>/dev/null
+json_expect "verify: --merge keeps templates and placeholders" "$WORK/report.json" \
+	'.findings[0] | (.placeholders | index("user_module") != null) and ([.verify[].runnable] | length > 0 and all(type == "boolean")) and ([.verify[] | select(.runnable)] | all(.run | test("<your module>") | not))' \
+	"a merged report still says which facts were placeholders and which checks are templates" --merge
 
 # ---------------------------------------------------------------------------------------------
 # 6. Bad input. Every run is bounded by the timeout in setup.sh.

@@ -410,6 +410,12 @@ for f in "$CORPUS"/placeholders/deep-tree.py3.*.txt "$ROOT/examples/scraper-pool
 		"a file name with a hyphen gives no user_module; the commands that import it are templates"
 done
 
+for f in "$CORPUS"/placeholders/method-result.py3.*.txt; do
+	json_expect "facts: no task function from a bound method in $(basename "$f")" "$f" \
+		'.findings[0] | .facts.user_module == "method_result" and .facts.task_func == null and (.placeholders | index("task_func") != null) and ([.verify[].run | select(test("m\\.run\\b"))] | length == 0)' \
+		"pool.map(w.run, ...) names no function of the module: no m.run in a command"
+done
+
 # A check is a command to run only when all of it came from the log; otherwise a template.
 json_expect "verify: runnable only without placeholders" "$ROOT/examples/scraper-pool.log" \
 	'[.findings[].verify[]] | all(.runnable | type == "boolean") and (map(select(.runnable)) | all(.run | test("<[a-z][^>]* [^>]*>") | not)) and (map(select(.runnable | not)) | length > 0)' \

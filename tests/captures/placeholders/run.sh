@@ -2,7 +2,8 @@
 # Real captures for tests/corpus/placeholders/: facts that feed commands. A lambda made in a
 # comprehension inside main() (its enclosing function is main whatever the comprehension:
 # <listcomp>, <genexpr>, <dictcomp>, <setcomp>) under 2.7, 3.6, 3.11, 3.12 and 3.13, and a
-# script whose file name cannot be imported (deep-tree.py). Each runs in a copy of the script
+# script whose file name cannot be imported (deep-tree.py), and a bound method as the task
+# (method_result.py), which names no function of the script's module. Each runs in a copy of the script
 # in a project-like directory; stdout and stderr are written as printed to
 # tests/corpus/placeholders/NAME.pyX.Y.txt. Usage: run.sh [NAME...]
 set -u
@@ -38,4 +39,7 @@ for v in 3.6 3.11 3.13; do
 done
 for v in 3.6 3.12; do
 	capture deep-tree.py "$v" deep-tree
+done
+for v in 3.8 3.12; do
+	capture method_result.py "$v" method-result
 done

@@ -316,6 +316,13 @@ json_expect "facts: spawn start method" "$CORPUS/reference/mp-spawn-lambda-targe
 	'.findings[0].facts.start_method == "spawn"' "popen_spawn_posix.py is in the frames"
 json_expect "facts: forkserver start method" "$CORPUS/reference/mp-forkserver-lambda-target.py3.12.txt" \
 	'.findings[0].facts.start_method == "forkserver"' "popen_forkserver.py is in the frames"
+# How a process died, decoded for every playbook by evidence.yaml.
+json_expect "facts: death decoded for broken-pool" "$CORPUS/extra/torch-spawn-segfault.py3.11.txt" \
+	'.findings[0] | .playbook == "broken-pool" and .facts.death_signal == "SIGSEGV" and .facts.exit_status == "terminated with signal SIGSEGV"' \
+	"mp.spawn's 'terminated with signal SIGSEGV' is decoded as death_signal SIGSEGV"
+json_expect "facts: exit code decoded" "$CORPUS/extra/billiard-exit.py3.11.txt" \
+	'.findings[0].facts | .exit_status == "exitcode 3" and (has("death_signal") | not)' \
+	"billiard's 'exitcode 3' is an exit status and no signal"
 json_expect "facts: fields of a finding" "$CORPUS/reference/local-object.py3.12.txt" \
 	'.findings[0] | (.title | type) == "string" and (.exception | type) == "string" and (.message | type) == "string" and (.causes | type) == "array" and (.causes | length) > 0 and (.first_ten_minutes | length) > 0 and (.fix | length) > 0 and (.verify | length) > 0 and (.verify[0] | has("run") and has("before") and has("after")) and (.secondary == false) and (.primary == null)' \
 	"a finding carries title, exception, message, causes, first_ten_minutes, fix and verify"

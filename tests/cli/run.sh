@@ -323,6 +323,9 @@ json_expect "facts: death decoded for broken-pool" "$CORPUS/extra/torch-spawn-se
 json_expect "facts: exit code decoded" "$CORPUS/extra/billiard-exit.py3.11.txt" \
 	'.findings[0].facts | .exit_status == "exitcode 3" and (has("death_signal") | not)' \
 	"billiard's 'exitcode 3' is an exit status and no signal"
+json_expect "facts: kill decoded" "$CORPUS/reference/joblib-worker-killed.py3.12.txt" \
+	'.findings[0].facts | .death_signal == "SIGKILL" and .exit_status == "SIGKILL(-9)"' \
+	"loky's {SIGKILL(-9)} is decoded as death_signal SIGKILL"
 json_expect "facts: fields of a finding" "$CORPUS/reference/local-object.py3.12.txt" \
 	'.findings[0] | (.title | type) == "string" and (.exception | type) == "string" and (.message | type) == "string" and (.causes | type) == "array" and (.causes | length) > 0 and (.first_ten_minutes | length) > 0 and (.fix | length) > 0 and (.verify | length) > 0 and (.verify[0] | has("run") and has("before") and has("after")) and (.secondary == false) and (.primary == null)' \
 	"a finding carries title, exception, message, causes, first_ten_minutes, fix and verify"

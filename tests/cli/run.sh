@@ -84,13 +84,7 @@ run_transcript "$ROOT/tests/cli/exitcodes.t"
 # messy/; the holdout set is only measured, by eval.sh). Rows whose playbook the knowledge
 # base does not have yet are skipped and counted.
 
-ALL_IDS="local-object lambda main-lookup unpicklable-object missing-main-guard bad-reduce
-not-same-object result-unpicklable child-eof recursion unpickle-missing unpickle-corrupt
-broken-pool daemonic-children start-method-conflict payload-too-large"
-KB_IDS=
-for id in $ALL_IDS; do
-	pickdoc --show "$id" >/dev/null 2>&1 && KB_IDS="$KB_IDS $id "
-done
+KB_IDS=" $(pickdoc --list | awk '{ printf "%s ", $1 }')"
 skipped_ids=
 
 # All rows are run first; one jq then checks every output (a jq per row costs seconds in total).

@@ -320,6 +320,13 @@ json_expect "facts: exit code decoded" "$CORPUS/extra/billiard-exit.py3.11.txt" 
 json_expect "facts: kill decoded" "$CORPUS/reference/joblib-worker-killed.py3.12.txt" \
 	'.findings[0].facts | .death_signal == "SIGKILL" and .exit_status == "SIGKILL(-9)"' \
 	"loky's {SIGKILL(-9)} is decoded as death_signal SIGKILL"
+# A kill: the memory killer's line answers the tree's first questions; SIGKILL alone asks.
+json_expect "oom-killed: the kernel's kill answers" "$CORPUS/pasted/oom/kernel-then-broken-pool.txt" \
+	'.findings[0].playbook == "oom-killed" and .findings[0].next_question == "which-process" and ([.findings[0].questions[] | select(.answered_by == "log") | .id] == ["memory-shown", "limit-where"]) and .findings[1].playbook == "broken-pool" and .findings[1].secondary == true' \
+	"the kernel's Out of memory line says memory and the host: the tree asks which process grew; the BrokenProcessPool is secondary"
+json_expect "oom-killed: SIGKILL alone asks" "$CORPUS/reference/billiard-worker-lost.py3.12.txt" \
+	'.findings[0] | .playbook == "oom-killed" and .next_question == "memory-shown" and ([.causes[].id] | index("time-limit")) != null and ([.causes[] | select(.id == "time-limit") | .score] | first) > ([.causes[] | select(.id == "manual-kill") | .score] | first)' \
+	"without a memory line the kill may be a time limit (ranked, Celery's) or a manual kill, and the tree asks"
 json_expect "facts: fields of a finding" "$CORPUS/reference/local-object.py3.12.txt" \
 	'.findings[0] | (.title | type) == "string" and (.exception | type) == "string" and (.message | type) == "string" and (.causes | type) == "array" and (.causes | length) > 0 and (.first_ten_minutes | length) > 0 and (.fix | length) > 0 and (.verify | length) > 0 and (.verify[0] | has("run") and has("before") and has("after")) and (.secondary == false) and (.primary == null)' \
 	"a finding carries title, exception, message, causes, first_ten_minutes, fix and verify"

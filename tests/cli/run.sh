@@ -324,6 +324,9 @@ json_expect "facts: kill decoded" "$CORPUS/reference/joblib-worker-killed.py3.12
 json_expect "oom-killed: the kernel's kill answers" "$CORPUS/pasted/oom/kernel-then-broken-pool.txt" \
 	'.findings[0].playbook == "oom-killed" and .findings[0].next_question == "which-process" and ([.findings[0].questions[] | select(.answered_by == "log") | .id] == ["memory-shown", "limit-where"]) and .findings[1].playbook == "broken-pool" and .findings[1].secondary == true' \
 	"the kernel's Out of memory line says memory and the host: the tree asks which process grew; the BrokenProcessPool is secondary"
+json_expect "facts: a memory killer's words decoded" "$CORPUS/pasted/oom/kernel-then-broken-pool.txt" \
+	'.findings[0].facts | .exit_status == "Killed process 48213 (python3.13)" and .memory_kill == "kernel" and .mem_used == "8012345kB" and .death_signal == "SIGKILL"' \
+	"the kernel's Out of memory line gives how the process died, who killed it and its anon-rss"
 json_expect "oom-killed: SIGKILL alone asks" "$CORPUS/reference/billiard-worker-lost.py3.12.txt" \
 	'.findings[0] | .playbook == "oom-killed" and .next_question == "memory-shown" and ([.causes[].id] | index("time-limit")) != null and ([.causes[] | select(.id == "time-limit") | .score] | first) > ([.causes[] | select(.id == "manual-kill") | .score] | first)' \
 	"without a memory line the kill may be a time limit (ranked, Celery's) or a manual kill, and the tree asks"

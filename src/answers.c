@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "infer.h"
 #include "kb_yaml.h"
@@ -186,12 +187,18 @@ int answers_load_file(struct answers *a, const char *path)
 
 /* --- checking and applying --- */
 
-static const struct kb_answer *answer_named(const struct kb_question *q, const char *value)
+const struct kb_answer *answers_named(const struct kb_question *q, const char *word)
 {
 	for (size_t i = 0; i < q->nanswers; i++)
-		if (!strcmp(q->answers[i].value, value))
+		if (!strcasecmp(q->answers[i].value, word))
 			return &q->answers[i];
 	return NULL;
+}
+
+/* Whether WORD is an answer to Q: one of its answers, or the skip. */
+static int answers_it(const struct kb_question *q, const char *word)
+{
+	return answers_named(q, word) || !strcasecmp(word, ANSWERS_SKIP);
 }
 
 static void entry_error(const struct entry *e, const char *text)
@@ -218,7 +225,7 @@ static int check_entry(const struct entry *e, const struct kb *kb)
 		if (!q)
 			continue;
 		first = first ? first : q;
-		valid |= answer_named(q, e->value) != NULL;
+		valid |= answers_it(q, e->value);
 	}
 	if (valid)
 		return 0;
@@ -232,7 +239,7 @@ static int check_entry(const struct entry *e, const struct kb *kb)
 		buf_printf(&text, "'%s' is not an answer to '%s' (", e->value, e->question);
 		for (size_t i = 0; i < first->nanswers; i++)
 			buf_printf(&text, "%s%s", i ? ", " : "", first->answers[i].value);
-		buf_adds(&text, ")");
+		buf_adds(&text, ", or " ANSWERS_SKIP ")");
 	}
 	entry_error(e, text.s);
 	buf_fini(&text);
@@ -248,6 +255,12 @@ int answers_check(const struct answers *a, const struct kb *kb)
 	return errors;
 }
 
+/* Whether answer V sets fact NAME. */
+static int sets(const struct answer_fact *v, const char *name)
+{
+	return v->answer && v->question->fact && !strcmp(v->question->fact, name);
+}
+
 void answers_refresh(struct regex_cache *rc, struct finding *fd, const struct facts *log,
 		     const struct answer_fact *v, size_t n)
 {
@@ -257,12 +270,26 @@ void answers_refresh(struct regex_cache *rc, struct finding *fd, const struct fa
 		const struct fact *f = &log->v[i];
 		int replaced = 0;
 		for (size_t k = 0; k < n && !replaced; k++)
-			replaced = !strcmp(v[k].fact, f->name);
+			replaced = sets(&v[k], f->name);
 		if (!replaced)
 			facts_set(&next, f->name, f->value, f->source, f->line);
 	}
-	for (size_t k = 0; k < n; k++)
-		facts_set(&next, v[k].fact, v[k].value, v[k].source, 0);
+	free(fd->skipped);
+	fd->skipped = xcalloc(n + 1, sizeof *fd->skipped);
+	fd->nskipped = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (!v[k].answer) {
+			fd->skipped[fd->nskipped++] = v[k].question;
+			continue;
+		}
+		const struct fact *was = facts_find(log, v[k].question->fact);
+		if (!v[k].question->fact ||
+		    !facts_set(&next, v[k].question->fact, v[k].answer->value, v[k].source, 0))
+			continue;
+		/* What the person overrode stays visible: the log can be wrong, or they can. */
+		if (was && !infer_by_person(was) && strcmp(was->value, v[k].answer->value))
+			next.v[next.n - 1].replaced = xstrdup(was->value);
+	}
 	facts_fini(&fd->facts);
 	fd->facts = next;
 	infer_rank(rc, fd);
@@ -286,9 +313,9 @@ size_t answers_apply(const struct answers *a, struct regex_cache *rc, struct fin
 		const struct entry *e = &a->v[i];
 		const struct kb_question *q = e->playbook && strcmp(e->playbook, pb->id) ? NULL
 					      : infer_question(pb, e->question);
-		const struct kb_answer *ans = q ? answer_named(q, e->value) : NULL;
+		const struct kb_answer *ans = q ? answers_named(q, e->value) : NULL;
 		size_t k = 0;
-		if (!ans || !q->fact)
+		if (!q || (!ans && strcasecmp(e->value, ANSWERS_SKIP)))
 			continue;
 		/* "QUESTION" and "PLAYBOOK/QUESTION" name the same one: the later wins. */
 		while (k < n && asked[k] != q)
@@ -303,7 +330,7 @@ size_t answers_apply(const struct answers *a, struct regex_cache *rc, struct fin
 			buf_adds(&source, INFER_SOURCE_PERSON " (--answer)");
 		sources[k] = buf_release(&source);
 		asked[k] = q;
-		v[k] = (struct answer_fact){ q->fact, ans->value, sources[k] };
+		v[k] = (struct answer_fact){ q, ans, sources[k] };
 	}
 	if (n)
 		answers_refresh(rc, fd, &fd->facts, v, n);

@@ -35,6 +35,7 @@ int facts_set(struct facts *f, const char *name, const char *value, const char *
 	x->value = xstrdup(value);
 	x->source = xstrdup(source ? source : "");
 	x->line = line;
+	x->replaced = NULL;
 	return 1;
 }
 
@@ -44,6 +45,7 @@ void facts_fini(struct facts *f)
 		free(f->v[i].name);
 		free(f->v[i].value);
 		free(f->v[i].source);
+		free(f->v[i].replaced);
 	}
 	free(f->v);
 	memset(f, 0, sizeof *f);
@@ -70,6 +72,7 @@ void finding_free(struct finding *fd)
 		free(fd->causes[i].because);
 	free(fd->causes);
 	free(fd->path);
+	free(fd->skipped);
 	free(fd->fingerprint);
 	plan_fini(&fd->plan);
 	record_free(fd->record);

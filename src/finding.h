@@ -18,6 +18,7 @@ struct fact {
 	char *value;
 	char *source;            /* what set it: "signature knowledge/x.yaml:12", "rule ..." */
 	size_t line;             /* input line it was read from; 0 when derived */
+	char *replaced;          /* a person's answer: the log's value it replaced; NULL */
 };
 
 struct facts {
@@ -85,7 +86,14 @@ struct finding {
 	size_t ncauses;
 	struct tree_step *path;          /* the decision tree as far as the facts go */
 	size_t npath;
-	const struct kb_cause *conclusion; /* where the tree ended, or NULL */
+	const struct kb_cause *conclusion; /* where the tree ended, or the only cause it
+					    leaves; NULL */
+	size_t npossible;                /* causes[0..npossible) are those the tree still
+					    allows (all when it rules none out) */
+	const struct kb_question *next;  /* the first open question in tree order that was
+					    not skipped, or NULL */
+	const struct kb_question **skipped; /* owned: answered "don't know" by a person */
+	size_t nskipped;
 	size_t occurrences;
 	size_t first_line;
 	const char *origin;              /* borrowed from record->origin */

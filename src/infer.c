@@ -1,6 +1,9 @@
 /*
  * infer.c: cause scores (prior plus the boosts whose conditions hold, with their reasons)
- * and the walk down a playbook's decision tree, taking every answer the facts already give.
+ * and the decision tree: the walk down it taking every answer the facts give, the causes
+ * its open and skipped questions still allow, the next question and the conclusion.  The
+ * only owner of the tree's rules: a session and a replay of the same answers go through
+ * it alike.
  */
 #include "infer.h"
 
@@ -94,7 +97,62 @@ const struct kb_answer *infer_answer(struct regex_cache *rc, const struct kb_que
 	return NULL;
 }
 
-static void walk_tree(struct regex_cache *rc, struct finding *fd)
+int infer_skipped(const struct finding *fd, const struct kb_question *q)
+{
+	for (size_t i = 0; i < fd->nskipped; i++)
+		if (fd->skipped[i] == q)
+			return 1;
+	return 0;
+}
+
+const struct kb_answer *infer_taken(struct regex_cache *rc, const struct finding *fd,
+				    const struct kb_question *q)
+{
+	const char *value = q->fact ? facts_get(&fd->facts, q->fact) : NULL;
+
+	/* "Don't know" outweighs the log: a person who doubts it reopened the question. */
+	if (!value || infer_skipped(fd, q))
+		return NULL;
+	return infer_answer(rc, q, value);
+}
+
+/* Marks in REACHED the causes reachable from ID (a question or a cause), following the
+ * taken answers and every answer of an open question; *NEXT (when not NULL) gets the
+ * first open question, in tree order, that was not skipped.  DEPTH bounds an unlinted
+ * tree. */
+static void reach(struct regex_cache *rc, const struct finding *fd, const char *id,
+		  unsigned char *reached, const struct kb_question **next, size_t depth)
+{
+	const struct kb_playbook *pb = fd->playbook;
+	const struct kb_question *q = infer_question(pb, id);
+
+	if (!q) {
+		const struct kb_cause *c = infer_cause(pb, id);
+		if (c)
+			reached[c - pb->causes] = 1;
+		return;
+	}
+	if (depth > pb->nquestions)
+		return;
+	const struct kb_answer *a = infer_taken(rc, fd, q);
+	if (a) {
+		reach(rc, fd, a->next, reached, next, depth + 1);
+		return;
+	}
+	if (next && !*next && !infer_skipped(fd, q))
+		*next = q;
+	for (size_t i = 0; i < q->nanswers; i++)
+		reach(rc, fd, q->answers[i].next, reached, next, depth + 1);
+}
+
+void infer_reachable(struct regex_cache *rc, const struct finding *fd, const char *id,
+		     unsigned char *reached)
+{
+	reach(rc, fd, id, reached, NULL, 0);
+}
+
+/* The path from the root as far as the answers go. */
+static void walk_path(struct regex_cache *rc, struct finding *fd)
 {
 	const struct kb_playbook *pb = fd->playbook;
 	const struct kb_question *q = pb->nquestions ? &pb->questions[0] : NULL;
@@ -105,8 +163,7 @@ static void walk_tree(struct regex_cache *rc, struct finding *fd)
 	fd->conclusion = NULL;
 	/* Lint rejects cycles; the bound keeps a user's unlinted tree finite anyway. */
 	while (q && fd->npath < pb->nquestions) {
-		const char *value = facts_get(&fd->facts, q->fact);
-		const struct kb_answer *a = value ? infer_answer(rc, q, value) : NULL;
+		const struct kb_answer *a = infer_taken(rc, fd, q);
 		fd->path[fd->npath].question = q;
 		fd->path[fd->npath].answer = a;
 		fd->npath++;
@@ -119,10 +176,39 @@ static void walk_tree(struct regex_cache *rc, struct finding *fd)
 	}
 }
 
+/* The causes the tree still allows first (each part in score order), the next question,
+ * and the conclusion when one cause is left, even past a skipped question. */
+static void narrow(struct regex_cache *rc, struct finding *fd)
+{
+	const struct kb_playbook *pb = fd->playbook;
+	unsigned char *reached = xcalloc(pb->ncauses + 1, 1);
+	struct ranked_cause *order = xcalloc(fd->ncauses + 1, sizeof *order);
+	size_t n = 0, k = 0;
+
+	fd->next = NULL;
+	if (pb->nquestions)
+		reach(rc, fd, pb->questions[0].id, reached, &fd->next, 0);
+	for (size_t i = 0; i < pb->ncauses; i++)
+		n += reached[i];
+	if (!n)
+		memset(reached, 1, pb->ncauses);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < fd->ncauses; i++)
+			if (reached[fd->causes[i].cause - pb->causes] == !pass)
+				order[k++] = fd->causes[i];
+	memcpy(fd->causes, order, fd->ncauses * sizeof *order);
+	fd->npossible = n ? n : fd->ncauses;
+	if (fd->npossible == 1)
+		fd->conclusion = fd->causes[0].cause;
+	free(order);
+	free(reached);
+}
+
 void infer_rank(struct regex_cache *rc, struct finding *fd)
 {
 	rank_causes(rc, fd);
-	walk_tree(rc, fd);
+	walk_path(rc, fd);
+	narrow(rc, fd);
 }
 
 int infer_by_person(const struct fact *f)
@@ -171,4 +257,11 @@ const struct ranked_cause *infer_lead(const struct finding *fd)
 				   : !infer_ruled_out(fd, fd->causes[i].cause))
 			return &fd->causes[i];
 	return fd->ncauses ? &fd->causes[0] : NULL;
+}
+
+const char *infer_step_replaced(const struct finding *fd, const struct tree_step *s)
+{
+	const struct fact *f = s->answer ? facts_find(&fd->facts, s->question->fact) : NULL;
+
+	return f ? f->replaced : NULL;
 }

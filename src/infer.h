@@ -13,8 +13,19 @@
 int infer_conditions_hold(struct regex_cache *rc, const struct kb_cond *when, size_t n,
 			  const struct facts *facts);
 
-/* (Re)computes fd->causes, fd->path and fd->conclusion from fd->facts. */
+/* (Re)computes fd->causes (those the tree allows first), fd->path, fd->next,
+ * fd->npossible and fd->conclusion from fd->facts and fd->skipped. */
 void infer_rank(struct regex_cache *rc, struct finding *fd);
+
+/* Whether a person answered Q "don't know". */
+int infer_skipped(const struct finding *fd, const struct kb_question *q);
+/* The answer FD's facts give to Q (none when Q was skipped), or NULL. */
+const struct kb_answer *infer_taken(struct regex_cache *rc, const struct finding *fd,
+				    const struct kb_question *q);
+/* Marks REACHED[i] for each cause pb->causes[i] reachable from ID (a question or a cause
+ * of FD's playbook), following the answers taken and every branch of an open question. */
+void infer_reachable(struct regex_cache *rc, const struct finding *fd, const char *id,
+		     unsigned char *reached);
 
 /* Question or cause ID of PB, or NULL. */
 const struct kb_question *infer_question(const struct kb_playbook *pb, const char *id);
@@ -41,5 +52,7 @@ const struct ranked_cause *infer_lead(const struct finding *fd);
 int infer_by_person(const struct fact *f);
 /* Whether step S of FD's path was answered by a person rather than by the log. */
 int infer_step_by_person(const struct finding *fd, const struct tree_step *s);
+/* The log's value that a person's answer to step S replaced, or NULL. */
+const char *infer_step_replaced(const struct finding *fd, const struct tree_step *s);
 
 #endif

@@ -138,12 +138,14 @@ static json_t *questions(const struct finding *fd)
 		const struct kb_answer *ans = fd->path[i].answer;
 		json_t *by = !ans ? json_null()
 			     : str(infer_step_by_person(fd, &fd->path[i]) ? "you" : "log");
-		json_t *e = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", str(q->id),
+		json_t *e = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", str(q->id),
 				      "ask", str(q->ask), "why", opt_str(q->why),
 				      "fact", opt_str(q->fact),
 				      "answer", ans ? str(ans->value) : json_null(),
 				      "answered_by", by,
-				      "because", opt_str(report_answer_source(fd, &fd->path[i])));
+				      "because", opt_str(report_answer_source(fd, &fd->path[i])),
+				      "log_answer",
+				      opt_str(infer_step_replaced(fd, &fd->path[i])));
 		json_array_append_new(a, e);
 	}
 	return a;

@@ -332,8 +332,13 @@ static void answered(FILE *out, const struct finding *fd, int after_text)
 		prose(out, s->question->ask, MD_LINE);
 		fputs(" " ARROW " ", out);
 		prose(out, answer_label(s->answer), MD_LINE);
-		if (infer_step_by_person(fd, s))
+		if (infer_step_replaced(fd, s)) {
+			fputs(" *(answered by you; the log said* ", out);
+			code(out, infer_step_replaced(fd, s), MD_LINE);
+			fputs("*)*", out);
+		} else if (infer_step_by_person(fd, s)) {
 			fputs(" *(answered by you)*", out);
+		}
 		const char *source = report_answer_source(fd, s);
 		if (source) {
 			fputs(" *(from the log: ", out);

@@ -387,8 +387,12 @@ static void answered(const struct text *t, const struct finding *fd, size_t inde
 		if (!s->answer)
 			continue;
 		struct buf step = { 0 };
-		buf_printf(&step, "%s " ARROW " %s%s", s->question->ask, answer_label(s->answer),
-			   infer_step_by_person(fd, s) ? " (answered by you)" : "");
+		const char *was = infer_step_replaced(fd, s);
+		buf_printf(&step, "%s " ARROW " %s", s->question->ask, answer_label(s->answer));
+		if (was)
+			buf_printf(&step, " (answered by you; the log said %s)", was);
+		else if (infer_step_by_person(fd, s))
+			buf_adds(&step, " (answered by you)");
 		hanging(t->out, indent, step.s);
 		buf_fini(&step);
 		labelled(t->out, indent + 2, "from the log: ", report_answer_source(fd, s));

@@ -22,8 +22,8 @@
 #define PROMPT_ANSWER "answer> "
 #define PROMPT_DONE "pickdoc> "
 
-static const char *const commands[] = { "why", "how", "why-not", "full", "back", "skip",
-					"help", "quit" };
+static const char *const commands[] = { "why", "how", "why-not", "full", "change", "back",
+					"skip", "help", "quit" };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 struct run {
@@ -124,10 +124,10 @@ static void start(struct run *r, struct finding *fd)
 	s->fd = fd;
 	for (size_t i = 0; i < fd->facts.n; i++) {
 		const struct fact *f = &fd->facts.v[i];
-		facts_set(&s->log, f->name, f->value, f->source, f->line);
+		if (facts_set(&s->log, f->name, f->value, f->source, f->line) && f->replaced)
+			s->log.v[s->log.n - 1].replaced = xstrdup(f->replaced);
 	}
 	session_load_lines(s, &r->mem);
-	session_view(s);
 	for (size_t i = 0; i < pb->nquestions; i++)
 		most = pb->questions[i].nanswers > most ? pb->questions[i].nanswers : most;
 	r->words = xcalloc(most + NCOMMANDS, sizeof *r->words);
@@ -136,7 +136,17 @@ static void start(struct run *r, struct finding *fd)
 		r->cause_ids[i] = pb->causes[i].id;
 }
 
-/* Every answer given so far as facts, then the tree and ranking again. */
+/* Whether step I was given again later (changed): the last word on a question counts. */
+static int superseded(const struct session *s, size_t i)
+{
+	for (size_t k = i + 1; k < s->nsteps; k++)
+		if (s->steps[k].question == s->steps[i].question)
+			return 1;
+	return 0;
+}
+
+/* Every answer given so far as facts, every "don't know" as a skipped question, then the
+ * tree and ranking again. */
 static void update(struct run *r)
 {
 	struct session *s = &r->s;
@@ -144,12 +154,10 @@ static void update(struct run *r)
 	size_t n = 0;
 
 	for (size_t i = 0; i < s->nsteps; i++)
-		if (s->steps[i].answer && s->steps[i].question->fact)
-			v[n++] = (struct answer_fact){ s->steps[i].question->fact,
-						       s->steps[i].answer->value,
+		if (!superseded(s, i))
+			v[n++] = (struct answer_fact){ s->steps[i].question, s->steps[i].answer,
 						       INFER_SOURCE_PERSON };
 	answers_refresh(r->rc, s->fd, &s->log, v, n);
-	session_view(s);
 	free(v);
 }
 
@@ -162,7 +170,6 @@ static void forget(struct run *r)
 	for (size_t i = 0; i < s->nlines; i++)
 		free(s->lines[i].text);
 	free(s->lines);
-	free(s->possible);
 	free(s->steps);
 	free(r->cause_ids);
 	free(r->words);
@@ -214,9 +221,9 @@ static void how(const struct session *s, FILE *out)
 
 static void why(const struct session *s, FILE *out)
 {
-	if (s->next)
-		explain_why(s, s->next, out);
-	else if (s->conclusion)
+	if (session_question(s))
+		explain_why(s, session_question(s), out);
+	else if (s->fd->conclusion)
 		explain_conclusion(s, out);
 	else
 		explain_how(s, out);
@@ -224,7 +231,7 @@ static void why(const struct session *s, FILE *out)
 
 static void ask(struct run *r)
 {
-	const struct kb_question *q = r->s.next;
+	const struct kb_question *q = session_question(&r->s);
 	struct buf b = { 0 };
 
 	buf_printf(&b, "Question %zu: %s", r->asked + 1, q->ask);
@@ -238,7 +245,8 @@ static void ask(struct run *r)
 			buf_printf(&b, " [%s]", a->value);
 		say(r->out, 2, 5, b.s);
 	}
-	fputs("(a number or name; why, how, why-not CAUSE, back, skip, help, quit)\n", r->out);
+	fputs("(a number or name; why, how, why-not CAUSE, change QUESTION, back, skip, help, "
+	      "quit)\n", r->out);
 	buf_fini(&b);
 }
 
@@ -261,23 +269,24 @@ static void conclude(struct run *r)
 {
 	struct session *s = &r->s;
 
-	if (s->conclusion) {
+	if (s->fd->conclusion) {
 		fputs("\nConclusion: ", r->out);
-		say(r->out, 0, 2, s->conclusion->title);
+		say(r->out, 0, 2, s->fd->conclusion->title);
 	} else {
 		fputs("\nNo single cause is left; those still possible, ranked:\n", r->out);
-		for (size_t i = 0; i < s->npossible; i++)
-			fprintf(r->out, "  %4d  %s\n", s->fd->causes[i].score, s->possible[i]->id);
+		for (size_t i = 0; i < s->fd->npossible; i++)
+			fprintf(r->out, "  %4d  %s\n", s->fd->causes[i].score,
+				s->fd->causes[i].cause->id);
 	}
 	fputc('\n', r->out);
 	report(r, 0);
-	fputs("\nThe session stays open: why, how, why-not CAUSE, full and back still work; quit "
-	      "or Ctrl-D leaves.\n", r->out);
+	fputs("\nThe session stays open: why, how, why-not CAUSE, full, change QUESTION and back "
+	      "still work; quit or Ctrl-D leaves.\n", r->out);
 	if (r->transcript) {
 		fputs("### Conclusion\n\n", r->transcript);
-		if (s->conclusion)
-			fprintf(r->transcript, "**%s** (`%s`)\n\n", s->conclusion->title,
-				s->conclusion->id);
+		if (s->fd->conclusion)
+			fprintf(r->transcript, "**%s** (`%s`)\n\n", s->fd->conclusion->title,
+				s->fd->conclusion->id);
 		else
 			fputs("No single cause is left.\n\n", r->transcript);
 	}
@@ -291,7 +300,10 @@ static void help(struct run *r)
 	      "  how            how the ranking was reached: facts, log lines, answers\n"
 	      "  why-not CAUSE  what rules CAUSE (an id or a rank) out or keeps it low\n"
 	      "  full           the whole report of the finding as it stands\n"
-	      "  back           undo the last answer\n"
+	      "  change QUESTION [ANSWER]\n"
+	      "                 answer QUESTION (its id) again, even one the log\n"
+	      "                 answered: the log can be wrong\n"
+	      "  back           undo the last answer (or the change asked for)\n"
 	      "  skip, ?        don't know: go on with the causes still possible\n"
 	      "  help           this text\n"
 	      "  quit           leave (Ctrl-D too); Ctrl-C abandons the line being typed\n"
@@ -326,6 +338,7 @@ static void push(struct run *r, const struct kb_question *q, const struct kb_ans
 
 	grow(&s->steps, &s->steps_cap, s->nsteps, sizeof *s->steps);
 	s->steps[s->nsteps++] = (struct step){ q, a };
+	s->reopened = NULL;
 	r->asked++;
 	if (r->transcript) {
 		fprintf(r->transcript, "### Question %zu\n\n%s\n\n", r->asked, q->ask);
@@ -342,6 +355,11 @@ static enum turn back(struct run *r)
 {
 	struct session *s = &r->s;
 
+	if (s->reopened) {
+		s->reopened = NULL;
+		fputs("Change abandoned.\n", r->out);
+		return TURN_AGAIN;
+	}
 	if (!s->nsteps) {
 		if (r->res.nfindings > 1)
 			return TURN_LIST;
@@ -391,21 +409,74 @@ static void why_not(struct run *r, const char *arg)
 	free(text);
 }
 
+/* The questions change takes: the playbook's ids, those the tree has passed first. */
+static void say_questions(struct run *r)
+{
+	const struct finding *fd = r->s.fd;
+	const struct kb_playbook *pb = fd->playbook;
+	size_t k = 0;
+
+	fputs("change takes a question's id: ", r->out);
+	for (size_t i = 0; i < fd->npath; i++)
+		fprintf(r->out, "%s%s", k++ ? ", " : "", fd->path[i].question->id);
+	for (size_t i = 0; i < pb->nquestions; i++) {
+		int passed = 0;
+		for (size_t j = 0; j < fd->npath && !passed; j++)
+			passed = fd->path[j].question == &pb->questions[i];
+		if (!passed)
+			fprintf(r->out, "%s%s", k++ ? ", " : "", pb->questions[i].id);
+	}
+	fputs("\n", r->out);
+}
+
 static void invalid(struct run *r, const char *word)
 {
-	const struct kb_question *q = r->s.next;
+	const struct kb_question *q = session_question(&r->s);
 
 	fputs("'", r->out);
 	say_log(r->out, word);
 	if (!q) {
-		fputs("' is not a command here: why, how, why-not CAUSE, full, back, help or "
-		      "quit.\n", r->out);
+		fputs("' is not a command here: why, how, why-not CAUSE, full, change QUESTION, "
+		      "back, help or quit.\n", r->out);
 		return;
 	}
 	fprintf(r->out, "' is not an answer: type 1-%zu (", q->nanswers);
 	for (size_t i = 0; i < q->nanswers; i++)
 		fprintf(r->out, "%s%s", i ? ", " : "", q->answers[i].value);
-	fputs("), or why, how, why-not CAUSE, back, skip, help, quit.\n", r->out);
+	fputs("), or why, how, why-not CAUSE, change QUESTION, back, skip, help, quit.\n",
+	      r->out);
+}
+
+/* change QUESTION [ANSWER]: reopens a question, whoever answered it. */
+static void change(struct run *r, char *arg)
+{
+	struct session *s = &r->s;
+	size_t n = strcspn(arg, " \t");
+	char *answer = arg + n + strspn(arg + n, " \t");
+	const struct kb_question *q;
+
+	arg[n] = '\0';
+	q = *arg ? infer_question(s->fd->playbook, arg) : NULL;
+	if (!q) {
+		if (*arg) {
+			fputs("'", r->out);
+			say_log(r->out, arg);
+			fputs("' is not a question here; ", r->out);
+		}
+		say_questions(r);
+		return;
+	}
+	if (!*answer) {
+		s->reopened = q;
+		return;
+	}
+	const struct kb_answer *a = parse_answer(q, answer);
+	if (!a && strcasecmp(answer, "skip") && strcmp(answer, "?")) {
+		s->reopened = q;
+		invalid(r, answer);
+		return;
+	}
+	push(r, q, a);
 }
 
 /* Acts on one line typed at the prompt. */
@@ -417,9 +488,11 @@ static enum turn dispatch(struct run *r, char *line)
 
 	for (char *e = arg + strlen(arg); e > arg && (e[-1] == ' ' || e[-1] == '\t');)
 		*--e = '\0';
+	const struct kb_question *q = session_question(&r->s);
+
 	cmd[n] = '\0';
 	if (!*cmd) {
-		if (r->s.next)
+		if (q)
 			ask(r);
 		return TURN_AGAIN;
 	}
@@ -439,10 +512,12 @@ static enum turn dispatch(struct run *r, char *line)
 		report(r, 1);
 	else if (!strcmp(cmd, "back"))
 		return back(r);
-	else if (r->s.next && (!strcmp(cmd, "skip") || !strcmp(cmd, "?")))
-		push(r, r->s.next, NULL);
-	else if (r->s.next && parse_answer(r->s.next, cmd) && !*arg)
-		push(r, r->s.next, parse_answer(r->s.next, cmd));
+	else if (!strcmp(cmd, "change"))
+		change(r, arg);
+	else if (q && (!strcasecmp(cmd, "skip") || !strcmp(cmd, "?")))
+		push(r, q, NULL);
+	else if (q && parse_answer(q, cmd) && !*arg)
+		push(r, q, parse_answer(q, cmd));
 	else
 		invalid(r, cmd);
 	return TURN_AGAIN;
@@ -452,29 +527,32 @@ static enum turn dispatch(struct run *r, char *line)
 static enum turn converse(struct run *r)
 {
 	const struct kb_question *asked = NULL;
+	size_t steps_seen = 0;           /* an answer or a change shows the question again */
 	int ended = 0;
 
 	heading(r);
 	show(r, "### What the log settled", settled);
 	for (;;) {
 		struct session *s = &r->s;
+		const struct kb_question *q = session_question(s);
 		size_t nwords = 0;
-		if (s->next && s->next != asked) {
+		if (q && (q != asked || s->nsteps != steps_seen)) {
 			ask(r);
 			ended = 0;
-		} else if (!s->next && !ended) {
+		} else if (!q && !ended) {
 			conclude(r);
 			ended = 1;
 		}
-		asked = s->next;
-		for (size_t i = 0; s->next && i < s->next->nanswers; i++)
-			r->words[nwords++] = s->next->answers[i].value;
+		asked = q;
+		steps_seen = s->nsteps;
+		for (size_t i = 0; q && i < q->nanswers; i++)
+			r->words[nwords++] = q->answers[i].value;
 		for (size_t i = 0; i < NCOMMANDS; i++)
 			r->words[nwords++] = commands[i];
 		tty_completions(r->tty, r->words, nwords, "why-not", r->cause_ids,
 				s->fd->playbook->ncauses);
 		char *line = NULL;
-		enum tty_read got = tty_readline(r->tty, s->next ? PROMPT_ANSWER : PROMPT_DONE,
+		enum tty_read got = tty_readline(r->tty, q ? PROMPT_ANSWER : PROMPT_DONE,
 						 &line);
 		if (got == TTY_EOF)
 			return TURN_QUIT;

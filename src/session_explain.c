@@ -1,8 +1,8 @@
 /*
  * session_explain.c: what the guided session knows about the decision tree and the ranking
- * beyond the walk infer.c makes: the causes each answer still leaves (skipped questions
- * branch every way), the route to the conclusion, the answer that rules a cause out, the
- * boosts that did not apply; and how to say each of them.  All the words about a failure
+ * as infer.c walks it: the causes each answer leaves, the route to the conclusion, the
+ * answer that rules a cause out, the boosts that did not apply; and how to say each of
+ * them.  Decides nothing: every rule of the tree is infer.c's.  All the words about a failure
  * come from the knowledge base.  Knows nothing of the terminal or the transcript.
  */
 #include "session_int.h"
@@ -16,50 +16,18 @@
 
 #define ARROW "\xe2\x86\x92"
 
-/* A set of causes of one playbook, in the order they were found. */
-struct causes {
-	const struct kb_cause **v;
-	size_t n;
-};
-
-static void causes_add(struct causes *set, const struct kb_cause *c)
+/* A set of causes of one playbook: REACHED[i] for its causes[i]. */
+static unsigned char *reached_new(const struct session *s, const char *id)
 {
-	for (size_t i = 0; i < set->n; i++)
-		if (set->v[i] == c)
-			return;
-	set->v[set->n++] = c;
+	unsigned char *reached = xcalloc(s->fd->playbook->ncauses + 1, 1);
+
+	infer_reachable(s->rc, s->fd, id, reached);
+	return reached;
 }
 
-static int causes_has(const struct causes *set, const struct kb_cause *c)
+static int has(const struct session *s, const unsigned char *reached, const struct kb_cause *c)
 {
-	for (size_t i = 0; i < set->n; i++)
-		if (set->v[i] == c)
-			return 1;
-	return 0;
-}
-
-static struct causes causes_new(const struct session *s)
-{
-	size_t n = s->fd->playbook->ncauses;
-
-	return (struct causes){ xcalloc(n ? n : 1, sizeof(const struct kb_cause *)), 0 };
-}
-
-/* Whether the person answered Q "don't know". */
-static int skipped(const struct session *s, const struct kb_question *q)
-{
-	for (size_t i = 0; i < s->nsteps; i++)
-		if (s->steps[i].question == q && !s->steps[i].answer)
-			return 1;
-	return 0;
-}
-
-/* The answer the facts give to Q, or NULL. */
-static const struct kb_answer *taken(const struct session *s, const struct kb_question *q)
-{
-	const char *v = q->fact ? facts_get(&s->fd->facts, q->fact) : NULL;
-
-	return v ? infer_answer(s->rc, q, v) : NULL;
+	return reached[c - s->fd->playbook->causes];
 }
 
 static const struct kb_question *root(const struct session *s)
@@ -67,36 +35,6 @@ static const struct kb_question *root(const struct session *s)
 	const struct kb_playbook *pb = s->fd->playbook;
 
 	return pb->nquestions ? &pb->questions[0] : NULL;
-}
-
-/*
- * The causes reachable from ID (a question or a cause), following the facts' answers and
- * every answer of a question they do not answer; *NEXT (when not NULL) gets the first
- * such question, in tree order, that was not skipped.  DEPTH bounds an unlinted tree.
- */
-static void reach(const struct session *s, const char *id, struct causes *set,
-		  const struct kb_question **next, size_t depth)
-{
-	const struct kb_playbook *pb = s->fd->playbook;
-	const struct kb_question *q = infer_question(pb, id);
-
-	if (!q) {
-		const struct kb_cause *c = infer_cause(pb, id);
-		if (c)
-			causes_add(set, c);
-		return;
-	}
-	if (depth > pb->nquestions)
-		return;
-	const struct kb_answer *a = taken(s, q);
-	if (a) {
-		reach(s, a->next, set, next, depth + 1);
-		return;
-	}
-	if (next && !*next && !skipped(s, q))
-		*next = q;
-	for (size_t i = 0; i < q->nanswers; i++)
-		reach(s, q->answers[i].next, set, next, depth + 1);
 }
 
 /* Whether some answers lead from ID to cause C, whatever the facts. */
@@ -127,38 +65,9 @@ static const struct ranked_cause *ranked(const struct session *s, const struct k
 	return NULL;
 }
 
-void session_view(struct session *s)
+const struct kb_question *session_question(const struct session *s)
 {
-	struct finding *fd = s->fd;
-	struct causes set = causes_new(s);
-	const struct kb_question *q = root(s);
-
-	s->next = NULL;
-	if (q)
-		reach(s, q->id, &set, &s->next, 0);
-	if (!set.n)
-		for (size_t i = 0; i < fd->ncauses; i++)
-			causes_add(&set, fd->causes[i].cause);
-	/* The causes still possible first, each part in score order. */
-	struct ranked_cause *order = xcalloc(fd->ncauses ? fd->ncauses : 1, sizeof *order);
-	size_t k = 0;
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < fd->ncauses; i++)
-			if (causes_has(&set, fd->causes[i].cause) == !pass)
-				order[k++] = fd->causes[i];
-	memcpy(fd->causes, order, fd->ncauses * sizeof *order);
-	free(order);
-	free(s->possible);
-	s->possible = xcalloc(set.n, sizeof *s->possible);
-	s->npossible = 0;
-	for (size_t i = 0; i < fd->ncauses && s->npossible < set.n; i++)
-		s->possible[s->npossible++] = fd->causes[i].cause;
-	s->conclusion = s->npossible == 1 ? s->possible[0] : NULL;
-	free(set.v);
-	/* One cause left is the conclusion even when a skipped question stopped the walk. */
-	if (s->conclusion && fd->conclusion != s->conclusion)
-		fd->conclusion = s->conclusion;
-	plan_build(fd);
+	return s->reopened ? s->reopened : s->fd->next;
 }
 
 const char *session_line(const struct session *s, size_t line)
@@ -220,21 +129,28 @@ void explain_settled(const struct session *s, FILE *out)
 		fputs("\nThe log does not answer any question of the decision tree.\n", out);
 }
 
-/* IDs (and the title of a single one) of the causes of SET, in rank order, after PREFIX. */
-static void say_causes(const struct session *s, const struct causes *set, size_t indent,
+/* IDs (and the title of a single one) of the causes REACHED, in rank order, after
+ * PREFIX. */
+static void say_causes(const struct session *s, const unsigned char *reached, size_t indent,
 		       const char *prefix, FILE *out)
 {
+	const struct kb_playbook *pb = s->fd->playbook;
 	struct buf b = { 0 };
-	size_t k = 0;
+	size_t n = 0, k = 0;
 
+	for (size_t i = 0; i < pb->ncauses; i++)
+		n += reached[i];
 	buf_adds(&b, prefix);
-	if (set->n == 1)
-		buf_printf(&b, "%s: %s", set->v[0]->id, set->v[0]->title);
-	for (size_t i = 0; set->n > 1 && i < s->fd->ncauses; i++)
-		if (causes_has(set, s->fd->causes[i].cause))
-			buf_printf(&b, "%s%s", k++ ? ", " : "still possible: ",
-				   s->fd->causes[i].cause->id);
-	if (!set->n)
+	for (size_t i = 0; i < s->fd->ncauses; i++) {
+		const struct kb_cause *c = s->fd->causes[i].cause;
+		if (!has(s, reached, c))
+			continue;
+		if (n == 1)
+			buf_printf(&b, "%s: %s", c->id, c->title);
+		else
+			buf_printf(&b, "%s%s", k++ ? ", " : "still possible: ", c->id);
+	}
+	if (!n)
 		buf_adds(&b, "no cause of this playbook");
 	say(out, indent, indent + 4, b.s);
 	buf_fini(&b);
@@ -249,12 +165,11 @@ void explain_why(const struct session *s, const struct kb_question *q, FILE *out
 	say(out, 0, 2, b.s);
 	fputs("Each answer leaves these causes:\n", out);
 	for (size_t i = 0; i < q->nanswers; i++) {
-		struct causes set = causes_new(s);
-		reach(s, q->answers[i].next, &set, NULL, 0);
+		unsigned char *reached = reached_new(s, q->answers[i].next);
 		buf_reset(&b);
 		buf_printf(&b, "%zu) %s " ARROW " ", i + 1, label(&q->answers[i]));
-		say_causes(s, &set, 2, b.s, out);
-		free(set.v);
+		say_causes(s, reached, 2, b.s, out);
+		free(reached);
 	}
 	buf_fini(&b);
 }
@@ -271,7 +186,7 @@ static size_t route(const struct session *s, const char *id, const struct kb_cau
 		return !strcmp(id, c->id) ? depth + 1 : 0;
 	if (depth >= pb->nquestions)
 		return 0;
-	const struct kb_answer *a = taken(s, q);
+	const struct kb_answer *a = infer_taken(s->rc, s->fd, q);
 	for (size_t i = 0; i < q->nanswers; i++) {
 		const struct kb_answer *try = a ? a : &q->answers[i];
 		v[depth] = (struct step){ q, try };
@@ -288,7 +203,7 @@ static size_t route(const struct session *s, const char *id, const struct kb_cau
 static void say_step(const struct session *s, const struct step *st, FILE *out)
 {
 	const struct fact *f = facts_find(&s->fd->facts, st->question->fact);
-	const struct kb_answer *a = taken(s, st->question);
+	const struct kb_answer *a = infer_taken(s->rc, s->fd, st->question);
 	struct buf b = { 0 };
 
 	buf_printf(&b, "%s " ARROW " ", st->question->ask);
@@ -321,7 +236,7 @@ static void say_score(const struct session *s, const struct kb_cause *c, FILE *o
 
 void explain_conclusion(const struct session *s, FILE *out)
 {
-	const struct kb_cause *c = s->conclusion;
+	const struct kb_cause *c = s->fd->conclusion;
 	const struct kb_question *q = root(s);
 	struct step *v;
 	struct buf b = { 0 };
@@ -426,7 +341,7 @@ void explain_how(const struct session *s, FILE *out)
 		const struct ranked_cause *r = &fd->causes[i];
 		struct buf b = { 0 };
 		buf_printf(&b, "%s%s: %s", r->cause->id,
-			   i < s->npossible ? "" : " (ruled out by the tree)", r->cause->title);
+			   i < s->fd->npossible ? "" : " (ruled out by the tree)", r->cause->title);
 		fprintf(out, "  %4d  ", r->score);
 		say_more(out, 8, 8, b.s);
 		buf_reset(&b);
@@ -481,7 +396,7 @@ static const struct kb_question *cut_off(const struct session *s, const char *id
 
 	if (!q || depth > pb->nquestions)
 		return NULL;
-	const struct kb_answer *a = taken(s, q);
+	const struct kb_answer *a = infer_taken(s->rc, s->fd, q);
 	if (a)
 		return leads_to(pb, q->id, c, 0) && !leads_to(pb, a->next, c, 0)
 		       ? q : cut_off(s, a->next, c, depth + 1);
@@ -501,7 +416,7 @@ static void say_tree_verdict(const struct session *s, const struct kb_cause *c, 
 	struct buf b = { 0 };
 	int k = 0;
 
-	if (c == s->conclusion)
+	if (c == s->fd->conclusion)
 		buf_printf(&b, "It is the conclusion (why explains it).");
 	else if (!q || !leads_to(pb, q->id, c, 0))
 		buf_printf(&b, "No answer of the decision tree leads to it: only its score "
@@ -510,7 +425,7 @@ static void say_tree_verdict(const struct session *s, const struct kb_cause *c, 
 		buf_printf(&b, "The decision tree still allows it: an open question can lead "
 			       "to it.");
 	else {
-		const struct kb_answer *a = taken(s, cut);
+		const struct kb_answer *a = infer_taken(s->rc, s->fd, cut);
 		const struct fact *f = facts_find(&s->fd->facts, cut->fact);
 		buf_printf(&b, "The decision tree rules it out: \"%s\" was answered \"%s\" %s; it "
 			       "is reached only through ", cut->ask, label(a),

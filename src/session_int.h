@@ -1,8 +1,8 @@
 /*
  * session_int.h: what the parts of the guided session share, for session*.c only.  The
  * terminal (session_tty.c) knows lines, keys and history; the explanations
- * (session_explain.c) know the decision tree, the ranking and how to say them; the
- * conversation (session.c) holds the state and decides what comes next.
+ * (session_explain.c) know how to say the decision tree and the ranking, which infer.h
+ * computes; the conversation (session.c) holds the state and decides what comes next.
  */
 #ifndef PICKDOC_SESSION_INT_H
 #define PICKDOC_SESSION_INT_H
@@ -95,16 +95,13 @@ struct session {
 	size_t nsteps, steps_cap;
 	struct log_line *lines;          /* the log lines the facts name */
 	size_t nlines;
-	/* What the facts and skips leave of the tree (session_view): */
-	const struct kb_question *next;  /* the next question to ask, or NULL */
-	const struct kb_cause **possible; /* the causes still possible, ranked */
-	size_t npossible;
-	const struct kb_cause *conclusion; /* the one cause left, or NULL */
+	/* What the tree leaves (the next question, the causes still possible, the
+	 * conclusion) is fd's, from infer.h. */
+	const struct kb_question *reopened; /* a question the person asked to change */
 };
 
-/* Recomputes next, possible and conclusion from the facts and the skipped questions, and
- * puts the causes still possible first in fd->causes. */
-void session_view(struct session *s);
+/* The question being asked: the one reopened, else the tree's next, or NULL. */
+const struct kb_question *session_question(const struct session *s);
 /* The text of log line LINE of the finding's input, or NULL. */
 const char *session_line(const struct session *s, size_t line);
 

@@ -6,7 +6,7 @@ case --no-input stops at the ranked causes; the JSON path says who answered and 
 notty
 run -f json --no-input --kb tests/pty/kb tests/pty/data/round.log
 exit 0
-sh jq -e '.findings[0] | .conclusion == null and .next_question == "source" and .questions == [{"id":"shape","ask":"What shape is the widget?","why":"round and square widgets fail for different reasons","fact":"shape","answer":"round","answered_by":"log","because":"tests/pty/kb/pty-frob.yaml:15: the widget'"'"'s name starts with round"},{"id":"source","ask":"Where did the widget come from?","why":"a widget from the cache may be stale","fact":"source","answer":null,"answered_by":null,"because":null}]' $TMP/stdout >/dev/null
+sh jq -e '.findings[0] | .conclusion == null and .next_question == "source" and .questions == [{"id":"shape","ask":"What shape is the widget?","why":"round and square widgets fail for different reasons","fact":"shape","answer":"round","answered_by":"log","because":"tests/pty/kb/pty-frob.yaml:15: the widget'"'"'s name starts with round","log_answer":null},{"id":"source","ask":"Where did the widget come from?","why":"a widget from the cache may be stale","fact":"source","answer":null,"answered_by":null,"because":null,"log_answer":null}]' $TMP/stdout >/dev/null
 
 case --answer replays the tree to its conclusion, with or without -i
 notty
@@ -74,11 +74,11 @@ case an answer that is not one of the question's is a usage error naming the val
 notty
 run --kb tests/pty/kb --answer source=attic tests/pty/data/round.log
 exit 2
-expect 'attic' is not an answer to 'source' (cache, fresh)
+expect 'attic' is not an answer to 'source' (cache, fresh, or skip)
 sh printf 'shape: round\nsource: attic\n' > $TMP/bad.yaml
 run --kb tests/pty/kb --answers $TMP/bad.yaml tests/pty/data/round.log
 exit 2
-expect bad.yaml:2:9: error: 'attic' is not an answer to 'source' (cache, fresh)
+expect bad.yaml:2:9: error: 'attic' is not an answer to 'source' (cache, fresh, or skip)
 
 case a broken answers file is reported at its line and column
 sh printf 'source: cache\nsource: fresh\n' > $TMP/twice.yaml

@@ -356,3 +356,46 @@ expect pickdoc>
 send \x04
 exit 0
 sane
+
+case change reopens a question the log answered, and the report says what the log said
+run -i --kb tests/pty/kb tests/pty/data/round.log
+expect Question 1: Where did the widget come from?
+expect answer> 
+send change nosuch\r
+expect 'nosuch' is not a question here; change takes a question's id: shape, source, frobber
+expect answer> 
+send change shape\r
+expect What shape is the widget?
+expect answer> 
+send SQUARE\r
+expect Conclusion: A square widget was pushed through a round hole
+expect What shape is the widget? → square (answered by you; the log said round)
+expect pickdoc> 
+send back\r
+expect Where did the widget come from?
+expect answer> 
+send change shape skip\r
+expect Where did the widget come from?
+expect answer> 
+send cache\r
+expect No single cause is left; those still possible, ranked:
+expect stale-cache
+expect square-peg
+expect pickdoc> 
+send \x04
+exit 0
+
+case a typed session and a replay of the same answers end alike, skips included
+stdout $TMP/typed.json
+run -i -f json --kb tests/pty/kb tests/pty/data/plain.log
+expect answer> 
+send skip\r
+expect answer> 
+send Skip\r
+expect answer> 
+send new\r
+expect pickdoc> 
+send quit\r
+exit 0
+sh $ROOT/pickdoc -f json --kb tests/pty/kb --answer shape=skip --answer source=SKIP --answer frobber=New tests/pty/data/plain.log > $TMP/replayed.json
+sh jq -e -n --slurpfile t $TMP/typed.json --slurpfile r $TMP/replayed.json '[$t[0], $r[0]] | map(.findings[0] | [.conclusion, .next_question, [.causes[].id], [.questions[] | [.id, .answer]]]) | .[0] == .[1]' >/dev/null

@@ -139,7 +139,7 @@ static void test_check_names_the_problem(void **state)
 	const char *out = printed(f);
 	assert_non_null(strstr(out, "--answer colour=red: no question 'colour' in the knowledge base"));
 	assert_non_null(strstr(out, "--answer source=attic: 'attic' is not an answer to 'source' "
-				    "(cache, fresh)"));
+				    "(cache, fresh, or skip)"));
 	assert_non_null(strstr(out, "--answer beta/shape=round: no playbook 'beta'"));
 	assert_non_null(strstr(out, "--answer alpha/colour=red: no question 'colour' in playbook alpha"));
 	answers_free(a);
@@ -209,6 +209,9 @@ static void test_apply_replaces_the_log_and_walks_again(void **state)
 	assert_string_equal(f->fd.conclusion->id, "square");
 	assert_int_equal(f->fd.npath, 1);
 	assert_true(infer_step_by_person(&f->fd, &f->fd.path[0]));
+	/* The report can say what the log had said. */
+	assert_string_equal(infer_step_replaced(&f->fd, &f->fd.path[0]), "round");
+	assert_null(facts_find(&f->fd.facts, "source")->replaced);
 	/* The round boost no longer holds. */
 	for (size_t i = 0; i < f->fd.ncauses; i++)
 		if (!strcmp(f->fd.causes[i].cause->id, "round"))
@@ -222,7 +225,9 @@ static void test_refresh_from_the_log(void **state)
 {
 	struct fixture *f = *state;
 	struct facts log = { 0 };
-	const struct answer_fact fresh = { "source", "fresh", INFER_SOURCE_PERSON };
+	const struct kb_question *source = infer_question(f->fd.playbook, "source");
+	const struct answer_fact fresh = { source, answers_named(source, "fresh"),
+					   INFER_SOURCE_PERSON };
 
 	facts_set(&log, "subject", "round-one", "signature", 4);
 	facts_set(&log, "shape", "round", "derive alpha.yaml:9: from the name", 4);
@@ -239,6 +244,48 @@ static void test_refresh_from_the_log(void **state)
 	facts_fini(&log);
 }
 
+/* Answers are names, whatever their case, in a file and on the command line alike. */
+static void test_answers_ignore_case(void **state)
+{
+	struct fixture *f = *state;
+	struct answers *a = answers_new();
+	char *file = write_file("Source: Fresh\n");
+
+	assert_int_equal(answers_load_file(a, file), 0);
+	answers_add_arg(a, "shape=ROUND");
+	assert_int_equal(answers_check(a, f->kb), 1);   /* question ids keep their case */
+	assert_non_null(strstr(printed(f), "no question 'Source'"));
+	answers_add_arg(a, "source=Fresh");
+	assert_int_equal(answers_apply(a, f->rc, &f->fd), 2);
+	assert_string_equal(facts_get(&f->fd.facts, "shape"), "round");
+	assert_string_equal(facts_get(&f->fd.facts, "source"), "fresh");
+	assert_string_equal(f->fd.conclusion->id, "round");
+	answers_free(a);
+	unlink(file);
+	free(file);
+}
+
+/* skip reopens a question the log answered: the tree branches again at it. */
+static void test_skip_reopens_what_the_log_answered(void **state)
+{
+	struct fixture *f = *state;
+	struct answers *a = answers_new();
+
+	answers_add_arg(a, "shape=skip");
+	answers_add_arg(a, "source=cache");
+	assert_int_equal(answers_check(a, f->kb), 0);
+	assert_int_equal(answers_apply(a, f->rc, &f->fd), 2);
+	/* The log still says round, but nobody vouches for it now. */
+	assert_string_equal(facts_get(&f->fd.facts, "shape"), "round");
+	assert_true(infer_skipped(&f->fd, infer_question(f->fd.playbook, "shape")));
+	assert_null(f->fd.path[0].answer);
+	assert_null(f->fd.conclusion);
+	/* square (by the other branch) and stale (by the cache) are left. */
+	assert_int_equal(f->fd.npossible, 2);
+	assert_null(f->fd.next);
+	answers_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +295,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_apply_replaces_the_log_and_walks_again, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_refresh_from_the_log, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answers_ignore_case, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_skip_reopens_what_the_log_answered, setup,
+						teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -187,8 +187,16 @@ int answers_load_file(struct answers *a, const char *path)
 
 /* --- checking and applying --- */
 
+const char *answers_word(const struct kb_answer *a)
+{
+	return a->name ? a->name : a->value;
+}
+
 const struct kb_answer *answers_named(const struct kb_question *q, const char *word)
 {
+	for (size_t i = 0; i < q->nanswers; i++)
+		if (!strcasecmp(answers_word(&q->answers[i]), word))
+			return &q->answers[i];
 	for (size_t i = 0; i < q->nanswers; i++)
 		if (!strcasecmp(q->answers[i].value, word))
 			return &q->answers[i];
@@ -238,7 +246,7 @@ static int check_entry(const struct entry *e, const struct kb *kb)
 	else {
 		buf_printf(&text, "'%s' is not an answer to '%s' (", e->value, e->question);
 		for (size_t i = 0; i < first->nanswers; i++)
-			buf_printf(&text, "%s%s", i ? ", " : "", first->answers[i].value);
+			buf_printf(&text, "%s%s", i ? ", " : "", answers_word(&first->answers[i]));
 		buf_adds(&text, ", or " ANSWERS_SKIP ")");
 	}
 	entry_error(e, text.s);

@@ -34,7 +34,10 @@ int answers_load_file(struct answers *a, const char *path);
 int answers_check(const struct answers *a, const struct kb *kb);
 size_t answers_count(const struct answers *a);
 
-/* The answer of Q that WORD names (case-insensitively), or NULL. */
+/* What a person types to choose A: its name, else its value. */
+const char *answers_word(const struct kb_answer *a);
+/* The answer of Q that WORD names (case-insensitively; an answer's value too, so that
+ * yes and no still choose between named choices), or NULL. */
 const struct kb_answer *answers_named(const struct kb_question *q, const char *word);
 
 /* Sets the facts of the answers to the questions of FD's playbook, each replacing what the

@@ -88,7 +88,10 @@ struct kb_cause {
 };
 
 struct kb_answer {
-	const char *value;               /* the answer typed, and the value its fact takes */
+	const char *name;                /* what a person types to choose it, for a choice
+					    between two things whose fact is yes or no; NULL:
+					    VALUE */
+	const char *value;               /* the value its fact takes (and the answer typed) */
 	const char *label;               /* what the choice says */
 	const char *match;               /* PCRE2 that a known fact value must match to take this
 					    answer without asking; NULL: VALUE exactly */

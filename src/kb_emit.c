@@ -256,6 +256,7 @@ static void put_questions(FILE *f, const char *p, const struct kb_playbook *pb)
 		out(f, "static const struct kb_answer %s_q%zu_answers[] = {\n", p, i);
 		for (size_t j = 0; j < q->nanswers; j++) {
 			fputs("\t{\n", f);
+			put_member(f, 2, "name", q->answers[j].name);
 			put_member(f, 2, "value", q->answers[j].value);
 			put_member(f, 2, "label", q->answers[j].label);
 			put_member(f, 2, "match", q->answers[j].match);

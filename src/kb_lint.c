@@ -2,15 +2,17 @@
  * kb_lint.c: what the schema cannot say.  Every pattern compiles; samples run through the
  * real pipeline and must give their own playbook (and subject) and nothing else, negative
  * samples nothing at all; decision trees lead only to existing questions and causes and
- * never loop; secondary_to names existing playbooks; every fact a playbook reads can be
+ * never loop, and a person can tell their answers apart by name; secondary_to names existing playbooks; every fact a playbook reads can be
  * set (kb_facts.c; a warning).  And, for pickdoc --lint only, what each pattern costs on
  * hostile text: a count under PCRE2's limits, not a clock.
  */
 #include "kb_lint.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "finding.h"
@@ -132,12 +134,58 @@ static int find_cycle(const struct kb_playbook *pb, size_t q, unsigned char *col
 	return errors;
 }
 
+/* Whether TEXT starts with the word WORD, in any case. */
+static int starts_with_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+
+	return text && !strncasecmp(text, word, n) && !isalnum((unsigned char)text[n]);
+}
+
+/* A person chooses an answer by its word (answers.h): the words of a question must be
+ * told apart whatever their case, and skip is not one.  A question answered yes or no
+ * whose choices are not "yes, ..." and "no, ..." is a choice between two things: its
+ * answers need names, not an arbitrary mapping onto yes and no. */
+static int lint_answer_words(const struct kb_question *q)
+{
+	int errors = 0, yes_no = q->nanswers == 2, named = 1, phrased = 1;
+
+	for (size_t j = 0; j < q->nanswers; j++) {
+		const struct kb_answer *a = &q->answers[j];
+		const char *word = a->name ? a->name : a->value;
+		yes_no &= !strcmp(a->value, "yes") || !strcmp(a->value, "no");
+		named &= a->name != NULL;
+		phrased &= starts_with_word(a->label, a->value);
+		if (!strcasecmp(word, "skip")) {
+			msg(MSG_ERROR, a->pos.file, a->pos.line, a->pos.col,
+			    "answer '%s' of question '%s': skip means \"don't know\"", word, q->id);
+			errors++;
+		}
+		for (size_t k = 0; k < j; k++) {
+			const struct kb_answer *b = &q->answers[k];
+			if (strcasecmp(word, b->name ? b->name : b->value))
+				continue;
+			msg(MSG_ERROR, a->pos.file, a->pos.line, a->pos.col,
+			    "answers of question '%s' are both chosen by '%s'", q->id, word);
+			errors++;
+		}
+	}
+	if (yes_no && !named && !phrased) {
+		msg(MSG_ERROR, q->pos.file, q->pos.line, q->pos.col,
+		    "question '%s' chooses between two things, not yes or no: give each answer "
+		    "a name (name: ...) and keep the value its fact takes", q->id);
+		errors++;
+	}
+	return errors;
+}
+
 static int lint_tree(const struct kb_playbook *pb)
 {
 	int errors = 0;
 
 	for (size_t i = 0; i < pb->nquestions; i++) {
 		const struct kb_question *q = &pb->questions[i];
+		errors += lint_answer_words(q);
 		for (size_t j = 0; j < q->nanswers; j++) {
 			const struct kb_answer *a = &q->answers[j];
 			if (question_index(pb, a->next) < 0 && !has_cause(pb, a->next)) {

@@ -593,6 +593,7 @@ static const struct field cause_fields[] = {
 static const struct type cause_type = TYPE("cause", struct kb_cause, cause_fields);
 
 static const struct field answer_fields[] = {
+	FIELD("name", F_ID, 0, struct kb_answer, name),
 	TEXT(struct kb_answer, value, 1),
 	TEXT(struct kb_answer, label, 0),
 	TEXT(struct kb_answer, match, 0),

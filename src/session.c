@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "answers.h"
 #include "infer.h"
 #include "msg.h"
 #include "session_int.h"
@@ -240,9 +241,9 @@ static void ask(struct run *r)
 	for (size_t i = 0; i < q->nanswers; i++) {
 		const struct kb_answer *a = &q->answers[i];
 		buf_reset(&b);
-		buf_printf(&b, "%zu) %s", i + 1, a->label && *a->label ? a->label : a->value);
+		buf_printf(&b, "%zu) %s", i + 1, a->label && *a->label ? a->label : answers_word(a));
 		if (a->label && *a->label)
-			buf_printf(&b, " [%s]", a->value);
+			buf_printf(&b, " [%s]", answers_word(a));
 		say(r->out, 2, 5, b.s);
 	}
 	fputs("(a number or name; why, how, why-not CAUSE, change QUESTION, back, skip, help, "
@@ -321,10 +322,10 @@ static const struct kb_answer *parse_answer(const struct kb_question *q, const c
 
 	if (*word && !*end)
 		return n >= 1 && n <= q->nanswers ? &q->answers[n - 1] : NULL;
+	if (answers_named(q, word))
+		return answers_named(q, word);
 	for (size_t i = 0; i < q->nanswers; i++) {
-		if (!strcasecmp(q->answers[i].value, word))
-			return &q->answers[i];
-		if (!strncasecmp(q->answers[i].value, word, len)) {
+		if (!strncasecmp(answers_word(&q->answers[i]), word, len)) {
 			prefix = &q->answers[i];
 			nprefix++;
 		}
@@ -344,7 +345,7 @@ static void push(struct run *r, const struct kb_question *q, const struct kb_ans
 		fprintf(r->transcript, "### Question %zu\n\n%s\n\n", r->asked, q->ask);
 		if (a)
 			fprintf(r->transcript, "Answer: **%s** (`%s`)\n\n",
-				a->label && *a->label ? a->label : a->value, a->value);
+				a->label && *a->label ? a->label : answers_word(a), answers_word(a));
 		else
 			fputs("Answer: *don't know* (skipped)\n\n", r->transcript);
 	}
@@ -442,7 +443,7 @@ static void invalid(struct run *r, const char *word)
 	}
 	fprintf(r->out, "' is not an answer: type 1-%zu (", q->nanswers);
 	for (size_t i = 0; i < q->nanswers; i++)
-		fprintf(r->out, "%s%s", i ? ", " : "", q->answers[i].value);
+		fprintf(r->out, "%s%s", i ? ", " : "", answers_word(&q->answers[i]));
 	fputs("), or why, how, why-not CAUSE, change QUESTION, back, skip, help, quit.\n",
 	      r->out);
 }
@@ -546,7 +547,7 @@ static enum turn converse(struct run *r)
 		asked = q;
 		steps_seen = s->nsteps;
 		for (size_t i = 0; q && i < q->nanswers; i++)
-			r->words[nwords++] = q->answers[i].value;
+			r->words[nwords++] = answers_word(&q->answers[i]);
 		for (size_t i = 0; i < NCOMMANDS; i++)
 			r->words[nwords++] = commands[i];
 		tty_completions(r->tty, r->words, nwords, "why-not", r->cause_ids,

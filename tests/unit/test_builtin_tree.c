@@ -63,7 +63,7 @@ static struct finding *replayed(struct walk *w)
 		const struct answer_fact *st = &w->steps[i];
 		char arg[256];
 		snprintf(arg, sizeof arg, "%s/%s=%s", w->pb->id, st->question->id,
-			 st->answer ? st->answer->value : ANSWERS_SKIP);
+			 st->answer ? answers_word(st->answer) : ANSWERS_SKIP);
 		for (char *p = strchr(arg, '=') + 1; *p; p++)
 			*p = (char)toupper((unsigned char)*p);
 		assert_int_equal(answers_add_arg(a, arg), 0);
@@ -150,10 +150,29 @@ static void test_typed_and_replayed_paths_end_alike(void **state)
 	regex_cache_free(rc);
 }
 
+/* An either/or question is answered by its choices' names, in any case; the old yes and
+ * no still choose, and the fact takes the value the evidence rules use. */
+static void test_choices_answer_by_name(void **state)
+{
+	const struct kb_playbook *pb = kb_find(kb_builtin(), "main-lookup");
+	const struct kb_question *q = pb ? infer_question(pb, "which-side") : NULL;
+
+	(void)state;
+	assert_non_null(q);
+	const struct kb_answer *child = answers_named(q, "CHILD");
+	assert_non_null(child);
+	assert_string_equal(answers_word(child), "child");
+	assert_string_equal(child->value, "yes");
+	assert_ptr_equal(answers_named(q, "yes"), child);
+	assert_ptr_equal(answers_named(q, "Parent"), answers_named(q, "no"));
+	assert_null(answers_named(q, "sideways"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_typed_and_replayed_paths_end_alike),
+		cmocka_unit_test(test_choices_answer_by_name),
 	};
 	return cmocka_run_group_tests_name("builtin_tree", tests, NULL, NULL);
 }

@@ -3,7 +3,9 @@
  * bound on hostile text fails with its file:line:col, patterns whose cost is linear pass,
  * each is tried on texts as long as the ones it can meet (a whole exception type, a
  * message), and the slowest are noted.  And the fallbacks of a plan's text: a placeholder
- * or prose, never a plausible name or code, and only a placeholder in a command.
+ * or prose, never a plausible name or code, and only a placeholder in a command.  And the
+ * words a person answers with: a question that chooses between two things through yes and
+ * no needs names for its choices.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -149,6 +151,64 @@ static void test_rule_searched_on_a_message(void **state)
 	free(text);
 }
 
+/* A playbook whose only question is QUESTION (YAML lines at 2 spaces). */
+static int lint_question(const char *question, char **text)
+{
+	char yaml[2048];
+	struct capture said;
+
+	snprintf(yaml, sizeof yaml,
+		 "id: p\ntitle: t\nmeans: m\nsignatures:\n  - {pattern: '^x$'}\n"
+		 "causes:\n  - {id: a, title: A}\n  - {id: b, title: B}\n"
+		 "questions:\n%s"
+		 "first_ten_minutes: [look]\nfix: [fix it]\n"
+		 "verify:\n  - {run: x, before: y, after: z}\n"
+		 "samples: {match: [\"Exception: x\"], no_match: []}\n", question);
+	struct kb *kb = kb_from_yaml("k/p.yaml", yaml);
+	capture_start(&said);
+	msg_reset();
+	int errors = kb_lint(kb);
+	*text = capture_end(&said);
+	kb_free(kb);
+	return errors;
+}
+
+static void test_either_or_questions_name_their_choices(void **state)
+{
+	char *text;
+
+	(void)state;
+	/* A real yes/no question. */
+	assert_int_equal(lint_question("  - id: q\n    ask: Is it?\n    fact: f\n    answers:\n"
+				       "      - {value: \"yes\", label: \"yes, it is\", next: a}\n"
+				       "      - {value: \"no\", label: \"No\", next: b}\n", &text), 0);
+	free(text);
+	/* Either/or through yes and no, unnamed. */
+	assert_int_equal(lint_question("  - id: q\n    ask: Child or parent?\n    fact: f\n"
+				       "    answers:\n"
+				       "      - {value: \"yes\", label: \"in the child\", next: a}\n"
+				       "      - {value: \"no\", label: \"in the parent\", next: b}\n",
+				       &text), 1);
+	assert_non_null(strstr(text, "k/p.yaml:10:5: error: question 'q' chooses between two "
+				     "things, not yes or no: give each answer a name"));
+	free(text);
+	/* Named, it passes. */
+	assert_int_equal(lint_question("  - id: q\n    ask: Child or parent?\n    fact: f\n"
+				       "    answers:\n"
+				       "      - {name: child, value: \"yes\", label: \"in the child\", next: a}\n"
+				       "      - {name: parent, value: \"no\", label: \"in the parent\", next: b}\n",
+				       &text), 0);
+	free(text);
+	/* Words told apart whatever their case; skip is not one. */
+	assert_int_equal(lint_question("  - id: q\n    ask: Which?\n    fact: f\n    answers:\n"
+				       "      - {name: Left, value: l, next: a}\n"
+				       "      - {name: left, value: r, next: b}\n"
+				       "      - {value: skip, next: b}\n", &text), 2);
+	assert_non_null(strstr(text, "answers of question 'q' are both chosen by 'left'"));
+	assert_non_null(strstr(text, "answer 'skip' of question 'q': skip means \"don't know\""));
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -156,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_catastrophic_pattern_fails),
 		cmocka_unit_test(test_linear_patterns_pass),
 		cmocka_unit_test(test_rule_searched_on_a_message),
+		cmocka_unit_test(test_either_or_questions_name_their_choices),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

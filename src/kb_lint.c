@@ -155,7 +155,7 @@ static int lint_answer_words(const struct kb_question *q)
 		const char *word = a->name ? a->name : a->value;
 		yes_no &= !strcmp(a->value, "yes") || !strcmp(a->value, "no");
 		named &= a->name != NULL;
-		phrased &= starts_with_word(a->label, a->value);
+		phrased &= !a->label || starts_with_word(a->label, a->value);
 		if (!strcasecmp(word, "skip")) {
 			msg(MSG_ERROR, a->pos.file, a->pos.line, a->pos.col,
 			    "answer '%s' of question '%s': skip means \"don't know\"", word, q->id);

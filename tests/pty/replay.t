@@ -140,3 +140,12 @@ exit 2
 run --answers
 exit 2
 expect option '--answers' needs a value
+
+case a whole concurrent.futures log answers how the worker died: the message never says
+notty
+run -f json tests/corpus/pool-death/cf-worker-segfault.py3.13.txt
+exit 0
+sh jq -e '.findings[0] | .next_question == "child-output" and ([.questions[] | [.id, .answer, .answered_by]] | .[0:2] == [["what-broke","worker-died","log"],["how-died","unknown","log"]])' $TMP/stdout >/dev/null
+run -f json --answer how-died=CRASHED tests/corpus/pool-death/cf-worker-exit.py3.8.txt
+exit 0
+sh jq -e '.findings[0].questions[1] | .answer == "crashed" and .answered_by == "you" and .log_answer == "unknown"' $TMP/stdout >/dev/null

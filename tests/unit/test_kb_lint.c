@@ -201,10 +201,10 @@ static void test_either_or_questions_name_their_choices(void **state)
 	free(text);
 	/* Words told apart whatever their case; skip is not one. */
 	assert_int_equal(lint_question("  - id: q\n    ask: Which?\n    fact: f\n    answers:\n"
-				       "      - {name: Left, value: l, next: a}\n"
-				       "      - {name: left, value: r, next: b}\n"
+				       "      - {name: left, value: l, next: a}\n"
+				       "      - {value: LEFT, next: b}\n"
 				       "      - {value: skip, next: b}\n", &text), 2);
-	assert_non_null(strstr(text, "answers of question 'q' are both chosen by 'left'"));
+	assert_non_null(strstr(text, "answers of question 'q' are both chosen by 'LEFT'"));
 	assert_non_null(strstr(text, "answer 'skip' of question 'q': skip means \"don't know\""));
 	free(text);
 }

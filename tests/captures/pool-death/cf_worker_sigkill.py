@@ -1,0 +1,17 @@
+# A worker kills itself with SIGKILL (what the OOM killer sends) while it runs a task:
+# the whole log of the run, as the terminal showed it.
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+
+def resize(n):
+    if n == 3:
+        os.kill(os.getpid(), 9)
+    return n * 2
+
+
+if __name__ == "__main__":
+    print("resizing 8 images")
+    with ProcessPoolExecutor(2) as ex:
+        for r in ex.map(resize, range(8)):
+            print("done", r)

@@ -149,3 +149,12 @@ sh jq -e '.findings[0] | .next_question == "child-output" and ([.questions[] | [
 run -f json --answer how-died=CRASHED tests/corpus/pool-death/cf-worker-exit.py3.8.txt
 exit 0
 sh jq -e '.findings[0].questions[1] | .answer == "crashed" and .answered_by == "you" and .log_answer == "unknown"' $TMP/stdout >/dev/null
+
+case the dead worker's faulthandler dump above the pool's error answers what it printed
+notty
+run -f json tests/corpus/pool-death/cf-worker-segfault-faulthandler.py3.13.txt
+exit 0
+sh jq -e '.findings[0] | .conclusion == "native-crash" and ([.questions[] | [.id, .answer, .answered_by]] == [["what-broke","worker-died","log"],["how-died","unknown","log"],["child-output","fatal","log"]])' $TMP/stdout >/dev/null
+run -f json tests/corpus/pool-death/cf-worker-segfault-faulthandler.py3.8.txt
+exit 0
+sh jq -e '.findings[0].conclusion == "native-crash"' $TMP/stdout >/dev/null

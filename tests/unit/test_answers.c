@@ -209,6 +209,11 @@ static void test_apply_replaces_the_log_and_walks_again(void **state)
 	assert_string_equal(f->fd.conclusion->id, "square");
 	assert_int_equal(f->fd.npath, 1);
 	assert_true(infer_step_by_person(&f->fd, &f->fd.path[0]));
+	/* The tree leaves square alone: the other causes come after it, ruled out. */
+	assert_int_equal(f->fd.npossible, 1);
+	assert_string_equal(f->fd.causes[0].cause->id, "square");
+	assert_false(infer_ruled_out(&f->fd, f->fd.causes[0].cause));
+	assert_true(infer_ruled_out(&f->fd, f->fd.causes[1].cause));
 	/* The report can say what the log had said. */
 	assert_string_equal(infer_step_replaced(&f->fd, &f->fd.path[0]), "round");
 	assert_null(facts_find(&f->fd.facts, "source")->replaced);

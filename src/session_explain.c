@@ -109,6 +109,7 @@ static void origin(const struct session *s, const struct fact *f, size_t indent,
 void explain_settled(const struct session *s, FILE *out)
 {
 	const struct finding *fd = s->fd;
+	struct buf ids = { 0 };
 	size_t n = 0;
 
 	for (size_t i = 0; i < fd->npath; i++) {
@@ -119,6 +120,7 @@ void explain_settled(const struct session *s, FILE *out)
 			continue;
 		if (!n++)
 			fputs("\nWhat the log already settles\n", out);
+		buf_printf(&ids, "%s%s", ids.len ? ", " : "", st->question->id);
 		buf_printf(&b, "%zu. %s " ARROW " %s%s", n, st->question->ask, label(st->answer),
 			   infer_by_person(f) ? " (answered by you)" : "");
 		say(out, 2, 5, b.s);
@@ -127,6 +129,14 @@ void explain_settled(const struct session *s, FILE *out)
 	}
 	if (!n)
 		fputs("\nThe log does not answer any question of the decision tree.\n", out);
+	else {
+		struct buf b = { 0 };
+		buf_printf(&b, "The log can be wrong: change QUESTION answers one again (%s).",
+			   ids.s);
+		say(out, 2, 2, b.s);
+		buf_fini(&b);
+	}
+	buf_fini(&ids);
 }
 
 /* IDs (and the title of a single one) of the causes REACHED, in rank order, after

@@ -83,6 +83,7 @@ static int teardown(void **state)
 		free(f->fd.causes[i].because);
 	free(f->fd.causes);
 	free(f->fd.path);
+	free(f->fd.skipped);
 	plan_fini(&f->fd.plan);
 	regex_cache_free(f->rc);
 	kb_free(f->kb);

@@ -16,3 +16,4 @@ run() { # name version directory
 run scraper-pool 3.12 /srv/scraper
 run indexer-lock 3.11 /home/app/search
 run spawn-no-guard 3.13 /opt/reports
+run model-loader 3.12 /srv/ranker

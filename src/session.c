@@ -270,10 +270,8 @@ static void conclude(struct run *r)
 {
 	struct session *s = &r->s;
 
-	if (s->fd->conclusion) {
-		fputs("\nConclusion: ", r->out);
-		say(r->out, 0, 2, s->fd->conclusion->title);
-	} else {
+	/* A conclusion leads the short form itself; without one, the ids to type come first. */
+	if (!s->fd->conclusion) {
 		fputs("\nNo single cause is left; those still possible, ranked:\n", r->out);
 		for (size_t i = 0; i < s->fd->npossible; i++)
 			fprintf(r->out, "  %4d  %s\n", s->fd->causes[i].score,

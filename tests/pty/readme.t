@@ -10,13 +10,14 @@ expect Question 1: What do the first bytes of the file show
 expect [git-lfs]
 expect answer> 
 send GIT-LFS\r
-expect Conclusion: The file is a Git LFS pointer
+expect Conclusion\n  The file is a Git LFS pointer
 expect Your line
 expect /srv/ranker/model-loader.py:21 in load_model
 expect Fix
 expect git lfs pull
 expect template: head -c 16 <your pickle file> | xxd
 expect Type full for the whole report
+absent Conclusion: 
 expect pickdoc> 
 send why\r
 expect Why git-lfs-pointer

@@ -17,7 +17,7 @@ send 2\r
 expect Question 2: Is the frobber older than version 2?
 expect answer> 
 send NEW\r
-expect Conclusion: A round widget was pushed through a square hole
+expect Conclusion\n  A round widget was pushed through a square hole
 expect First steps
 expect Look at the widget round-one.
 expect Fix
@@ -40,7 +40,7 @@ sane
 case a log that settles the whole tree concludes without a question
 run -i --kb tests/pty/kb tests/pty/data/plain.log --answer shape=square
 expect What shape is the widget? → square (answered by you)
-expect Conclusion: A square widget was pushed through a round hole
+expect Conclusion\n  A square widget was pushed through a round hole
 expect pickdoc> 
 send \x04
 exit 0
@@ -111,7 +111,7 @@ expect Undone: Where did the widget come from?
 expect Question 1: Where did the widget come from?
 expect answer> 
 send cache\r
-expect Conclusion: The widget came stale from the cache
+expect Conclusion\n  The widget came stale from the cache
 expect pickdoc> 
 send back\r
 expect Question 1: Where did the widget come from?
@@ -154,7 +154,7 @@ send 7\r
 expect '7' is not an answer: type 1-2 (cache, fresh)
 expect answer> 
 send 1\r
-expect Conclusion: The widget came stale from the cache
+expect Conclusion\n  The widget came stale from the cache
 expect pickdoc> 
 send cache\r
 expect 'cache' is not a command here
@@ -204,7 +204,7 @@ expect <stdin>:2: FrobError: cannot frob 'round-one'
 expect log line 5: FrobError: cannot frob 'round-one'
 expect answer> 
 send 1\r
-expect Conclusion: The widget came stale from the cache
+expect Conclusion\n  The widget came stale from the cache
 expect pickdoc> 
 send \x04
 exit 0
@@ -216,7 +216,7 @@ run -i --kb tests/pty/kb
 expect <stdin>:2: FrobError: cannot frob 'round-one'
 expect answer> 
 send 1\r
-expect Conclusion: The widget came stale from the cache
+expect Conclusion\n  The widget came stale from the cache
 expect pickdoc> 
 send \x04
 exit 0
@@ -284,7 +284,7 @@ send 3\r
 expect Type a number from 1 to 2
 expect failure [1]> 
 send 2\r
-expect Conclusion: A square widget was pushed through a round hole
+expect Conclusion\n  A square widget was pushed through a round hole
 expect pickdoc> 
 send \x04
 exit 0
@@ -369,7 +369,7 @@ send change shape\r
 expect What shape is the widget?
 expect answer> 
 send SQUARE\r
-expect Conclusion: A square widget was pushed through a round hole
+expect Conclusion\n  A square widget was pushed through a round hole
 expect What shape is the widget? → square (answered by you; the log said round)
 expect pickdoc> 
 send back\r

@@ -318,7 +318,7 @@ static char *derive_text(const struct facts *facts, const char *from, size_t *li
 	return buf_release(&b);
 }
 
-static void apply_derive(struct regex_cache *rc, struct finding *fd)
+void evidence_derive(struct regex_cache *rc, struct finding *fd)
 {
 	const struct kb_playbook *pb = fd->playbook;
 
@@ -340,5 +340,5 @@ void evidence_collect(const struct kb *kb, struct regex_cache *rc, struct findin
 	apply_rules(kb, rc, fd);
 	find_user_frame(kb, rc, fd);
 	apply_user_frame_rules(kb, rc, fd);
-	apply_derive(rc, fd);
+	evidence_derive(rc, fd);
 }

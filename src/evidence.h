@@ -20,4 +20,7 @@ const struct tb_frame *evidence_unmatched_frame(const struct kb *kb, struct rege
 /* Adds facts to FD, whose record must be set. */
 void evidence_collect(const struct kb *kb, struct regex_cache *rc, struct finding *fd);
 
+/* Applies FD's derive rules again, for facts set since (what FD is layered under). */
+void evidence_derive(struct regex_cache *rc, struct finding *fd);
+
 #endif

@@ -106,12 +106,13 @@ static int mentions_only(const struct tb_record *rec)
 }
 
 /* A secondary finding's causes depend on what it is layered under: FD, when secondary,
- * is ranked again with that fact (once). */
+ * is ranked again with that fact (once), and with what its derive rules read from it. */
 static void rank_layered(struct triage *t, struct finding *fd)
 {
 	if (fd->secondary && fd->primary &&
 	    facts_set(&fd->facts, "layered_under", fd->primary->playbook->id,
 		      "the finding it is secondary to", fd->primary->first_line)) {
+		evidence_derive(t->rc, fd);
 		infer_rank(t->rc, fd);
 		plan_build(fd);
 	}

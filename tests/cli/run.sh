@@ -282,6 +282,9 @@ for f in "$CORPUS"/storm/stdin.*.txt; do
 	json_expect "spawn's bootstrap frame is not the user's: ${f##*/}" "$f" \
 		'[.findings[].facts.user_file] | all(. == null)' \
 		"<string> line 1 calling spawn_main is multiprocessing's, and nothing else is the user's"
+	json_expect "a main read from stdin names no task function: ${f##*/}" "$f" \
+		'.findings[0] | .subject == null and .conclusion == "interactive-definition" and ([.fix[], .verify[].run] | all(test("<stdin>") | not))' \
+		"the file name <stdin> in the FileNotFoundError is not the missing function's name: the fix says <task function>"
 done
 json_expect "broken pool under a start-up failure" "$CORPUS/reference/cf-spawn-no-main-guard.py3.12.txt" \
 	'.findings[1] | .secondary and .facts.layered_under == "missing-main-guard" and .causes[0].id == "child-startup-failed" and (.fix[0] | test("worker.s own traceback"))' \

@@ -351,6 +351,10 @@ json_expect "facts: a nested function its own frame hands over is not a factory"
 	"$CORPUS/settled/build_report.py3.12.txt" \
 	'.findings[0] | .conclusion == "nested-function" and .causes[0].id == "nested-function" and .facts.factory_call == "no" and ([.questions[] | select(.fact == "factory_call")][0] | .answered_by == "log" and (.because | test("enclosing function itself")))' \
 	"build_report() defines scale and calls pool.map(scale, rows) itself: its name is no answer"
+json_expect "facts: the nested function's fix binds its own name, not the demo's" \
+	"$CORPUS/settled/build_report.py3.12.txt" \
+	'.findings[0].fix | length == 1 and (.[0] | contains("functools.partial(scale, ") and (test("\\bparse\\b") | not))' \
+	"build_report.<locals>.scale: functools.partial(scale, ...), and no parse, which the log does not have"
 json_expect "facts: a factory-like name answers no tree question" \
 	"$CORPUS/reference/local-object.py3.12.txt" \
 	'.findings[0] | .facts.decorator_wrapper == null and .facts.wrapper_name == null and .conclusion == null and .next_question != null' \

@@ -389,6 +389,11 @@ json_expect "facts: future.result() is where the result was collected" \
 	"$CORPUS/settled/cf_result.py3.12.txt" \
 	'.findings[0] | .facts.user_line_role == "collect" and ([.first_ten_minutes[] | select(test("it collected the result; the task was handed over earlier, at its submit, map or apply_async call"))] | length) == 1 and ([.first_ten_minutes[] | select(test("check every callable and argument on that line"))] | length) == 0' \
 	"the task was handed over at submit(), not on the .result() line the traceback shows"
+for f in "$CORPUS"/settled/cf_result.*.txt "$CORPUS"/settled/cf_map_iter.*.txt; do
+	json_expect "facts: the lambda's fix does not place it on the line that collected: ${f##*/}" "$f" \
+		'.findings[0] | .facts.user_source as $src | .facts.user_line_role == "collect" and (.fix | length) == 1 and (.fix[0] | contains($src) | not) and (.fix[0] | contains("<the line that hands it over>"))' \
+		"the lambda was handed over at submit() or map(), not on the .result() or for line the traceback shows"
+done
 json_expect "facts: AsyncResult.get() collects" "$CORPUS/settled/async_get.py3.6.txt" \
 	'.findings[0].facts.user_line_role == "collect"' "pending.get(timeout=30) collected a task handed over by apply_async"
 json_expect "facts: iterating executor.map results collects" "$CORPUS/settled/cf_map_iter.py3.13.txt" \

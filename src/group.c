@@ -322,12 +322,34 @@ static int same_text(const char *a, const char *b)
  * can be: a pool breaks within moments of the worker's failure. */
 #define SAME_RUN_SECONDS 300
 
+/* The file name of PATH, after its last / or \\. */
+static const char *base_name(const char *path)
+{
+	for (const char *p = path; *p; p++)
+		if (*p == '/' || *p == '\\')
+			path = p + 1;
+	return path;
+}
+
+/* Whether FD and OTHER name different programs: the scripts their tracebacks start from
+ * (the knowledge base's entry_script), compared by file name, as pastes shorten paths. */
+static int other_program(const struct finding *fd, const struct finding *other)
+{
+	const char *a = facts_get(&fd->facts, "entry_script");
+	const char *b = facts_get(&other->facts, "entry_script");
+
+	return a && b && strcmp(base_name(a), base_name(b));
+}
+
 /* Whether FD and OTHER can be one run's, so that one can be the other's consequence: one
- * exception chain; written close in time when both logs say when; else the same input. */
+ * exception chain; else not another program's, and written close in time when both logs
+ * say when, else in the same input. */
 static int same_run(const struct finding *fd, const struct finding *other)
 {
 	if (fd->record && fd->record == other->record)
 		return 1;
+	if (other_program(fd, other))
+		return 0;
 	if (fd->written && other->written)
 		return (fd->written > other->written ? fd->written - other->written
 						     : other->written - fd->written) <= SAME_RUN_SECONDS;

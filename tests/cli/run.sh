@@ -292,6 +292,12 @@ json_expect "broken pool under a start-up failure" "$CORPUS/reference/cf-spawn-n
 json_expect "broken pool of another run" "$CORPUS/layering/apart.py3.12.log" \
 	'[.findings[] | [.playbook, .secondary]] == [["unpicklable-object", false], ["broken-pool", false]]' \
 	"a pool that broke two hours after another program's failure (by the log's times) is a primary of its own"
+# Two programs' logs in one input, without times: the scripts their tracebacks start from
+# differ, so the pool that broke in the second is not the first one's consequence.
+cat "$CORPUS/reference/lock.py3.12.txt" "$CORPUS/reference/cf-broken-pool.py3.12.txt" >"$WORK/two-programs.log"
+json_expect "broken pool of another program, no times" "$WORK/two-programs.log" \
+	'[.findings[] | [.playbook, .secondary]] == [["unpicklable-object", false], ["broken-pool", false]]' \
+	"a pool that broke in another script than the earlier failure's is a primary of its own"
 json_expect "two files, findings in order" "$CORPUS/reference/lock.py3.12.txt" \
 	'[.findings[].playbook] == ["lambda", "unpicklable-object"] and (.findings[1].origin | test("lock\\.py3\\.12"))' \
 	"one finding per file, in the order the files were given, each naming its file" \

@@ -473,21 +473,71 @@ static int is_piece_of(const struct finding *fd, const struct finding *kept)
 	       (!has_user_frame(fd) || same_user_frame(fd, kept));
 }
 
+/* What two findings must share for one to be a piece of the other (is_piece_of), so that
+ * only findings sharing it are compared: sorting by it keeps folding near-linear. */
+struct piece_key {
+	const struct kb_playbook *playbook;
+	const char *origin, *type, *subject;
+	size_t index;                  /* in the groups' findings: the order pieces fold in */
+	const char *message;           /* not in the order: what rules a pair out cheaply */
+	int user_frame;
+};
+
+static int piece_key_cmp(const void *pa, const void *pb)
+{
+	const struct piece_key *a = pa, *b = pb;
+	int c;
+
+	if (a->playbook != b->playbook)
+		return (uintptr_t)a->playbook < (uintptr_t)b->playbook ? -1 : 1;
+	if ((c = strcmp(a->origin, b->origin)) || (c = strcmp(a->type, b->type)) ||
+	    (c = strcmp(a->subject, b->subject)))
+		return c;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
 /* Folds the pieces of one failure into the finding kept for it (counts summed, the first
- * line the earliest), marking them in FOLDED. */
+ * line the earliest), marking them in FOLDED: each finding, in order, into the first
+ * finding not folded of which it is a piece. */
 static void fold_pieces(struct groups *g, unsigned char *folded)
 {
+	struct piece_key *keys = xcalloc(g->nfindings ? g->nfindings : 1, sizeof *keys);
+	size_t n = 0;
+
 	for (size_t i = 0; i < g->nfindings; i++) {
-		for (size_t j = 0; j < g->nfindings && !folded[i]; j++) {
-			if (folded[j] || !is_piece_of(g->findings[i], g->findings[j]))
-				continue;
-			g->findings[j]->occurrences += g->findings[i]->occurrences;
-			if (g->findings[i]->first_line < g->findings[j]->first_line)
-				g->findings[j]->first_line = g->findings[i]->first_line;
-			g->findings[i]->occurrences = 0;
-			folded[i] = 1;
+		const struct finding *fd = g->findings[i];
+		const struct tb_exc *exc = finding_exc(fd);
+		const char *subject = finding_subject(fd);
+		if (exc)
+			keys[n++] = (struct piece_key){ fd->playbook, fd->origin ? fd->origin : "",
+							exc->type, subject ? subject : "", i,
+							exc->message, has_user_frame(fd) };
+	}
+	qsort(keys, n, sizeof *keys, piece_key_cmp);
+	for (size_t run = 0, end; run < n; run = end) {
+		for (end = run + 1; end < n && !piece_key_cmp(&(struct piece_key){
+				keys[end].playbook, keys[end].origin, keys[end].type,
+				keys[end].subject, keys[run].index, NULL, 0 }, &keys[run]); end++)
+			;
+		for (size_t a = run; a < end; a++) {
+			struct finding *fd = g->findings[keys[a].index];
+			for (size_t b = run; b < end && !folded[keys[a].index]; b++) {
+				struct finding *kept = g->findings[keys[b].index];
+				/* A piece with KEPT's very message has no user frame, and KEPT has. */
+				if (folded[keys[b].index] ||
+				    ((keys[a].user_frame || !keys[b].user_frame) &&
+				     !strcmp(keys[a].message, keys[b].message)) ||
+				    !is_piece_of(fd, kept))
+					continue;
+				kept->occurrences += fd->occurrences;
+				if (fd->first_line < kept->first_line)
+					kept->first_line = fd->first_line;
+				fd->occurrences = 0;
+				folded[keys[a].index] = 1;
+			}
 		}
 	}
+	free(keys);
 }
 
 /* Whether the undiagnosed traceback U (keyed by K) is a piece of the failure FD reports,

@@ -400,6 +400,9 @@ for f in "$CORPUS"/settled/cf_result.*.txt "$CORPUS"/settled/cf_map_iter.*.txt; 
 		'.findings[0] | .facts.user_source as $src | .facts.user_line_role == "collect" and (.fix | length) == 1 and (.fix[0] | contains($src) | not) and (.fix[0] | contains("<the line that hands it over>"))' \
 		"the lambda was handed over at submit() or map(), not on the .result() or for line the traceback shows"
 done
+json_expect "a lambda is named <lambda> where the log shows it" "$CORPUS/settled/cf_result.py3.12.txt" \
+	'.findings[0] | .facts.local_object == "<lambda>" and (.first_ten_minutes | map(select(contains("the object to move (<lambda>)"))) | length) == 1 and (.first_ten_minutes | tostring | contains("<local object>") | not)' \
+	"the qualname main.<locals>.<lambda> names the object; no placeholder stands for it in the steps"
 json_expect "facts: AsyncResult.get() collects" "$CORPUS/settled/async_get.py3.6.txt" \
 	'.findings[0].facts.user_line_role == "collect"' "pending.get(timeout=30) collected a task handed over by apply_async"
 json_expect "facts: iterating executor.map results collects" "$CORPUS/settled/cf_map_iter.py3.13.txt" \

@@ -771,3 +771,12 @@ int kb_lint_cost(const struct kb *kb, const struct kb *base)
 	regex_cache_free(c.rc);
 	return c.errors;
 }
+
+void kb_lint_count(const struct kb *kb, const struct kb *base, size_t *nplaybooks,
+		   size_t *nrules)
+{
+	*nplaybooks = 0;
+	for (size_t i = 0; i < kb->nplaybooks; i++)
+		*nplaybooks += !base || kb_find(base, kb->playbooks[i]->id) != kb->playbooks[i];
+	*nrules = kb->nrules - (base ? base->nrules : 0);
+}

@@ -31,4 +31,9 @@ int kb_lint_added(const struct kb *kb, const struct kb *base);
  * on stderr.  Only the patterns KB holds beyond BASE (NULL: all) are tried.  Returns the number of patterns that failed. */
 int kb_lint_cost(const struct kb *kb, const struct kb *base);
 
+/* How many playbooks and evidence rules KB holds beyond BASE (NULL: all of KB's), for the
+ * line --lint ends with. */
+void kb_lint_count(const struct kb *kb, const struct kb *base, size_t *nplaybooks,
+		   size_t *nrules);
+
 #endif

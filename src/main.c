@@ -178,10 +178,8 @@ static int run_lint(const struct opts *o, const struct kb *kb)
 		kb_free(dirs);
 		return EXIT_USAGE;
 	}
-	size_t nplaybooks = 0;
-	for (size_t i = 0; i < linted->nplaybooks; i++)
-		nplaybooks += !base || kb_find(base, linted->playbooks[i]->id) != linted->playbooks[i];
-	size_t nrules = linted->nrules - (base ? base->nrules : 0);
+	size_t nplaybooks, nrules;
+	kb_lint_count(linted, base, &nplaybooks, &nrules);
 	printf("knowledge base ok: %zu playbook%s, %zu evidence rule%s\n", nplaybooks,
 	       nplaybooks == 1 ? "" : "s", nrules, nrules == 1 ? "" : "s");
 	kb_free(dirs);

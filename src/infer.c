@@ -221,8 +221,7 @@ int infer_step_by_person(const struct finding *fd, const struct tree_step *s)
 	return s->answer && infer_by_person(facts_find(&fd->facts, s->question->fact));
 }
 
-/* Whether some answers lead from ID (a question or a cause) to cause C, whatever the facts;
- * DEPTH bounds an unlinted tree. */
+/* DEPTH bounds an unlinted tree. */
 static int tree_leads_to(const struct kb_playbook *pb, const char *id, const struct kb_cause *c,
 			 size_t depth)
 {
@@ -248,6 +247,11 @@ int infer_ruled_out(const struct finding *fd, const struct kb_cause *c)
 		return fd->conclusion != c;
 	const struct tree_step *last = &fd->path[fd->npath - 1];
 	return !last->answer && !tree_leads_to(pb, last->question->id, c, 0);
+}
+
+int infer_leads_to(const struct kb_playbook *pb, const char *id, const struct kb_cause *c)
+{
+	return tree_leads_to(pb, id, c, 0);
 }
 
 const struct ranked_cause *infer_lead(const struct finding *fd)

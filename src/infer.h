@@ -40,6 +40,11 @@ const struct kb_answer *infer_answer(struct regex_cache *rc, const struct kb_que
  * its root but no longer from where the walk stopped (its conclusion, or the question
  * still open).  A cause the tree never leads to is never ruled out by it. */
 int infer_ruled_out(const struct finding *fd, const struct kb_cause *c);
+
+/* Whether some answers lead from ID (a question or a cause of PB) to cause C, whatever the
+ * facts. */
+int infer_leads_to(const struct kb_playbook *pb, const char *id, const struct kb_cause *c);
+
 /* The cause a report's fix is for: the conclusion, else the highest-ranked cause not
  * ruled out; NULL only when FD has no causes. */
 const struct ranked_cause *infer_lead(const struct finding *fd);

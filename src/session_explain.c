@@ -37,22 +37,6 @@ static const struct kb_question *root(const struct session *s)
 	return pb->nquestions ? &pb->questions[0] : NULL;
 }
 
-/* Whether some answers lead from ID to cause C, whatever the facts. */
-static int leads_to(const struct kb_playbook *pb, const char *id, const struct kb_cause *c,
-		    size_t depth)
-{
-	const struct kb_question *q = infer_question(pb, id);
-
-	if (!q)
-		return !strcmp(id, c->id);
-	if (depth > pb->nquestions)
-		return 0;
-	for (size_t i = 0; i < q->nanswers; i++)
-		if (leads_to(pb, q->answers[i].next, c, depth + 1))
-			return 1;
-	return 0;
-}
-
 static const struct ranked_cause *ranked(const struct session *s, const struct kb_cause *c,
 					 size_t *rank)
 {
@@ -408,7 +392,7 @@ static const struct kb_question *cut_off(const struct session *s, const char *id
 		return NULL;
 	const struct kb_answer *a = infer_taken(s->rc, s->fd, q);
 	if (a)
-		return leads_to(pb, q->id, c, 0) && !leads_to(pb, a->next, c, 0)
+		return infer_leads_to(pb, q->id, c) && !infer_leads_to(pb, a->next, c)
 		       ? q : cut_off(s, a->next, c, depth + 1);
 	for (size_t i = 0; i < q->nanswers; i++) {
 		const struct kb_question *found = cut_off(s, q->answers[i].next, c, depth + 1);
@@ -428,7 +412,7 @@ static void say_tree_verdict(const struct session *s, const struct kb_cause *c, 
 
 	if (c == s->fd->conclusion)
 		buf_printf(&b, "It is the conclusion (why explains it).");
-	else if (!q || !leads_to(pb, q->id, c, 0))
+	else if (!q || !infer_leads_to(pb, q->id, c))
 		buf_printf(&b, "No answer of the decision tree leads to it: only its score "
 			       "ranks it.");
 	else if (!cut)
@@ -441,7 +425,7 @@ static void say_tree_verdict(const struct session *s, const struct kb_cause *c, 
 			       "is reached only through ", cut->ask, label(a),
 			   infer_by_person(f) ? "by you" : "by the log");
 		for (size_t i = 0; i < cut->nanswers; i++)
-			if (leads_to(pb, cut->answers[i].next, c, 0))
+			if (infer_leads_to(pb, cut->answers[i].next, c))
 				buf_printf(&b, "%s\"%s\"", k++ ? " or " : "",
 					   label(&cut->answers[i]));
 		buf_adds(&b, ".");

@@ -144,5 +144,13 @@ if diff -u "$WORK/readme" "$WORK/want" >"$WORK/diff"; then pass; else
 	fail "README's example" "differs from the binary's output (README first):" "$(head -40 "$WORK/diff")"
 fi
 
+# The README's list of playbooks is the binary's.
+pickdoc --list >"$WORK/want" 2>/dev/null
+awk '$0 == "$ ./pickdoc --list" { on = 1; next } on && /^```$/ { exit } on' \
+	"$ROOT/README.md" >"$WORK/readme"
+if [ -s "$WORK/want" ] && diff -u "$WORK/readme" "$WORK/want" >"$WORK/diff"; then pass; else
+	fail "README's playbooks" "differ from pickdoc --list (README first):" "$(head -40 "$WORK/diff")"
+fi
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

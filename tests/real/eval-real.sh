@@ -5,9 +5,9 @@
 # only its false positives (a finding of a playbook its label does not allow).
 # Labels: file family subject python_version source shape.  `a|b`: either playbook is right;
 # `none`: right when there is no primary finding; `none|x`: no finding or a finding of x.
-# serialization/ was labelled before the kills had a playbook of their own: there a
-# `broken-pool` row is also right as `oom-killed` when the finding's subject is a kill as
-# printed (SIGKILL, -9, 137, Killed, oom), as ../playbooks.md now splits it out.
+# serialization/ was labelled before the kills had a playbook of their own: a `broken-pool`
+# row answered `oom-killed` with a kill as printed (SIGKILL, -9, 137, Killed, oom) is a
+# miss, as the labels say, and the count of such misses is printed beside the score.
 # A subject is right when either string contains the other once spaces and surrounding
 # quotes are dropped; it is scored on the positives whose playbook is right and whose label
 # names a subject ("-" names none).
@@ -56,15 +56,16 @@ score() {
 		| (if $doc == null then null else [$doc.findings[]? | select(.secondary != true)][0] end) as $p
 		| (if $doc == null then "(no-JSON)" elif $p == null then "none" else $p.playbook end) as $got
 		| (if $p == null or $p.subject == null then "-" else ($p.subject | tostring) end) as $gots
-		| (($family | split("|")) | index([$got]) != null
-			or ($folder == "serialization" and ($family | split("|") | index(["broken-pool"]) != null)
-				and $got == "oom-killed" and ($gots | test("SIGKILL|-9|137|Killed|oom"; "i")))) as $right
+		| (($family | split("|")) | index([$got]) != null) as $right
+		| (($right | not) and ($family | split("|") | index(["broken-pool"]) != null)
+			and $got == "oom-killed" and ($gots | test("SIGKILL|-9|137|Killed|oom"; "i"))) as $split
 		| ($family | startswith("none") | not) as $positive
 		| ($positive and $right and $subject != "-") as $scored
 		| ($scored and ($gots | bare) as $g | ($subject | bare) as $w
 			| ($g != "" and ($g | contains($w)) or ($w | contains($g)) and $g != "")) as $rights
 		| [$file, $family, (if $right then 1 else 0 end), (if $scored then 1 else 0 end),
-		   (if $rights then 1 else 0 end), $got, $gots, $subject, $shape] | @tsv' \
+		   (if $rights then 1 else 0 end), $got, $gots, $subject, $shape,
+		   (if $split then 1 else 0 end)] | @tsv' \
 		"$work/stream" >"$work/$1.results"
 }
 
@@ -98,6 +99,9 @@ awk -F'\t' '
 	{ pos = ($2 !~ /^none/); n += pos; p += pos && $3; ss += $4; s += $5; neg += !pos; fp += !pos && !$3 }
 	END { printf "%d %d %d %d %d %d\n", n, p, ss, s, neg, fp }' "$work/serialization.results" >"$work/totals"
 read -r n p ss s neg fp <"$work/totals"
+# Misses that are a printed kill labelled broken-pool before ../playbooks.md filed kills
+# under oom-killed: counted as misses (the labels as given), and said.
+split_kills=$(awk -F'\t' '$10 == 1' "$work/serialization.results" | wc -l)
 echo "real pastes, serialization/ ($(basename "$pickdoc")):"
 table family family
 echo
@@ -144,6 +148,7 @@ if [ "$verbose" -eq 1 ]; then
 fi
 pp=$((100 * p / n)); sp=$((ss ? 100 * s / ss : 100)); allfp=$((fp + afp))
 echo "real pastes: playbook $p/$n ($pp%), subject $s/$ss ($sp%), false positives $allfp ($fp/$neg + adjacent $afp)"
+[ "$split_kills" -gt 0 ] && echo "  of the playbook misses, $split_kills are printed kills labelled broken-pool, now oom-killed by ../playbooks.md"
 status=0
 if [ -f "$floor" ]; then
 	while read -r what min; do

@@ -339,6 +339,23 @@ json_expect "facts: a memory killer's words decoded" "$CORPUS/pasted/oom/kernel-
 json_expect "oom-killed: SIGKILL alone asks" "$CORPUS/reference/billiard-worker-lost.py3.12.txt" \
 	'.findings[0] | .playbook == "oom-killed" and .next_question == "memory-shown" and ([.causes[].id] | index("time-limit")) != null and ([.causes[] | select(.id == "time-limit") | .score] | first) > ([.causes[] | select(.id == "manual-kill") | .score] | first)' \
 	"without a memory line the kill may be a time limit (ranked, Celery's) or a manual kill, and the tree asks"
+# cuda-fork: who forked the child decides the leading cause; the driver's answer counts only
+# beside a forked child.
+json_expect "cuda-fork: a DataLoader worker" "$CORPUS/extra/cuda-fork-dataloader-cuda-item.py3.11.txt" \
+	'[.findings[] | select(.playbook == "cuda-fork")][0] | .facts.forker == "dataloader" and .causes[0].id == "dataloader-workers-use-cuda" and .next_question == null' \
+	"the worker's frames in torch/utils/data/ say a DataLoader forked it: the dataset's CUDA call in the workers leads"
+json_expect "cuda-fork: the program's own Process" "$CORPUS/extra/cuda-fork-process-model-cuda.py3.11.txt" \
+	'.findings[0] | .playbook == "cuda-fork" and .occurrences == 2 and .facts.forker == "own" and .next_question == "parent-cuda"' \
+	"two forked Processes are one finding; the tree asks what the parent did with CUDA"
+json_expect "cuda-fork: vLLM's workers" "$CORPUS/pasted/cuda-fork/vllm-two-workers.txt" \
+	'(.findings | length) == 1 and .findings[0].facts.forker == "framework" and .findings[0].causes[0].id == "framework-forks-workers" and (.unmatched | length) == 0' \
+	"vLLM's interleaved worker lines are one finding, led by the framework's fork"
+json_expect "cuda-fork: pycuda alone asks" "$CORPUS/pasted/cuda-fork/pycuda-quoted.txt" \
+	'.findings[0] | .playbook == "cuda-fork" and .next_question == "forked" and .causes[0].id == "cuda-at-import"' \
+	"cuInit failed says no fork: the tree asks first; pycuda.autoinit at import ranks first"
+json_expect "cuda-fork: initialization error alone" "$CORPUS/pasted/cuda-fork/init-error-single-process.txt" \
+	'(.findings | length) == 0' \
+	"the driver's initialization error without a forked child is not this failure"
 json_expect "facts: fields of a finding" "$CORPUS/reference/local-object.py3.12.txt" \
 	'.findings[0] | (.title | type) == "string" and (.exception | type) == "string" and (.message | type) == "string" and (.causes | type) == "array" and (.causes | length) > 0 and (.first_ten_minutes | length) > 0 and (.fix | length) > 0 and (.verify | length) > 0 and (.verify[0] | has("run") and has("before") and has("after")) and (.secondary == false) and (.primary == null)' \
 	"a finding carries title, exception, message, causes, first_ten_minutes, fix and verify"
@@ -692,7 +709,7 @@ rm -rf "$WORK/kb-deep" "$WORK/kb-huge"
 pickdoc --list >"$WORK/out" 2>"$WORK/err"
 missing=
 for id in local-object lambda main-lookup unpicklable-object missing-main-guard bad-reduce \
-	daemonic-children start-method-conflict payload-too-large; do
+	daemonic-children start-method-conflict payload-too-large cuda-fork; do
 	grep -Eq "(^|[^a-z-])$id([^a-z-]|\$)" "$WORK/out" || missing="$missing $id"
 done
 if [ -z "$missing" ]; then pass; else

@@ -356,6 +356,15 @@ json_expect "cuda-fork: pycuda alone asks" "$CORPUS/pasted/cuda-fork/pycuda-quot
 json_expect "cuda-fork: initialization error alone" "$CORPUS/pasted/cuda-fork/init-error-single-process.txt" \
 	'(.findings | length) == 0' \
 	"the driver's initialization error without a forked child is not this failure"
+json_expect "windows-pagefile: the DLL" "$CORPUS/pasted/windows-pagefile/curly-quotes-no-type.txt" \
+	'.findings[0] | .playbook == "windows-pagefile" and .subject == "1455" and .facts.dll == "cudnn_adv_infer64_8.dll" and .facts.cuda_dll == "yes"' \
+	"the DLL in curly quotes is read, and it is PyTorch's CUDA build"
+json_expect "windows-pagefile: WinError 5 after it" "$CORPUS/pasted/windows-pagefile/then-winerror5.txt" \
+	'[.findings[].playbook] == ["windows-pagefile"]' \
+	"the spawn child's PermissionError [WinError 5] is no finding of its own"
+json_expect "windows-pagefile: WinError 5 alone" "$CORPUS/pasted/windows-pagefile/winerror5-alone.txt" \
+	'(.findings | length) == 0' \
+	"a PermissionError [WinError 5] without the 1455 before it is no finding"
 json_expect "facts: fields of a finding" "$CORPUS/reference/local-object.py3.12.txt" \
 	'.findings[0] | (.title | type) == "string" and (.exception | type) == "string" and (.message | type) == "string" and (.causes | type) == "array" and (.causes | length) > 0 and (.first_ten_minutes | length) > 0 and (.fix | length) > 0 and (.verify | length) > 0 and (.verify[0] | has("run") and has("before") and has("after")) and (.secondary == false) and (.primary == null)' \
 	"a finding carries title, exception, message, causes, first_ten_minutes, fix and verify"
@@ -709,7 +718,7 @@ rm -rf "$WORK/kb-deep" "$WORK/kb-huge"
 pickdoc --list >"$WORK/out" 2>"$WORK/err"
 missing=
 for id in local-object lambda main-lookup unpicklable-object missing-main-guard bad-reduce \
-	daemonic-children start-method-conflict payload-too-large cuda-fork; do
+	daemonic-children start-method-conflict payload-too-large cuda-fork windows-pagefile; do
 	grep -Eq "(^|[^a-z-])$id([^a-z-]|\$)" "$WORK/out" || missing="$missing $id"
 done
 if [ -z "$missing" ]; then pass; else

@@ -359,6 +359,9 @@ json_expect "cuda-fork: initialization error alone" "$CORPUS/pasted/cuda-fork/in
 json_expect "windows-pagefile: the DLL" "$CORPUS/pasted/windows-pagefile/curly-quotes-no-type.txt" \
 	'.findings[0] | .playbook == "windows-pagefile" and .subject == "1455" and .facts.dll == "cudnn_adv_infer64_8.dll" and .facts.cuda_dll == "yes"' \
 	"the DLL in curly quotes is read, and it is PyTorch's CUDA build"
+json_expect "windows-pagefile: no workers shown" "$CORPUS/pasted/windows-pagefile/pytest-e-chinese.txt" \
+	'.findings[0] | .causes[0].id == "pagefile-too-small" and .causes[0].score > .causes[1].score and .next_question == "several-processes"' \
+	"a lone 1455 line shows no worker processes: the commit limit leads, and the tree asks about workers"
 json_expect "windows-pagefile: WinError 5 after it" "$CORPUS/pasted/windows-pagefile/then-winerror5.txt" \
 	'[.findings[].playbook] == ["windows-pagefile"]' \
 	"the spawn child's PermissionError [WinError 5] is no finding of its own"

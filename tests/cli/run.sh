@@ -350,6 +350,9 @@ json_expect "cuda-fork: the program's own Process" "$CORPUS/extra/cuda-fork-proc
 json_expect "cuda-fork: vLLM's workers" "$CORPUS/pasted/cuda-fork/vllm-two-workers.txt" \
 	'(.findings | length) == 1 and .findings[0].facts.forker == "framework" and .findings[0].causes[0].id == "framework-forks-workers" and (.unmatched | length) == 0' \
 	"vLLM's interleaved worker lines are one finding, led by the framework's fork"
+json_expect "cuda-fork: Lightning's check" "$CORPUS/pasted/cuda-fork/lightning-notebook.txt" \
+	'.findings[0] | .playbook == "cuda-fork" and .facts.forker == "framework" and .causes[0].id == "framework-forks-workers"' \
+	"Lightning refuses to fork after CUDA was initialised: its fork-based strategy leads"
 json_expect "cuda-fork: pycuda alone asks" "$CORPUS/pasted/cuda-fork/pycuda-quoted.txt" \
 	'.findings[0] | .playbook == "cuda-fork" and .next_question == "forked" and .causes[0].id == "cuda-at-import"' \
 	"cuInit failed says no fork: the tree asks first; pycuda.autoinit at import ranks first"

@@ -31,6 +31,7 @@ struct groups {
 	struct keyed *ukeys;
 	size_t nunmatched, capunmatched, capukeys;
 	size_t dropped_findings, dropped_unmatched;
+	int saturated;           /* a count reached COUNT_MAX (warned once) */
 	struct finding **ordered;
 };
 
@@ -98,10 +99,25 @@ static long find_key(const struct keyed *keys, size_t n, uint64_t h, const char 
 	return -1;
 }
 
-static long find_finding(const struct groups *g, uint64_t h, const char *fingerprint)
+/* Adds N occurrences to the count at TO, which stops at COUNT_MAX (reports merged from
+ * many hosts could pass it): said once, not wrapped round to a small number. */
+static void add_count(struct groups *g, size_t *to, size_t n)
+{
+	if (n > COUNT_MAX - *to && !g->saturated++)
+		msg_plain(MSG_WARNING, "a count went past %zu, the most a report can "
+			  "hold: shown as that", COUNT_MAX);
+	*to = count_add(*to, n);
+}
+
+/* The kept finding with FINGERPRINT and, when PB is not NULL, of playbook PB: reports made
+ * with different knowledge bases can give one fingerprint two playbooks, and those stay
+ * two findings whatever order the reports come in. */
+static long find_finding(const struct groups *g, uint64_t h, const char *fingerprint,
+			 const struct kb_playbook *pb)
 {
 	for (size_t i = 0; i < g->nfindings; i++)
-		if (g->fhashes[i] == h && !strcmp(g->findings[i]->fingerprint, fingerprint))
+		if (g->fhashes[i] == h && !strcmp(g->findings[i]->fingerprint, fingerprint) &&
+		    (!pb || g->findings[i]->playbook == pb))
 			return (long)i;
 	return -1;
 }
@@ -114,7 +130,7 @@ static void fold(struct groups *g, size_t i, struct finding *fd)
 	struct finding *kept = g->findings[i];
 
 	if (fd->written && kept->written && fd->written < kept->written) {
-		fd->occurrences += kept->occurrences;
+		add_count(g, &fd->occurrences, kept->occurrences);
 		fd->fingerprint = kept->fingerprint;
 		kept->fingerprint = NULL;
 		g->findings[i] = fd;
@@ -124,7 +140,7 @@ static void fold(struct groups *g, size_t i, struct finding *fd)
 		finding_free(kept);
 		return;
 	}
-	kept->occurrences += fd->occurrences;
+	add_count(g, &kept->occurrences, fd->occurrences);
 	finding_free(fd);
 }
 
@@ -133,7 +149,7 @@ enum group_outcome groups_fold(struct groups *g, struct finding *fd, const char 
 {
 	char *fp = fingerprint ? xstrdup(fingerprint) : finding_fingerprint(fd);
 	uint64_t h = hash_of(fp);
-	long i = find_finding(g, h, fp);
+	long i = find_finding(g, h, fp, fd->playbook);
 
 	if (kept)
 		*kept = NULL;
@@ -167,11 +183,11 @@ enum group_outcome groups_fold(struct groups *g, struct finding *fd, const char 
 
 int groups_repeat(struct groups *g, const char *fingerprint, time_t written)
 {
-	long i = find_finding(g, hash_of(fingerprint), fingerprint);
+	long i = find_finding(g, hash_of(fingerprint), fingerprint, NULL);
 
 	if (i < 0 || (written && g->findings[i]->written && written < g->findings[i]->written))
 		return 0;
-	g->findings[i]->occurrences++;
+	add_count(g, &g->findings[i]->occurrences, 1);
 	return 1;
 }
 
@@ -210,7 +226,7 @@ static struct unmatched *add_unmatched(struct groups *g, const char *type,
 	uint64_t h = hash_of(key);
 	long i = find_key(g->ukeys, g->nunmatched, h, key);
 	if (i >= 0) {
-		g->unmatched[i].occurrences += occurrences;
+		add_count(g, &g->unmatched[i].occurrences, occurrences);
 		free(key);
 		return NULL;
 	}
@@ -529,7 +545,7 @@ static void fold_pieces(struct groups *g, unsigned char *folded)
 				     !strcmp(keys[a].message, keys[b].message)) ||
 				    !is_piece_of(fd, kept))
 					continue;
-				kept->occurrences += fd->occurrences;
+				add_count(g, &kept->occurrences, fd->occurrences);
 				if (fd->first_line < kept->first_line)
 					kept->first_line = fd->first_line;
 				fd->occurrences = 0;
@@ -587,7 +603,7 @@ static void fold_fragments(struct groups *g, const unsigned char *folded)
 			continue;
 		}
 		if (*u->exception)
-			owner->occurrences += u->occurrences;
+			add_count(g, &owner->occurrences, u->occurrences);
 		free(u->exception);
 		free(u->message);
 		free(u->origin);

@@ -26,7 +26,7 @@ struct groups *groups_new(void);
 /* Takes ownership of FD (freed at once when it repeats a known finding). */
 void groups_add(struct groups *g, struct finding *fd);
 /* The same, keyed by FINGERPRINT (a finding's fingerprint from a report) or, when NULL,
- * by the one made from FD.  Of two occurrences the one written earlier (by WRITTEN, when
+ * by the one made from FD, and by FD's playbook.  Of two occurrences the one written earlier (by WRITTEN, when
  * both have it; else the one added first) is kept, with the counts summed.  *KEPT, when
  * KEPT is not NULL, is the finding FD went to (NULL when dropped); it stays valid until
  * groups_free. */

@@ -17,15 +17,21 @@
 #include "group.h"
 #include "msg.h"
 #include "plan.h"
+#include "strtab.h"
 #include "util.h"
 
 /* A report of a whole fleet is some megabytes; a file of more is a log given by mistake,
  * which would otherwise be read whole into memory. */
 #define REPORT_FILE_MAX (256u << 20)
 
-/* The hosts that saw one fingerprint, and the one that saw it first. */
+/* What one JSON document of a report may hold, objects and arrays: jansson spends some
+ * hundreds of bytes on each, so a small file of empty objects would take gigabytes.  A
+ * report of GROUPS_MAX findings has about 60 a finding, 250,000 in all. */
+#define REPORT_CONTAINERS_MAX (1u << 19)
+
+/* The hosts that saw one finding (a fingerprint of a playbook), and the one that saw it
+ * first. */
 struct seen {
-	char *fingerprint;
 	char **hosts;
 	size_t nhosts, caphosts;
 	char *first;
@@ -35,8 +41,9 @@ struct seen {
 struct merge {
 	const struct kb *kb;
 	struct groups *groups;
-	struct seen *seen;
-	size_t nseen, capseen;
+	struct strtab *seen;             /* fingerprint NUL playbook id -> its struct seen */
+	struct strtab *host_seen;        /* struct seen's address, host -> that seen */
+	struct strtab *playbook_of;      /* fingerprint -> the first playbook read with it */
 	struct report_hosts *hosts;      /* what merge_result hands out */
 };
 
@@ -45,6 +52,7 @@ struct source {
 	struct merge *m;
 	const char *name;
 	const char *host;                /* its "host" label, or its file name */
+	char *host_label;                /* the label, when it has one */
 	enum merge_status status;
 };
 
@@ -54,22 +62,30 @@ struct merge *merge_new(const struct kb *kb)
 
 	m->kb = kb;
 	m->groups = groups_new();
+	m->seen = strtab_new();
+	m->host_seen = strtab_new();
+	m->playbook_of = strtab_new();
 	return m;
+}
+
+static void seen_free(void *p)
+{
+	struct seen *s = p;
+
+	for (size_t k = 0; k < s->nhosts; k++)
+		free(s->hosts[k]);
+	free(s->hosts);
+	free(s->first);
+	free(s);
 }
 
 void merge_free(struct merge *m)
 {
 	if (!m)
 		return;
-	for (size_t i = 0; i < m->nseen; i++) {
-		struct seen *s = &m->seen[i];
-		for (size_t k = 0; k < s->nhosts; k++)
-			free(s->hosts[k]);
-		free(s->hosts);
-		free(s->fingerprint);
-		free(s->first);
-	}
-	free(m->seen);
+	strtab_free(m->seen, seen_free);
+	strtab_free(m->host_seen, NULL);
+	strtab_free(m->playbook_of, NULL);
 	free(m->hosts);
 	groups_free(m->groups);
 	free(m);
@@ -258,32 +274,41 @@ static struct finding *rebuild(const struct source *src, const json_t *j)
 
 /* --- who saw what --- */
 
-static struct seen *seen_for(struct merge *m, const char *fingerprint)
+static struct seen *seen_for(struct merge *m, const struct finding *fd)
 {
-	for (size_t i = 0; i < m->nseen; i++)
-		if (!strcmp(m->seen[i].fingerprint, fingerprint))
-			return &m->seen[i];
-	grow(&m->seen, &m->capseen, m->nseen, sizeof *m->seen);
-	struct seen *s = &m->seen[m->nseen++];
-	memset(s, 0, sizeof *s);
-	s->fingerprint = xstrdup(fingerprint);
+	struct buf key = { 0 };
+
+	buf_adds(&key, fd->fingerprint);
+	buf_addc(&key, '\0');
+	buf_adds(&key, fd->playbook->id);
+	struct seen *s = strtab_get(m->seen, key.s, key.len);
+	if (!s)
+		s = strtab_put(m->seen, key.s, key.len, xcalloc(1, sizeof *s));
+	buf_fini(&key);
 	return s;
 }
 
-static void seen_host(struct seen *s, const char *host)
+static void seen_host(struct merge *m, struct seen *s, const char *host)
 {
-	for (size_t i = 0; i < s->nhosts; i++)
-		if (!strcmp(s->hosts[i], host))
-			return;
+	struct buf key = { 0 };
+
+	buf_add(&key, (const char *)&s, sizeof s);
+	buf_adds(&key, host);
+	int known = strtab_get(m->host_seen, key.s, key.len) != NULL;
+	if (!known)
+		strtab_put(m->host_seen, key.s, key.len, s);
+	buf_fini(&key);
+	if (known)
+		return;
 	grow(&s->hosts, &s->caphosts, s->nhosts, sizeof *s->hosts);
 	s->hosts[s->nhosts++] = xstrdup(host);
 }
 
-/* The hosts of finding J: those a merged report lists, or the report's own. */
-static void note_hosts(struct source *src, const char *fingerprint, const json_t *j,
+/* The hosts of finding J, kept as KEPT: those a merged report lists, or the report's own. */
+static void note_hosts(struct source *src, const struct finding *kept, const json_t *j,
 		       time_t first_seen)
 {
-	struct seen *s = seen_for(src->m, fingerprint);
+	struct seen *s = seen_for(src->m, kept);
 	const json_t *hosts = json_object_get(j, "hosts");
 	const char *first = get_str(j, "first_host");
 	size_t i;
@@ -298,10 +323,10 @@ static void note_hosts(struct source *src, const char *fingerprint, const json_t
 		s->first_seen = first_seen;
 	}
 	if (!json_array_size(hosts))
-		seen_host(s, src->host);
+		seen_host(src->m, s, src->host);
 	json_array_foreach(hosts, i, h)
 		if (json_is_string(h))
-			seen_host(s, json_string_value(h));
+			seen_host(src->m, s, json_string_value(h));
 }
 
 static void add_finding(struct source *src, const json_t *j, size_t occurrences)
@@ -323,9 +348,16 @@ static void add_finding(struct source *src, const json_t *j, size_t occurrences)
 	}
 	if (occurrences)
 		fd->occurrences = occurrences;
+	const char *first = strtab_put(src->m->playbook_of, fingerprint, strlen(fingerprint),
+				       (void *)fd->playbook->id);
+	if (strcmp(first, fd->playbook->id))
+		msg(MSG_WARNING, src->name, 0, 0, "finding %s is '%s' here and '%s' in a report "
+		    "read before (made with another knowledge base?): kept as two findings",
+		    fingerprint, fd->playbook->id, first);
 	time_t first_seen = fd->first_seen;
-	if (groups_fold(src->m->groups, fd, fingerprint, NULL) != GROUP_DROPPED)
-		note_hosts(src, fingerprint, j, first_seen);
+	struct finding *kept;
+	if (groups_fold(src->m->groups, fd, fingerprint, &kept) != GROUP_DROPPED)
+		note_hosts(src, kept, j, first_seen);
 }
 
 static void add_unmatched(struct source *src, const json_t *u)
@@ -334,6 +366,13 @@ static void add_unmatched(struct source *src, const json_t *u)
 	const char *origin = get_str(u, "origin");
 	size_t n = get_size(u, "occurrences");
 
+	if (!type || !*type) {
+		if (src->status == MERGE_OK)
+			msg(MSG_ERROR, src->name, 0, 0, "not a pickdoc report: an undiagnosed "
+			    "traceback without its exception");
+		src->status = MERGE_NOT_REPORT;
+		return;
+	}
 	const char *frame = get_str(u, "user_frame"), *source = get_str(u, "user_source");
 	struct unmatched read = { (char *)(type ? type : ""), (char *)(message ? message : ""),
 				  (char *)(origin ? origin : "-"), get_size(u, "first_line"),
@@ -362,48 +401,78 @@ static void add_report(struct source *src, const json_t *doc)
 		add_unmatched(src, v);
 }
 
-/* The count a --format ndjson stream gives the finding at DOCS[AT] last: its repeats and
- * its run's summary come after it.  A file where runs were appended holds several
- * summaries; the first one after the finding ends its run. */
-static size_t last_count(json_t *const *docs, size_t n, size_t at, const char *fingerprint)
-{
-	size_t count = get_size(docs[at], "occurrences");
+/* The findings of one run of a --format ndjson stream, waiting for their last counts: their
+ * repeats and the run's summary come after them.  A file where runs were appended holds
+ * several summaries; each one ends its run. */
+struct pending {
+	json_t *finding;                 /* a reference held till the run ends */
+	size_t count;
+};
 
-	for (size_t i = at + 1; i < n; i++) {
-		const char *event = get_str(docs[i], "event");
-		if (!event)
-			continue;
-		if (!strcmp(event, "repeat")) {
-			const char *fp = get_str(docs[i], "fingerprint");
-			if (fp && !strcmp(fp, fingerprint))
-				count = get_size(docs[i], "occurrences");
-		} else if (!strcmp(event, "summary")) {
-			size_t k;
-			const json_t *c;
-			json_array_foreach(json_object_get(docs[i], "counts"), k, c) {
-				const char *fp = get_str(c, "fingerprint");
-				if (fp && !strcmp(fp, fingerprint))
-					count = get_size(c, "occurrences");
-			}
-			break;
-		}
-	}
-	return count;
+struct run {
+	struct pending **pending;
+	size_t n, cap;
+	struct strtab *by_fingerprint;   /* -> its struct pending */
+};
+
+static void run_count(struct run *r, const json_t *doc)
+{
+	const char *fp = get_str(doc, "fingerprint");
+	struct pending *p = fp ? strtab_get(r->by_fingerprint, fp, strlen(fp)) : NULL;
+
+	if (p)
+		p->count = get_size(doc, "occurrences");
 }
 
-/* The documents of a file: --format json reports, or the lines of --format ndjson, one
- * event each. */
-static void add_documents(struct source *src, json_t *const *docs, size_t n)
+static void run_add(struct run *r, json_t *finding)
 {
-	for (size_t i = 0; i < n; i++) {
-		const char *event = get_str(docs[i], "event");
-		const char *fp = get_str(docs[i], "fingerprint");
-		if (!event)
-			add_report(src, docs[i]);
-		else if (!strcmp(event, "finding"))
-			add_finding(src, docs[i], fp ? last_count(docs, n, i, fp) : 0);
-		else if (!strcmp(event, "unmatched"))
-			add_unmatched(src, docs[i]);
+	const char *fp = get_str(finding, "fingerprint");
+	struct pending *p = xmalloc(sizeof *p);
+
+	p->finding = json_incref(finding);
+	p->count = get_size(finding, "occurrences");
+	grow(&r->pending, &r->cap, r->n, sizeof *r->pending);
+	r->pending[r->n++] = p;
+	if (fp)
+		strtab_put(r->by_fingerprint, fp, strlen(fp), p);
+}
+
+/* Merges the findings of the run so far with their counts (into SRC when not NULL), and
+ * starts the next run. */
+static void run_end(struct source *src, struct run *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		struct pending *p = r->pending[i];
+		if (src)
+			add_finding(src, p->finding,
+				    get_str(p->finding, "fingerprint") ? p->count : 0);
+		json_decref(p->finding);
+		free(p);
+	}
+	r->n = 0;
+	strtab_free(r->by_fingerprint, NULL);
+	r->by_fingerprint = strtab_new();
+}
+
+/* One document of a file: a --format json report, or a line of --format ndjson. */
+static void add_document(struct source *src, struct run *run, json_t *doc)
+{
+	const char *event = get_str(doc, "event");
+
+	if (!event)
+		add_report(src, doc);
+	else if (!strcmp(event, "finding"))
+		run_add(run, doc);
+	else if (!strcmp(event, "repeat"))
+		run_count(run, doc);
+	else if (!strcmp(event, "unmatched"))
+		add_unmatched(src, doc);
+	else if (!strcmp(event, "summary")) {
+		size_t k;
+		const json_t *c;
+		json_array_foreach(json_object_get(doc, "counts"), k, c)
+			run_count(run, c);
+		run_end(src, run);
 	}
 }
 
@@ -418,79 +487,140 @@ static int is_report(const json_t *doc)
 			 !strcmp(event, "unmatched") || !strcmp(event, "summary"));
 }
 
-static size_t line_of(const char *text, size_t offset)
+/* The line and column of the byte at OFFSET of TEXT, from 1. */
+static void place_of(const char *text, size_t offset, size_t *line, size_t *col)
 {
-	size_t line = 0;
+	const char *start = text;
 
-	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + offset - p))); p++)
-		line++;
-	return line;
+	*line = 1;
+	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + offset - p))); p++) {
+		(*line)++;
+		start = p + 1;
+	}
+	*col = (size_t)(text + offset - start) + 1;
 }
 
-/* Reads every JSON value of TEXT into *DOCS, which the caller releases even on failure;
- * -1 after reporting the first value that does not parse. */
-static int load_all(struct source *src, const char *text, size_t len, json_t ***docs, size_t *n)
+/* The offset in the JSON value at the start of TEXT (LEN bytes) where it holds more than
+ * REPORT_CONTAINERS_MAX objects and arrays, or LEN when it does not: counted before
+ * jansson builds it. */
+static size_t past_containers_max(const char *text, size_t len)
 {
-	size_t off = 0, cap = 0;
+	size_t depth = 0, containers = 0;
+	int in_string = 0;
 
-	*docs = NULL;
-	*n = 0;
-	for (;;) {
-		off += strspn(text + off, " \t\r\n");
-		if (off >= len)
-			return 0;
-		json_error_t err;
-		json_t *doc = json_loadb(text + off, len - off, JSON_DISABLE_EOF_CHECK, &err);
-		if (!doc) {
-			/* jansson counts from OFF: its first line starts mid-line in TEXT */
-			size_t col = (size_t)err.column;
-			if (err.line == 1) {
-				size_t start = off;
-				while (start && text[start - 1] != '\n')
-					start--;
-				col += off - start;
-			}
-			msg(MSG_ERROR, src->name, line_of(text, off) + (size_t)err.line, col,
-			    "not a pickdoc report: %s", err.text);
-			return -1;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = 0;
+		} else if (c == '"') {
+			in_string = 1;
+		} else if (c == '{' || c == '[') {
+			if (++containers > REPORT_CONTAINERS_MAX)
+				return i;
+			depth++;
+		} else if ((c == '}' || c == ']') && depth && !--depth) {
+			return len;
 		}
-		grow(docs, &cap, *n, sizeof **docs);
-		(*docs)[(*n)++] = doc;
-		off += err.position;
 	}
+	return len;
+}
+
+/* The JSON value at *OFF of TEXT, *OFF then past it; NULL at the end, or with *FAILED set
+ * after saying why the value cannot be read. */
+static json_t *next_document(const struct source *src, const char *text, size_t len,
+			     size_t *off, int *failed)
+{
+	size_t line, col;
+
+	*off += strspn(text + *off, " \t\r\n");
+	if (*off >= len)
+		return NULL;
+	size_t past = past_containers_max(text + *off, len - *off);
+	if (past < len - *off) {
+		place_of(text, *off + past, &line, &col);
+		msg(MSG_ERROR, src->name, line, col, "not read: one report holding more than %u "
+		    "JSON objects and arrays (pickdoc writes far fewer)", REPORT_CONTAINERS_MAX);
+		*failed = 1;
+		return NULL;
+	}
+	json_error_t err;
+	json_t *doc = json_loadb(text + *off, len - *off, JSON_DISABLE_EOF_CHECK, &err);
+	if (doc) {
+		*off += err.position;
+		return doc;
+	}
+	*failed = 1;
+	if (json_error_code(&err) == json_error_out_of_memory) {
+		msg(MSG_ERROR, src->name, 0, 0, "out of memory reading it");
+		return NULL;
+	}
+	/* jansson counts from *OFF, whose line starts before it; -1 where it knows no place */
+	line = col = 0;
+	if (err.line > 0 && err.column >= 0) {
+		place_of(text, *off, &line, &col);
+		line += (size_t)err.line - 1;
+		col = (size_t)err.column + (err.line == 1 ? col - 1 : 0);
+	}
+	msg(MSG_ERROR, src->name, line, col, "not a pickdoc report: %s", err.text);
+	return NULL;
+}
+
+/* Whether every document of TEXT parses and is a report (said when not), and the host
+ * label of the first that has one; nothing else kept. */
+static int all_reports(struct source *src, const char *text, size_t len)
+{
+	size_t off = 0, n = 0;
+	int failed = 0;
+	json_t *doc;
+
+	while ((doc = next_document(src, text, len, &off, &failed))) {
+		int ok = is_report(doc);
+		n++;
+		if (!src->host_label && host_label(doc))
+			src->host_label = xstrdup(host_label(doc));
+		json_decref(doc);
+		if (!ok) {
+			msg(MSG_ERROR, src->name, 0, 0, "not a pickdoc report (JSON or ndjson of "
+			    "--format json or ndjson)");
+			return 0;
+		}
+	}
+	if (!failed && !n)
+		msg(MSG_ERROR, src->name, 0, 0, "not a pickdoc report: empty");
+	return !failed && n;
 }
 
 enum merge_status merge_text(struct merge *m, const char *text, size_t len, const char *name)
 {
-	struct source src = { m, name, name, MERGE_OK };
-	json_t **docs;
-	size_t n;
+	struct source src = { m, name, name, NULL, MERGE_OK };
 
 	if (memchr(text, '\0', len)) {
 		msg(MSG_ERROR, name, 0, 0, "not a pickdoc report: binary data");
 		return MERGE_NOT_REPORT;
 	}
-	if (load_all(&src, text, len, &docs, &n) < 0)
-		src.status = MERGE_NOT_REPORT;
-	else if (!n) {
-		msg(MSG_ERROR, name, 0, 0, "not a pickdoc report: empty");
-		src.status = MERGE_NOT_REPORT;
+	/* read twice, to merge nothing of a file that is not all reports, and to hold one
+	 * document (and one run's findings) at a time, not the whole file */
+	if (!all_reports(&src, text, len)) {
+		free(src.host_label);
+		return MERGE_NOT_REPORT;
 	}
-	for (size_t i = 0; i < n && src.status == MERGE_OK; i++)
-		if (!is_report(docs[i])) {
-			msg(MSG_ERROR, name, 0, 0, "not a pickdoc report (JSON or ndjson of "
-			    "--format json or ndjson)");
-			src.status = MERGE_NOT_REPORT;
-		}
-	if (src.status == MERGE_OK) {
-		for (size_t i = 0; i < n && src.host == name; i++)
-			if (host_label(docs[i]))
-				src.host = host_label(docs[i]);
-		add_documents(&src, docs, n);
+	if (src.host_label)
+		src.host = src.host_label;
+	struct run run = { .by_fingerprint = strtab_new() };
+	size_t off = 0;
+	int failed = 0;
+	json_t *doc;
+	while ((doc = next_document(&src, text, len, &off, &failed))) {
+		add_document(&src, &run, doc);
+		json_decref(doc);
 	}
-	for (size_t i = 0; i < n; i++)
-		json_decref(docs[i]);
-	free(docs);
+	run_end(&src, &run);
+	strtab_free(run.by_fingerprint, NULL);
+	free(run.pending);
+	free(src.host_label);
 	return src.status;
 }
 
@@ -519,7 +649,7 @@ void merge_result(struct merge *m, struct report_input *out)
 	free(m->hosts);
 	m->hosts = xcalloc(out->nfindings + 1, sizeof *m->hosts);
 	for (size_t i = 0; i < out->nfindings; i++) {
-		const struct seen *s = seen_for(m, out->findings[i]->fingerprint);
+		const struct seen *s = seen_for(m, out->findings[i]);
 		m->hosts[i].first = s->first;
 		m->hosts[i].names = (const char *const *)s->hosts;
 		m->hosts[i].n = s->nhosts;

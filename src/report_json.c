@@ -482,7 +482,7 @@ static int ndjson_end(FILE *out, const struct report_input *in, const struct rep
 	(void)opts;
 	for (size_t i = 0; i < in->nfindings; i++) {
 		const struct finding *fd = in->findings[i];
-		occurrences += fd->occurrences;
+		occurrences = count_add(occurrences, fd->occurrences);
 		json_array_append_new(counts,
 				      json_pack("{s:o,s:o,s:o}", "playbook", str(fd->playbook->id),
 						"fingerprint", opt_str(fd->fingerprint),

@@ -170,6 +170,11 @@ int read_file(const char *path, size_t max, struct buf *b)
 
 #define ARENA_BLOCK 65536
 
+size_t count_add(size_t a, size_t b)
+{
+	return b > COUNT_MAX - a ? COUNT_MAX : a + b;
+}
+
 uint64_t hash_bytes(const void *p, size_t n)
 {
 	const unsigned char *s = p;

@@ -42,6 +42,12 @@ void buf_fini(struct buf *b);
  * the file holds more than MAX bytes (B then holds its first ones, more than MAX). */
 int read_file(const char *path, size_t max, struct buf *b);
 
+/* The most a count of occurrences may reach: what every report format can write (JSON's
+ * signed 64-bit integers). */
+#define COUNT_MAX ((size_t)INT64_MAX)
+/* A + B, or COUNT_MAX when that is more (both at most COUNT_MAX). */
+size_t count_add(size_t a, size_t b);
+
 /* FNV-1a of the N bytes at P: a hash for tables, not a digest to trust alone. */
 uint64_t hash_bytes(const void *p, size_t n);
 

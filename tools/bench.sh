@@ -5,7 +5,7 @@
 # with the log on stdin, start-up on one small traceback against python3 -S -c pass, and the
 # same triage on 128 and 512 MiB to show the cost is linear.  Each log is generated once and
 # kept in build/bench (BENCH_DIR); the page cache is warmed before timing, and the big runs
-# are the median of BENCH_RUNS (3).
+# are the median of BENCH_RUNS (3).  Last, --merge on generated reports, to show it linear.
 set -eu
 pickdoc=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -141,4 +141,38 @@ for size in 128 512 "$mb"; do
 	row "$size MiB" "$secs" "$cpu" "$(mbs "$(wc -c <"$(log_of "$size")")" "$secs")" "${kib} KiB" \
 		"linear: MB/s about the same"
 	[ "$size" = "$mb" ] && break
+done
+
+# --merge: reading reports back stays linear in what they hold (a stream of N findings and
+# its summary; one finding seen on N hosts), generated here in the report's own schema.
+merge_stream() { # N findings of a --format ndjson run, then its summary, into $1
+	awk -v n="$2" 'BEGIN {
+		for (i = 0; i < n; i++)
+			printf "{\"event\":\"finding\",\"playbook\":\"lambda\",\"fingerprint\":\"%016x\",\"exception\":\"PicklingError\",\"message\":\"m\",\"occurrences\":1}\n", i
+		printf "{\"event\":\"summary\",\"pickdoc\":\"0\",\"counts\":["
+		for (i = 0; i < n; i++)
+			printf "%s{\"fingerprint\":\"%016x\",\"occurrences\":2}", (i ? "," : ""), i
+		print "]}"
+	}' >"$1"
+}
+merge_hosts() { # one finding a merged report says N hosts saw, into $1
+	awk -v n="$2" 'BEGIN {
+		printf "{\"pickdoc\":\"0\",\"findings\":[{\"playbook\":\"lambda\",\"fingerprint\":\"0\",\"exception\":\"PicklingError\",\"message\":\"m\",\"occurrences\":1,\"first_host\":\"h0\",\"hosts\":["
+		for (i = 0; i < n; i++)
+			printf "%s\"h%d\"", (i ? "," : ""), i
+		print "]}]}"
+	}' >"$1"
+}
+echo
+row "--merge (median of $runs)" "seconds" "CPU s" "" "peak RSS" "target"
+for kind in stream hosts; do
+	for n in 10000 40000; do
+		f=$dir/merge-$kind-$n.json
+		[ -s "$f" ] || "merge_$kind" "$f" "$n"
+		run_median "$pickdoc" --merge "$f" "$f"
+		[ "$n" = 10000 ] && small_s=$secs
+		row "$kind of $n" "$secs" "$cpu" "" "${kib} KiB" \
+			"$([ "$n" = 10000 ] && echo "" || awk -v a="$secs" -v b="$small_s" \
+			'BEGIN { r = (b > 0 ? a / b : 0); printf "linear: x4 input, x%.1f time (<= 6: %s)", r, (r <= 6 ? "met" : "MISSED") }')"
+	done
 done

@@ -235,6 +235,108 @@ static void test_stream_counts(void **state)
 	free(line);
 }
 
+/* REPORT with the first occurrence of FROM (a quoted string or key) replaced by TO of the
+ * same length; the caller frees it. */
+static char *edited(const char *report, const char *from, const char *to)
+{
+	char *copy = xstrdup(report);
+	char *at = strstr(copy, from);
+
+	assert_non_null(at);
+	assert_int_equal(strlen(from), strlen(to));
+	memcpy(at, to, strlen(to));
+	return copy;
+}
+
+/* A count no report can write is never wrapped round to a small or negative one. */
+static void test_counts_saturate(void **state)
+{
+	struct fixture *f = *state;
+	const struct occurrence a[] = { { "AlphaError", "x", 1, 100, 2 } };
+	char *report = report_of(f, "a", REPORT_JSON, a, 1);
+	struct buf big = { 0 };
+	struct merge *m = merge_new(f->kb);
+	struct report_input out;
+	struct capture said;
+
+	char *at = strstr(report, "\"occurrences\": 2");
+	assert_non_null(at);
+	buf_add(&big, report, (size_t)(at - report));
+	buf_adds(&big, "\"occurrences\": 9223372036854775807");
+	buf_adds(&big, at + strlen("\"occurrences\": 2"));
+	capture_start(&said);
+	assert_int_equal(merge_string(m, big.s, "a.json"), MERGE_OK);
+	assert_int_equal(merge_string(m, big.s, "b.json"), MERGE_OK);
+	assert_int_equal(merge_string(m, report, "c.json"), MERGE_OK);
+	merge_result(m, &out);
+	char *errors = capture_end(&said);
+	assert_int_equal(out.nfindings, 1);
+	assert_true(out.findings[0]->occurrences == COUNT_MAX);
+	assert_non_null(strstr(errors, "warning: a count went past 9223372036854775807"));
+	free(errors);
+	merge_free(m);
+	buf_fini(&big);
+	free(report);
+}
+
+/* Reports of two knowledge bases that give one fingerprint two playbooks: two findings,
+ * each with its own playbook and host, in whichever order the files come. */
+static void test_one_fingerprint_two_playbooks(void **state)
+{
+	struct fixture *f = *state;
+	const struct occurrence a[] = { { "AlphaError", "x", 1, 100, 1 } };
+	char *as_alpha = report_of(f, "a", REPORT_JSON, a, 1);
+	char *on_b = report_of(f, "b", REPORT_JSON, a, 1);
+	char *as_beta = edited(on_b, "\"alpha\"", "\"beta\" ");
+
+	for (int order = 0; order < 2; order++) {
+		struct merge *m = merge_new(f->kb);
+		struct report_input out;
+		struct capture said;
+		size_t ia, ib;
+
+		capture_start(&said);
+		assert_int_equal(merge_string(m, order ? as_beta : as_alpha, "1.json"), MERGE_OK);
+		assert_int_equal(merge_string(m, order ? as_alpha : as_beta, "2.json"), MERGE_OK);
+		merge_result(m, &out);
+		char *errors = capture_end(&said);
+		assert_int_equal(out.nfindings, 2);
+		assert_string_equal(by_playbook(&out, "alpha", &ia)->fingerprint,
+				    by_playbook(&out, "beta", &ib)->fingerprint);
+		assert_string_equal(out.hosts[ia].names[0], "a");
+		assert_string_equal(out.hosts[ib].names[0], "b");
+		assert_int_equal(out.hosts[ia].n + out.hosts[ib].n, 2);
+		assert_non_null(strstr(errors, "2.json: warning: finding "));
+		assert_non_null(strstr(errors, "kept as two findings"));
+		free(errors);
+		merge_free(m);
+	}
+	free(as_alpha);
+	free(on_b);
+	free(as_beta);
+}
+
+/* An ndjson file where runs were appended: each run's summary gives its own counts. */
+static void test_appended_runs(void **state)
+{
+	struct fixture *f = *state;
+	const struct occurrence a[] = { { "AlphaError", "x", 1, 100, 3 } };
+	char *run = report_of(f, "a", REPORT_NDJSON, a, 1);
+	struct buf file = { 0 };
+	struct merge *m = merge_new(f->kb);
+	struct report_input out;
+
+	buf_adds(&file, run);
+	buf_adds(&file, run);
+	assert_int_equal(merge_string(m, file.s, "a.ndjson"), MERGE_OK);
+	merge_result(m, &out);
+	assert_int_equal(out.nfindings, 1);
+	assert_int_equal(out.findings[0]->occurrences, 6);
+	merge_free(m);
+	buf_fini(&file);
+	free(run);
+}
+
 static void test_bad_reports(void **state)
 {
 	struct fixture *f = *state;
@@ -256,18 +358,34 @@ static void test_bad_reports(void **state)
 	memcpy(id, "\"gamma\"", 7);
 	assert_int_equal(merge_string(m, unknown, "unknown.json"), MERGE_NOT_REPORT);
 	assert_int_equal(merge_file(m, "/nonexistent/report.json"), MERGE_UNREADABLE);
+	/* an undiagnosed entry that names nothing; a file of a good report and it */
+	assert_int_equal(merge_string(m, "{\"event\":\"unmatched\"}\n", "bare.ndjson"),
+			 MERGE_NOT_REPORT);
+	/* more objects than any report holds, refused before they are built */
+	struct buf huge = { 0 };
+	buf_adds(&huge, "{\"pickdoc\": \"0\", \"findings\": [");
+	for (size_t i = 0; i < (1u << 19); i++)
+		buf_adds(&huge, "{},");
+	buf_adds(&huge, "{}]}");
+	assert_int_equal(merge_string(m, huge.s, "huge.json"), MERGE_NOT_REPORT);
+	buf_fini(&huge);
 	char *errors = capture_end(&said);
 	/* one line each, naming the file, with jansson's line and column where it has them */
 	assert_non_null(strstr(errors, "pickdoc: cut.json:1:14: error: not a pickdoc report: "));
 	assert_non_null(strstr(errors, "other.json: error: not a pickdoc report"));
 	assert_non_null(strstr(errors, "unknown playbook 'gamma'"));
 	assert_non_null(strstr(errors, "/nonexistent/report.json: error: cannot read: "));
+	assert_non_null(strstr(errors, "bare.ndjson: error: not a pickdoc report: an "
+			       "undiagnosed traceback without its exception"));
+	assert_non_null(strstr(errors, "huge.json:1:1572889: error: not read: one report "
+			       "holding more than 524288 JSON objects and arrays"));
 	free(errors);
 	/* the good one is merged all the same */
 	assert_int_equal(merge_string(m, good, "good.json"), MERGE_OK);
 	merge_result(m, &out);
 	assert_int_equal(out.nfindings, 1);
 	assert_int_equal(out.findings[0]->occurrences, 2);
+	assert_int_equal(out.nunmatched, 0);
 	merge_free(m);
 	free(unknown);
 	free(good);
@@ -279,6 +397,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_three_hosts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_merged_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stream_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counts_saturate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_one_fingerprint_two_playbooks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_appended_runs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_reports, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

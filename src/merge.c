@@ -24,9 +24,12 @@
  * which would otherwise be read whole into memory. */
 #define REPORT_FILE_MAX (256u << 20)
 
-/* What one JSON document of a report may hold, objects and arrays: jansson spends some
- * hundreds of bytes on each, so a small file of empty objects would take gigabytes.  A
- * report of GROUPS_MAX findings has about 60 a finding, 250,000 in all. */
+/* What one JSON document of a report may hold: values (strings and keys, numbers,
+ * objects, arrays), and of them objects and arrays, which jansson spends some hundreds of
+ * bytes on, each.  A report of GROUPS_MAX findings has about 700 values and 60 objects and
+ * arrays a finding, 3 million and 250,000 in all; at these bounds jansson's tree takes
+ * some hundreds of MiB, not the gigabytes a small file of empty objects would. */
+#define REPORT_VALUES_MAX (1u << 22)
 #define REPORT_CONTAINERS_MAX (1u << 19)
 
 /* The hosts that saw one finding (a fingerprint of a playbook), and the one that saw it
@@ -500,13 +503,14 @@ static void place_of(const char *text, size_t offset, size_t *line, size_t *col)
 	*col = (size_t)(text + offset - start) + 1;
 }
 
-/* The offset in the JSON value at the start of TEXT (LEN bytes) where it holds more than
- * REPORT_CONTAINERS_MAX objects and arrays, or LEN when it does not: counted before
- * jansson builds it. */
-static size_t past_containers_max(const char *text, size_t len)
+/* The offset in the JSON value at the start of TEXT (LEN bytes) where it holds more values,
+ * or more objects and arrays, than a report may (said in *WHAT), or LEN when it does not:
+ * counted before jansson builds it. */
+static size_t past_bounds(const char *text, size_t len, const char **what)
 {
-	size_t depth = 0, containers = 0;
+	size_t depth = 0, containers = 0, values = 0;
 	int in_string = 0;
+	char last = '[';         /* the last character outside strings: is a value next? */
 
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i];
@@ -515,15 +519,27 @@ static size_t past_containers_max(const char *text, size_t len)
 				i++;
 			else if (c == '"')
 				in_string = 0;
-		} else if (c == '"') {
-			in_string = 1;
-		} else if (c == '{' || c == '[') {
-			if (++containers > REPORT_CONTAINERS_MAX)
-				return i;
-			depth++;
-		} else if ((c == '}' || c == ']') && depth && !--depth) {
-			return len;
+			continue;
 		}
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+			continue;
+		int value = c == '"' || c == '{' || c == '[' ||
+			    (strchr("[,:", last) && strchr("-0123456789tfn", c));
+		if (value && ++values > REPORT_VALUES_MAX) {
+			*what = "values";
+			return i;
+		}
+		if ((c == '{' || c == '[') && ++containers > REPORT_CONTAINERS_MAX) {
+			*what = "objects and arrays";
+			return i;
+		}
+		if (c == '"')
+			in_string = 1;
+		else if (c == '{' || c == '[')
+			depth++;
+		else if ((c == '}' || c == ']') && depth && !--depth)
+			return len;
+		last = c;
 	}
 	return len;
 }
@@ -538,11 +554,13 @@ static json_t *next_document(const struct source *src, const char *text, size_t 
 	*off += strspn(text + *off, " \t\r\n");
 	if (*off >= len)
 		return NULL;
-	size_t past = past_containers_max(text + *off, len - *off);
+	const char *what;
+	size_t past = past_bounds(text + *off, len - *off, &what);
 	if (past < len - *off) {
 		place_of(text, *off + past, &line, &col);
-		msg(MSG_ERROR, src->name, line, col, "not read: one report holding more than %u "
-		    "JSON objects and arrays (pickdoc writes far fewer)", REPORT_CONTAINERS_MAX);
+		msg(MSG_ERROR, src->name, line, col, "not read: one report holding more JSON %s "
+		    "than pickdoc writes (%u)", what, !strcmp(what, "values") ?
+		    REPORT_VALUES_MAX : REPORT_CONTAINERS_MAX);
 		*failed = 1;
 		return NULL;
 	}

@@ -368,6 +368,12 @@ static void test_bad_reports(void **state)
 		buf_adds(&huge, "{},");
 	buf_adds(&huge, "{}]}");
 	assert_int_equal(merge_string(m, huge.s, "huge.json"), MERGE_NOT_REPORT);
+	buf_reset(&huge);
+	buf_adds(&huge, "{\"pickdoc\": \"0\", \"findings\": [], \"x\": [");
+	for (size_t i = 0; i < (1u << 22); i++)
+		buf_adds(&huge, "0,");
+	buf_adds(&huge, "0]}");
+	assert_int_equal(merge_string(m, huge.s, "zeros.json"), MERGE_NOT_REPORT);
 	buf_fini(&huge);
 	char *errors = capture_end(&said);
 	/* one line each, naming the file, with jansson's line and column where it has them */
@@ -378,7 +384,9 @@ static void test_bad_reports(void **state)
 	assert_non_null(strstr(errors, "bare.ndjson: error: not a pickdoc report: an "
 			       "undiagnosed traceback without its exception"));
 	assert_non_null(strstr(errors, "huge.json:1:1572889: error: not read: one report "
-			       "holding more than 524288 JSON objects and arrays"));
+			       "holding more JSON objects and arrays than pickdoc writes (524288)"));
+	assert_non_null(strstr(errors, "zeros.json:1:8388634: error: not read: one report "
+			       "holding more JSON values than pickdoc writes (4194304)"));
 	free(errors);
 	/* the good one is merged all the same */
 	assert_int_equal(merge_string(m, good, "good.json"), MERGE_OK);

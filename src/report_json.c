@@ -2,14 +2,15 @@
  * report_json.c: the report as one JSON document for programs (schema in README.md),
  * built with jansson and written in one go; and as ndjson for log shippers, one compact
  * object per finding, each written as soon as the run has it.  Text from logs may be any
- * bytes; it is made valid UTF-8 here and nowhere else.  Knows nothing of how findings
- * were made.
+ * bytes; it is made valid UTF-8 here and nowhere else, and what would act on a terminal
+ * is written as a \u escape.  Knows nothing of how findings were made.
  */
 #include "report_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean.h"
 #include "infer.h"
 #include "plan.h"
 
@@ -261,12 +262,44 @@ static json_t *unmatched(const struct unmatched *u)
 			 "user_source", opt_str(u->user_source), "in_worker", u->in_worker);
 }
 
+/* jansson's callback: writes the LEN bytes at S to the FILE in DATA, with what a terminal
+ * would act on escaped (clean_char: DEL, C1 controls, bidirectional overrides), which
+ * jansson writes raw; it escapes C0 itself.  A string reaches here in pieces that end
+ * between characters. */
+static int write_escaped(const char *s, size_t len, void *data)
+{
+	FILE *out = data;
+	size_t done = 0;
+
+	for (size_t i = 0; i < len;) {
+		unsigned long cp;
+		int shown = 1;
+		size_t n = (unsigned char)s[i] < 0x7f ? 1 : clean_char(s + i, len - i, &cp, &shown);
+		if (!shown) {
+			if (fwrite(s + done, 1, i - done, out) != i - done ||
+			    fprintf(out, "\\u%04lx", cp) < 0)
+				return -1;
+			done = i + n;
+		}
+		i += n;
+	}
+	return fwrite(s + done, 1, len - done, out) == len - done ? 0 : -1;
+}
+
+/* Writes ROOT with FLAGS, escaped, and releases it. */
+static int dump_to(FILE *out, json_t *root, size_t flags)
+{
+	int rc = root ? json_dump_callback(root, write_escaped, out, flags) : -1;
+
+	json_decref(root);
+	return rc;
+}
+
 /* Writes ROOT and a final newline, and releases it. */
 static int dump(FILE *out, json_t *root)
 {
-	int rc = root ? json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
+	int rc = dump_to(out, root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 
-	json_decref(root);
 	if (rc == 0 && fputc('\n', out) == EOF)
 		rc = -1;
 	return rc;
@@ -437,8 +470,7 @@ static int line(FILE *out, const char *event, json_t *o, const struct report_lab
 	json_object_update(l, o);
 	json_decref(o);
 	json_object_set_new(l, "labels", labels(tags));
-	int rc = json_dumpf(l, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(l);
+	int rc = dump_to(out, l, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	if (rc == 0 && (fputc('\n', out) == EOF || fflush(out) == EOF))
 		rc = -1;
 	return rc;

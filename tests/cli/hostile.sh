@@ -29,6 +29,19 @@ for fmt in text markdown; do
 		fi
 	done
 done
+# JSON keeps every character but writes those a terminal acts on as \u escapes, since
+# reports are read with cat and tail -f too.
+for fmt in json ndjson; do
+	pickdoc -f "$fmt" "$HOSTILE" >"$WORK/out" 2>"$WORK/err"
+	rc=$?
+	if [ "$rc" -eq 0 ] && terminal_safe "$WORK/out" && grep -q unpicklable-object "$WORK/out"; then
+		pass
+	else
+		fail "hostile log, $fmt" \
+			"exit $rc; expected 0, the finding, and no byte that acts on a terminal" \
+			"$(excerpt "$WORK/out" stdout)"
+	fi
+done
 # With colour asked for, pickdoc's own SGR sequences are the only escapes.
 pickdoc --color=always "$HOSTILE" >"$WORK/out" 2>&1
 if ! LC_ALL=C grep -q "$(printf '\033')[^[]" "$WORK/out" &&

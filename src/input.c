@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
+#include <zstd_errors.h>
 
 #include "util.h"
 
@@ -26,7 +27,10 @@
 #define BUF_FIRST (16u << 10)      /* what a short input costs */
 #define BUF_MAX (INPUT_LINE_MAX + READ_BLOCK)
 #define ZBLOCK (64u << 10)         /* compressed bytes read at once */
-#define MAGIC_LEN 4
+#define MAGIC_LEN 6
+/* The largest zstd window pickdoc decompresses with (2^23, 8 MiB: what zstd's levels up to
+ * 19 use), so that a stream made with --long=31 cannot make it hold 2 GiB. */
+#define ZSTD_WINDOW_LOG_MAX 23
 
 enum codec { CODEC_NONE, CODEC_GZIP, CODEC_ZSTD };
 
@@ -57,6 +61,7 @@ struct input {
 	z_stream gz;
 	int gz_ready;
 	ZSTD_DCtx *zstd;
+	uint64_t zstd_window;    /* the window the first frame's header asks for; 0: unknown */
 };
 
 struct input *input_open(const char *path)
@@ -165,8 +170,18 @@ static ssize_t inflate_step(struct input *in, char *dst, size_t n)
 
 	if (in->codec == CODEC_GZIP) {
 		/* Each gzip member ends the deflate stream: concatenated members (as cat and
-		 * log rotators make them) start over, but only on gzip's own magic. */
+		 * log rotators make them) start over, but only on gzip's own magic.  Zero
+		 * bytes after a member are padding (tape blocks, some rotators), as for
+		 * gzip -d. */
 		if (!in->in_stream) {
+			size_t zeros = 0;
+			while (zeros < avail && !in->zbuf[in->zstart + zeros])
+				zeros++;
+			if (zeros) {
+				in->zstart += zeros;
+				in->zconsumed += zeros;
+				return 0;
+			}
 			if (avail < 2 && !in->zeof)
 				return 0;
 			if (avail < 2 || in->zbuf[in->zstart] != 0x1f ||
@@ -191,6 +206,14 @@ static ssize_t inflate_step(struct input *in, char *dst, size_t n)
 		ZSTD_outBuffer zout = { dst, n, 0 };
 		size_t rc = ZSTD_decompressStream(in->zstd, &zout, &zin);
 
+		if (ZSTD_isError(rc) &&
+		    ZSTD_getErrorCode(rc) == ZSTD_error_frameParameter_windowTooLarge) {
+			snprintf(in->error, sizeof in->error, "this zstd stream needs a window of "
+				 "%llu MiB, more than pickdoc allows (%u MiB): decompress it first",
+				 (unsigned long long)((in->zstd_window + (1u << 20) - 1) >> 20),
+				 1u << (ZSTD_WINDOW_LOG_MAX - 20));
+			return -1;
+		}
 		if (ZSTD_isError(rc))
 			return corrupt(in, ZSTD_getErrorName(rc));
 		in->in_stream = rc != 0;      /* 0: a frame ended and all of it is out */
@@ -226,6 +249,19 @@ static ssize_t source_read(struct input *in, char *dst, size_t n)
 	}
 }
 
+/* The window a zstd frame whose header starts BUF (LEN bytes) asks for (RFC 8878,
+ * 3.1.1.1.2): its window descriptor, or 0 when the header has none (a single segment's
+ * window is its content size; such a frame is small or says so when it is not). */
+static uint64_t zstd_window(const char *buf, size_t len)
+{
+	if (len < 6 || (buf[4] & 0x20))
+		return 0;
+	unsigned char wd = (unsigned char)buf[5];
+	uint64_t base = (uint64_t)1 << (10 + (wd >> 3));
+
+	return base + base / 8 * (wd & 7);
+}
+
 static int magic_is(const char *buf, size_t len, const char *magic, size_t mlen)
 {
 	return len >= mlen && memcmp(buf, magic, mlen) == 0;
@@ -258,10 +294,12 @@ static int probe(struct input *in)
 		in->codec = CODEC_GZIP;
 	} else if (magic_is(in->buf, in->end, "\x28\xb5\x2f\xfd", 4)) {
 		in->zstd = ZSTD_createDCtx();
-		if (!in->zstd) {
+		if (!in->zstd || ZSTD_isError(ZSTD_DCtx_setParameter(in->zstd, ZSTD_d_windowLogMax,
+								     ZSTD_WINDOW_LOG_MAX))) {
 			snprintf(in->error, sizeof in->error, "cannot start zstd decompression");
 			return -1;
 		}
+		in->zstd_window = zstd_window(in->buf, in->end);
 		in->codec = CODEC_ZSTD;
 	} else {
 		return 0;

@@ -450,6 +450,54 @@ static void test_damaged_streams(void **state)
 	buf_fini(&out);
 }
 
+/* What gzip -d and zstd -d read, bounded: zero bytes after a gzip member are padding (tape
+ * blocks, some rotators); a zstd stream whose window is larger than pickdoc allows is
+ * refused with the size it asks for, not called corrupt, and not decoded with it. */
+static void test_gzip_padding_and_zstd_window(void **state)
+{
+	struct buf big = { 0 }, gz = { 0 }, out = { 0 }, zst = { 0 };
+	char error[200];
+
+	(void)state;
+	for (int i = 0; i < 3000; i++)
+		buf_printf(&big, "line %d of a log that compresses %d\n", i, i * 7919 % 1000);
+	gzip_member(&gz, big.s, big.len);
+	for (int i = 0; i < 10240; i++)
+		buf_addc(&gz, '\0');
+	char *padded = temp_file(gz.s, gz.len);
+	assert_int_equal(read_all(padded, 0, &out, error, sizeof error), 0);
+	assert_int_equal(out.len, big.len);
+	assert_memory_equal(out.s, big.s, big.len);
+
+	/* as `zstd --long=27` writes a stream of unknown size: the window in the header */
+	ZSTD_CCtx *cctx = ZSTD_createCCtx();
+	char chunk[1 << 16];
+	ZSTD_inBuffer zin = { big.s, big.len, 0 };
+	ZSTD_outBuffer zout = { chunk, sizeof chunk, 0 };
+	assert_false(ZSTD_isError(ZSTD_CCtx_setParameter(cctx, ZSTD_c_windowLog, 27)));
+	assert_false(ZSTD_isError(ZSTD_compressStream2(cctx, &zout, &zin, ZSTD_e_continue)));
+	buf_add(&zst, chunk, zout.pos);
+	for (size_t left = 1; left;) {
+		zout.pos = 0;
+		left = ZSTD_compressStream2(cctx, &zout, &zin, ZSTD_e_end);
+		assert_false(ZSTD_isError(left));
+		buf_add(&zst, chunk, zout.pos);
+	}
+	ZSTD_freeCCtx(cctx);
+	char *wide = temp_file(zst.s, zst.len);
+	assert_int_equal(read_all(wide, 0, &out, error, sizeof error), -1);
+	assert_string_equal(error, "this zstd stream needs a window of 128 MiB, more than pickdoc "
+			    "allows (8 MiB): decompress it first");
+	unlink(padded);
+	unlink(wide);
+	free(padded);
+	free(wide);
+	buf_fini(&zst);
+	buf_fini(&big);
+	buf_fini(&gz);
+	buf_fini(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +505,7 @@ int main(void)
 		cmocka_unit_test(test_gzip_and_zstd_whatever_the_buffer_edges),
 		cmocka_unit_test(test_short_and_almost_magic_files_are_text),
 		cmocka_unit_test(test_damaged_streams),
+		cmocka_unit_test(test_gzip_padding_and_zstd_window),
 		cmocka_unit_test(test_lines_longer_than_the_first_buffer),
 		cmocka_unit_test(test_cr_and_nul_are_kept),
 		cmocka_unit_test(test_empty_input),

@@ -529,6 +529,14 @@ static long long iso_time_at(const char *s, size_t n)
 	return days * 86400 + (h + zh) * 3600LL + (mi + zm) * 60LL + sec;
 }
 
+/* 9999-12-31T23:59:59Z, the last second a four-digit year says. */
+#define LAST_TIME 253402300799LL
+
+time_t clean_epoch(long long seconds)
+{
+	return seconds > 0 && seconds <= LAST_TIME ? (time_t)seconds : 0;
+}
+
 time_t clean_time(const char *prefix, size_t n)
 {
 	for (size_t i = 0; i + 19 <= n; i++) {

@@ -83,6 +83,9 @@ int clean_prefix_other(const char *prefix, size_t plen, const char *line, size_t
  * time without a zone is taken as UTC.  0 when PREFIX holds none (a syslog stamp, which
  * has no year, is not read). */
 time_t clean_time(const char *prefix, size_t n);
+/* SECONDS since the epoch as a time a log can say, from 1970 to the end of 9999 (as
+ * clean_time reads them), else 0: a field holding another number is not a time. */
+time_t clean_epoch(long long seconds);
 
 /* Whether TEXT opens the way a log record does: a date or time ("2024-05-01", "12:00:03"),
  * a level word ("ERROR", "INFO:"), a syslog stamp ("Jan  5 10:00:00"). */

@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "clean.h"
 #include "group.h"
 #include "msg.h"
 #include "plan.h"
@@ -114,7 +115,7 @@ static time_t parse_time(const char *s)
 	if (!s)
 		return 0;
 	const char *end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return end && !*end ? timegm(&tm) : 0;
+	return end && !*end ? clean_epoch(timegm(&tm)) : 0;
 }
 
 /* --- the findings, rebuilt --- */

@@ -261,7 +261,7 @@ static time_t entry_time(json_t *obj)
 	json_t *us = json_object_get(obj, "__REALTIME_TIMESTAMP");
 
 	if (json_is_string(us))
-		return (time_t)(strtoll(json_string_value(us), NULL, 10) / 1000000);
+		return clean_epoch(strtoll(json_string_value(us), NULL, 10) / 1000000);
 	for (size_t k = 0; k < sizeof time_keys / sizeof *time_keys; k++) {
 		json_t *v = json_object_get(obj, time_keys[k]);
 		time_t t = json_is_string(v) ? clean_time(json_string_value(v),

@@ -314,6 +314,11 @@ static void test_entry_times(void **state)
 	assert_int_equal(time_of("{\"@timestamp\":\"2024-05-01T14:00:03+02:00\",\"msg\":\"x\"}"),
 			 1714564803);
 	assert_int_equal(time_of("{\"message\":\"x\",\"time\":\"yesterday\"}"), 0);
+	/* numbers no log writes as a time: none, not the year 294247 or -1199 */
+	assert_int_equal(time_of("{\"MESSAGE\":\"x\",\"__REALTIME_TIMESTAMP\":"
+				 "\"9223372036854775807\"}"), 0);
+	assert_int_equal(time_of("{\"MESSAGE\":\"x\",\"__REALTIME_TIMESTAMP\":"
+				 "\"-99999999999999999\"}"), 0);
 	assert_int_equal(time_of("{\"message\":\"x\"}"), 0);
 	assert_int_equal(time_of("2024-05-01 12:00:03 plain text is no entry"), 0);
 }

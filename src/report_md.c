@@ -389,7 +389,25 @@ static void tree(FILE *out, const struct finding *fd)
 }
 
 /* HOSTS: who saw it, in a merged report; NULL otherwise. */
-static void finding(FILE *out, const struct finding *fd, const char *hosts)
+/* The hosts that saw a finding, each a code span of its own: a name is the log's or the
+ * label's text, and markup in one must not pair with another's. */
+static void hosts_line(FILE *out, const struct report_hosts *h)
+{
+	fputs("- **Hosts:** ", out);
+	for (size_t k = 0; k < h->n; k++) {
+		if (k)
+			fputs(", ", out);
+		code(out, h->names[k], MD_LINE);
+	}
+	if (h->first) {
+		fputs(" (first on ", out);
+		code(out, h->first, MD_LINE);
+		fputc(')', out);
+	}
+	fputc('\n', out);
+}
+
+static void finding(FILE *out, const struct finding *fd, const struct report_hosts *hosts)
 {
 	const struct kb_playbook *pb = fd->playbook;
 	const struct tb_exc *exc = finding_exc(fd);
@@ -433,11 +451,8 @@ static void finding(FILE *out, const struct finding *fd, const char *hosts)
 	fputs("- **Seen:** ", out);
 	where(out, fd->origin, fd->first_line, MD_LINE);
 	fprintf(out, ", %zu occurrence%s\n", fd->occurrences, fd->occurrences == 1 ? "" : "s");
-	if (hosts) {
-		fputs("- **Hosts:** ", out);
-		prose(out, hosts, MD_LINE);
-		fputc('\n', out);
-	}
+	if (hosts && hosts->n)
+		hosts_line(out, hosts);
 	paragraph(out, pb->means);
 	evidence(out, fd);
 	causes(out, fd);
@@ -494,12 +509,8 @@ static int md_findings(FILE *out, const struct report_input *in, const struct re
 	report_summary(in, &summary);
 	fprintf(out, "# pickdoc report\n\n%s.\n", summary.s);
 	buf_fini(&summary);
-	struct buf hosts = { 0 };
-	for (size_t i = 0; i < in->nfindings; i++) {
-		buf_reset(&hosts);
-		finding(out, in->findings[i], report_seen_by(in, i, &hosts) ? hosts.s : NULL);
-	}
-	buf_fini(&hosts);
+	for (size_t i = 0; i < in->nfindings; i++)
+		finding(out, in->findings[i], in->hosts ? &in->hosts[i] : NULL);
 	unmatched(out, in);
 	return 0;
 }

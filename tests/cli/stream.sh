@@ -171,6 +171,13 @@ pickdoc --merge -b "$WORK/web-1.ndjson" "$WORK/web-2.json" "$WORK/web-3.json" \
 check "merge, brief text: hosts shown" \
 	grep -q 'local-object: make_adder.<locals>.add (x3) .* \[hosts: web-1, web-3 (first on web-3)\]' \
 	"$WORK/out"
+# Host names are labels, any text: in Markdown each is a code span of its own, so a
+# backtick in one does not pair with one in the next.
+pickdoc -f json --label 'host=web`1 *x*' "$LOCAL" >"$WORK/tick-1.json" 2>"$WORK/err"
+pickdoc -f json --label 'host=db`2' "$LOCAL" >"$WORK/tick-2.json" 2>"$WORK/err"
+pickdoc --merge -f markdown "$WORK/tick-1.json" "$WORK/tick-2.json" >"$WORK/out" 2>"$WORK/err"
+check "merge, Markdown: each host its own code span" \
+	grep -Fqx -- '- **Hosts:** ``web`1 *x*``, ``db`2`` (first on ``web`1 *x*``)' "$WORK/out"
 
 # A file a restarted --follow appended to holds two runs: each finding has its own run's count.
 pickdoc -f ndjson --label host=web-4 "$LOCK" "$LOCK" "$LOCK" >"$WORK/web-4.ndjson" 2>"$WORK/err"

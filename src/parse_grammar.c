@@ -259,6 +259,25 @@ static void unring(struct reading *r, struct tb_exc *x)
 	memcpy(tail, tmp, sizeof tmp);
 }
 
+/* The N bytes of a message at S as a string: a NUL byte in it (a log can hold any) is
+ * written \x00, as the reports show other control characters, instead of ending the
+ * string there and losing the rest of the message and its finding. */
+static char *message_copy(const char *s, size_t n)
+{
+	if (!memchr(s, '\0', n))
+		return xstrndup(s, n);
+	struct buf b = { 0 };
+	for (const char *end = s + n, *nul; s < end; s = nul + 1) {
+		nul = memchr(s, '\0', (size_t)(end - s));
+		if (!nul)
+			nul = end;
+		buf_add(&b, s, (size_t)(nul - s));
+		if (nul < end)
+			buf_adds(&b, "\\x00");
+	}
+	return buf_release(&b);
+}
+
 static void end_block(struct reading *r)
 {
 	if (!r->in_block)
@@ -268,7 +287,7 @@ static void end_block(struct reading *r)
 	unring(r, x);
 	if (!x->type)
 		x->type = xstrdup("");
-	x->message = xstrndup(r->message.s ? r->message.s : "", r->message.len);
+	x->message = message_copy(r->message.s ? r->message.s : "", r->message.len);
 	buf_reset(&r->message);
 	r->in_block = 0;
 }

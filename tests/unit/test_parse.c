@@ -226,6 +226,22 @@ static void test_py36_context_chain(void **state)
 	got_free(&g);
 }
 
+/* A NUL byte inside an exception message is kept, written \x00, with what follows it. */
+static void test_nul_in_message_is_kept(void **state)
+{
+	static const char text[] = "Traceback (most recent call last):\n"
+				   "  File \"/srv/app.py\", line 3, in <module>\n"
+				   "    pool.map(f, [1])\n"
+				   "TypeError: cannot pickle '_thread.lock\0xx' object\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, text, sizeof text - 1);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->message, "cannot pickle '_thread.lock\\x00xx' object");
+	got_free(&g);
+}
+
 static void test_py311_carets_are_dropped(void **state)
 {
 	struct got g = { 0 };
@@ -2214,6 +2230,7 @@ int main(void)
 		cmocka_unit_test(test_py27_frames),
 		cmocka_unit_test(test_py36_process_header_and_two_reports),
 		cmocka_unit_test(test_py36_context_chain),
+		cmocka_unit_test(test_nul_in_message_is_kept),
 		cmocka_unit_test(test_py311_carets_are_dropped),
 		cmocka_unit_test(test_py313_elided_lines),
 		cmocka_unit_test(test_spawn_message_py37),

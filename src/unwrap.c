@@ -301,6 +301,55 @@ static void journal_prefix(json_t *obj, struct buf *prefix)
 	buf_adds(prefix, ": ");
 }
 
+static int hex4_at(const char *s, size_t n, unsigned *value)
+{
+	*value = 0;
+	for (size_t i = 0; i < 4; i++) {
+		char c = i < n ? s[i] : 0;
+		unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0') :
+			     (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (unsigned)((c | 0x20) - 'a' + 10) :
+			     16;
+		if (d == 16)
+			return 0;
+		*value = *value << 4 | d;
+	}
+	return 1;
+}
+
+/* S (N bytes) into OUT as JSON that jansson reads: a byte that starts no UTF-8 character,
+ * and a \u escape of half a surrogate pair (Python's json.dumps writes one for each byte
+ * of a path decoded with surrogateescape), become U+FFFD; the rest is kept. */
+static void json_replace_invalid(struct buf *out, const char *s, size_t n)
+{
+	buf_reset(out);
+	for (size_t i = 0, len; i < n; i += len) {
+		unsigned long cp;
+		unsigned hi, lo;
+		int shown;
+
+		if (s[i] == '\\' && i + 1 < n && s[i + 1] == 'u' && hex4_at(s + i + 2, n - i - 2, &hi) &&
+		    hi >= 0xd800 && hi <= 0xdfff) {
+			len = 6;
+			if (hi <= 0xdbff && i + 12 <= n && s[i + 6] == '\\' && s[i + 7] == 'u' &&
+			    hex4_at(s + i + 8, n - i - 8, &lo) && lo >= 0xdc00 && lo <= 0xdfff)
+				buf_add(out, s + i, len = 12);
+			else
+				buf_adds(out, "\\ufffd");
+			continue;
+		}
+		if (s[i] == '\\') {
+			len = i + 1 < n ? 2 : 1;
+			buf_add(out, s + i, len);
+			continue;
+		}
+		len = clean_char(s + i, n - i, &cp, &shown);
+		if (len == 1 && (unsigned char)s[i] >= 0x80)
+			buf_add(out, "\xef\xbf\xbd", 3);
+		else
+			buf_add(out, s + i, len);
+	}
+}
+
 /* Appends the lines of the JSON object in S: 1, or 0 (and nothing appended) when S is no
  * JSON object or has none of the fields that hold a message. */
 static int json_decode(struct unwrap *u, const char *s, size_t n, const char *prefix,
@@ -309,20 +358,12 @@ static int json_decode(struct unwrap *u, const char *s, size_t n, const char *pr
 	json_error_t err;
 	json_t *obj = json_loadb(s, n, JSON_ALLOW_NUL, &err);
 
-	if (!obj && json_error_code(&err) == json_error_invalid_utf8 && depth == 0) {
-		/* Keep what can be read: each byte that starts no character becomes U+FFFD. */
-		buf_reset(&u->clean);
-		for (size_t i = 0, len; i < n; i += len) {
-			unsigned long cp;
-			int shown;
-
-			len = clean_char(s + i, n - i, &cp, &shown);
-			if (len == 1 && (unsigned char)s[i] >= 0x80)
-				buf_add(&u->clean, "\xef\xbf\xbd", 3);
-			else
-				buf_add(&u->clean, s + i, len);
-		}
-		obj = json_loadb(u->clean.s, u->clean.len, JSON_ALLOW_NUL, &err);
+	if (!obj && (json_error_code(&err) == json_error_invalid_utf8 ||
+		     json_error_code(&err) == json_error_invalid_syntax) && depth == 0) {
+		/* Keep what can be read */
+		json_replace_invalid(&u->clean, s, n);
+		if (u->clean.len != n || memcmp(u->clean.s, s, n))
+			obj = json_loadb(u->clean.s, u->clean.len, JSON_ALLOW_NUL, &err);
 	}
 	if (!json_is_object(obj)) {
 		json_decref(obj);

@@ -230,7 +230,6 @@ static void test_malformed_json_is_text(void **state)
 		"{'a': 1, 'b': 2}",                        /* a Python dict */
 		"{\"log\":\"KeyError: 'k'\\n\",\"stream\":",  /* cut */
 		"{\"log\": \"x\"} trailing}",
-		"{\"log\": \"\\ud800\"}",                  /* a lone surrogate */
 		"{\"stream\":\"stderr\",\"time\":\"t\"}",  /* no message field */
 		"{}",
 		"{\"a\":" "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[}",
@@ -264,6 +263,26 @@ static void test_invalid_utf8_and_nul_in_json(void **state)
 	assert_int_equal(logical(UNWRAP_AUTO, LIT_ARGS(nul), &out), 1);
 	assert_int_equal(out.len, 4);
 	assert_memory_equal(out.s, "a\0b\n", 4);
+	buf_fini(&out);
+}
+
+static time_t time_of(const char *line);
+
+/* Python's json.dumps writes each byte of a path decoded with surrogateescape as half a
+ * surrogate pair: U+FFFD, and the rest of the entry (its message, its time) is read.  A
+ * whole pair and an escaped backslash before "udcff" are kept. */
+static void test_lone_surrogates_in_json(void **state)
+{
+	static const char lone[] = "{\"time\":\"2024-05-01T12:00:03Z\",\"message\":"
+				   "\"File \\\"/srv/\\udcffapp.py\\\" \\ud83d \\ud83d\\ude00 "
+				   "\\\\udcff\"}";
+	struct buf out = { 0 };
+
+	(void)state;
+	assert_int_equal(logical(UNWRAP_AUTO, LIT_ARGS(lone), &out), 1);
+	assert_string_equal(out.s, "File \"/srv/\xef\xbf\xbd" "app.py\" \xef\xbf\xbd "
+				   "\xf0\x9f\x98\x80 \\udcff\n");
+	assert_int_equal(time_of(lone), 1714564803);
 	buf_fini(&out);
 }
 
@@ -406,6 +425,7 @@ int main(void)
 		cmocka_unit_test(test_formats_are_exclusive_when_told),
 		cmocka_unit_test(test_malformed_json_is_text),
 		cmocka_unit_test(test_invalid_utf8_and_nul_in_json),
+		cmocka_unit_test(test_lone_surrogates_in_json),
 		cmocka_unit_test(test_huge_json_line),
 		cmocka_unit_test(test_entry_times),
 		cmocka_unit_test(test_format_names),

@@ -82,7 +82,14 @@ $(BUILD)/kbc: tools/kbc.c $(BUILD)/libpickdoc.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libpickdoc.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
 # The built-in knowledge base: generated from the YAML, which must load and lint cleanly.
-$(BUILD)/kb_builtin.c: $(BUILD)/kbc $(KB_YAML)
+# kb.list names the files: rewritten when a playbook is added or removed (whatever its
+# time), so that the knowledge base is generated again then too.
+FORCE:
+.PHONY: FORCE
+$(BUILD)/kb.list: FORCE | $(BUILD)
+	@echo '$(KB_YAML)' | cmp -s - $@ || echo '$(KB_YAML)' >$@
+
+$(BUILD)/kb_builtin.c: $(BUILD)/kbc $(KB_YAML) $(BUILD)/kb.list
 	$(BUILD)/kbc -o $@ $(KB_YAML)
 
 $(BUILD)/kb_builtin.o: $(BUILD)/kb_builtin.c

@@ -371,6 +371,19 @@ json_expect "windows-pagefile: WinError 5 after it" "$CORPUS/pasted/windows-page
 json_expect "windows-pagefile: WinError 5 alone" "$CORPUS/pasted/windows-pagefile/winerror5-alone.txt" \
 	'(.findings | length) == 0' \
 	"a PermissionError [WinError 5] without the 1455 before it is no finding"
+# The descriptor limit: what ran out of descriptors leads the causes and answers the tree.
+json_expect "fd-exhausted: a Process per job leads with leaked pools" "$CORPUS/fd-limit/process-per-job.py3.9.txt" \
+	'.findings[0] | .playbook == "fd-exhausted" and .subject == "[Errno 24]" and .causes[0].id == "leaked-pools" and .next_question == "pools-closed"' \
+	"errno 24 at os.pipe() in popen_fork.py, frames without source lines: pools or processes that are never closed, and the tree asks whether they are"
+json_expect "fd-exhausted: ancdata is fd sharing, not an unpickling failure" "$CORPUS/fd-limit/queue-keep-tensors.py3.11.txt" \
+	'(.findings | length) == 1 and (.findings[0] | .playbook == "fd-exhausted" and .subject == null and .causes[0].id == "sharing-strategy" and .next_question == "kept")' \
+	"received 0 items of ancdata under rebuild_storage_fd is one finding, torch's file_descriptor strategy first"
+json_expect "fd-exhausted: a shared memory object at the limit" "$CORPUS/fd-limit/loader-dataset-open-leak.py3.11.txt" \
+	'.findings[0] | .playbook == "fd-exhausted" and .subject == "Too many open files" and .causes[0].id == "leaked-files" and .next_question == "shm-holder"' \
+	"unable to open shared memory object ... Too many open files (24): objects shared by name hold no descriptor, so the program's own descriptors lead"
+json_expect "fd-exhausted: a program's own open() is not it" "$CORPUS/fd-limit/open-per-record.py3.12.txt" \
+	'(.findings | length) == 0 and (.unmatched | length) == 1' \
+	"errno 24 from open() in a loop, with no multiprocessing in the frames, gets no finding"
 json_expect "facts: fields of a finding" "$CORPUS/reference/local-object.py3.12.txt" \
 	'.findings[0] | (.title | type) == "string" and (.exception | type) == "string" and (.message | type) == "string" and (.causes | type) == "array" and (.causes | length) > 0 and (.first_ten_minutes | length) > 0 and (.fix | length) > 0 and (.verify | length) > 0 and (.verify[0] | has("run") and has("before") and has("after")) and (.secondary == false) and (.primary == null)' \
 	"a finding carries title, exception, message, causes, first_ten_minutes, fix and verify"
@@ -724,7 +737,7 @@ rm -rf "$WORK/kb-deep" "$WORK/kb-huge"
 pickdoc --list >"$WORK/out" 2>"$WORK/err"
 missing=
 for id in local-object lambda main-lookup unpicklable-object missing-main-guard bad-reduce \
-	daemonic-children start-method-conflict payload-too-large cuda-fork windows-pagefile; do
+	daemonic-children start-method-conflict payload-too-large cuda-fork windows-pagefile fd-exhausted; do
 	grep -Eq "(^|[^a-z-])$id([^a-z-]|\$)" "$WORK/out" || missing="$missing $id"
 done
 if [ -z "$missing" ]; then pass; else

@@ -17,6 +17,7 @@ mkdir -p "$out"
 # script  project-directory  ulimit-n  name-the-limit  versions
 matrix='
 process_per_job              /srv/simulate       64    no   3.7 3.9 3.13
+process_per_job_cancel       /srv/simulate       64    no   3.8
 billiard_process_per_job     /srv/simulate       64    no   deb3.11
 pool_per_call                /home/ana/scoring   60    yes  3.9 3.12
 pool_per_call                /home/ana/scoring   48    yes  3.7 3.13

@@ -384,6 +384,9 @@ json_expect "fd-exhausted: ancdata is fd sharing, not an unpickling failure" "$C
 json_expect "fd-exhausted: a shared memory object at the limit" "$CORPUS/fd-limit/loader-dataset-open-leak.py3.11.txt" \
 	'.findings[0] | .playbook == "fd-exhausted" and .subject == "Too many open files" and .causes[0].id == "leaked-files" and .next_question == "shm-holder"' \
 	"unable to open shared memory object ... Too many open files (24): objects shared by name hold no descriptor, so the program's own descriptors lead"
+json_expect "fd-exhausted: another errno than the limit" "$CORPUS/pasted/fd/shm-object-enoent.txt" \
+	'.findings[0] | .playbook == "fd-exhausted" and .facts.at_limit == "no" and .causes[0].id == "shm-object-gone"' \
+	"unable to open shared memory object ... No such file or directory (2) is not the descriptor limit: the object was gone"
 json_expect "fd-exhausted: a program's own open() is not it" "$CORPUS/fd-limit/open-per-record.py3.12.txt" \
 	'(.findings | length) == 0 and (.unmatched | length) == 1' \
 	"errno 24 from open() in a loop, with no multiprocessing in the frames, gets no finding"

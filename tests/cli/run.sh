@@ -378,7 +378,7 @@ json_expect "fd-exhausted: a Process per job leads with leaked pools" "$CORPUS/f
 json_expect "fd-exhausted: the cleanup's chained error is not a finding" "$CORPUS/fd-limit/process-per-job-cancel.py3.8.txt" \
 	'(.findings | length) == 1 and .findings[0].playbook == "fd-exhausted" and (.unmatched | length) == 0' \
 	"the AttributeError in terminate() chained after errno 24 is part of the one failure, not a finding or an unmatched traceback"
-json_expect "fd-exhausted: ancdata is fd sharing, not an unpickling failure" "$CORPUS/fd-limit/queue-keep-tensors.py3.11.txt" \
+json_expect "fd-exhausted: ancdata is fd sharing, not an unpickling failure" "$CORPUS/fd-limit/queue-keep-tensors-1024.py3.11.txt" \
 	'(.findings | length) == 1 and (.findings[0] | .playbook == "fd-exhausted" and .subject == null and .causes[0].id == "sharing-strategy" and .next_question == "kept")' \
 	"received 0 items of ancdata under rebuild_storage_fd is one finding, torch's file_descriptor strategy first"
 json_expect "fd-exhausted: a shared memory object at the limit" "$CORPUS/fd-limit/loader-dataset-open-leak.py3.11.txt" \

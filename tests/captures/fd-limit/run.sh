@@ -22,7 +22,8 @@ billiard_process_per_job     /srv/simulate       64    no   deb3.11
 pool_per_call                /home/ana/scoring   60    yes  3.9 3.12
 pool_per_call                /home/ana/scoring   48    yes  3.7 3.13
 loader_keep_batches          /data/frames        128   no   deb3.11
-queue_keep_tensors           /data/frames        1024  no   deb3.11
+queue_keep_tensors           /data/frames        1024  yes  deb3.11
+queue_keep_tensors           /data/frames        128   yes  deb3.11
 loader_dataset_open_leak     /data/samples       128   no   deb3.11
 open_per_record              /srv/export         64    no   3.7 3.12
 '

@@ -387,6 +387,9 @@ json_expect "fd-exhausted: a shared memory object at the limit" "$CORPUS/fd-limi
 json_expect "fd-exhausted: another errno than the limit" "$CORPUS/pasted/fd/shm-object-enoent.txt" \
 	'.findings[0] | .playbook == "fd-exhausted" and .facts.at_limit == "no" and .causes[0].id == "shm-object-gone"' \
 	"unable to open shared memory object ... No such file or directory (2) is not the descriptor limit: the object was gone"
+json_expect "fd-exhausted: a command to fill in is not runnable" "$CORPUS/fd-limit/loader-keep-batches.py3.11.txt" \
+	'[.findings[0].verify[] | select(.runnable) | .run | test("<[a-z]")] | any | not' \
+	"a verify command with a process id to fill in is printed as a template, not as a command to run"
 json_expect "fd-exhausted: a program's own open() is not it" "$CORPUS/fd-limit/open-per-record.py3.12.txt" \
 	'(.findings | length) == 0 and (.unmatched | length) == 1' \
 	"errno 24 from open() in a loop, with no multiprocessing in the frames, gets no finding"

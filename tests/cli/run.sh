@@ -390,6 +390,9 @@ json_expect "fd-exhausted: another errno than the limit" "$CORPUS/pasted/fd/shm-
 json_expect "fd-exhausted: a command to fill in is not runnable" "$CORPUS/fd-limit/loader-keep-batches.py3.11.txt" \
 	'[.findings[0].verify[] | select(.runnable) | .run | test("<[a-z]")] | any | not' \
 	"a verify command with a process id to fill in is printed as a template, not as a command to run"
+json_expect "fd-exhausted: a worker's own open() leads with leaked files" "$CORPUS/fd-limit/pool-worker-open-leak.py3.12.txt" \
+	'(.findings | length) == 1 and (.findings[0] | .playbook == "fd-exhausted" and .facts.fd_use == "files" and .causes[0].id == "leaked-files")' \
+	"errno 24 naming a file in a pool worker: the program's own files, not process creation, though pool.py frames are on the way"
 json_expect "fd-exhausted: a program's own open() is not it" "$CORPUS/fd-limit/open-per-record.py3.12.txt" \
 	'(.findings | length) == 0 and (.unmatched | length) == 1' \
 	"errno 24 from open() in a loop, with no multiprocessing in the frames, gets no finding"

@@ -21,6 +21,7 @@ process_per_job_cancel       /srv/simulate       64    no   3.8
 billiard_process_per_job     /srv/simulate       64    no   deb3.11
 pool_per_call                /home/ana/scoring   60    yes  3.9 3.12
 pool_per_call                /home/ana/scoring   48    yes  3.7 3.13
+pool_worker_open_leak        /srv/ingest         64    no   3.10 3.12
 loader_keep_batches          /data/frames        128   no   deb3.11
 queue_keep_tensors           /data/frames        1024  yes  deb3.11
 queue_keep_tensors           /data/frames        128   yes  deb3.11

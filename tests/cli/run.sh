@@ -749,7 +749,8 @@ rm -rf "$WORK/kb-deep" "$WORK/kb-huge"
 pickdoc --list >"$WORK/out" 2>"$WORK/err"
 missing=
 for id in local-object lambda main-lookup unpicklable-object missing-main-guard bad-reduce \
-	daemonic-children start-method-conflict payload-too-large cuda-fork windows-pagefile fd-exhausted; do
+	daemonic-children start-method-conflict payload-too-large cuda-fork windows-pagefile fd-exhausted \
+	shm-exhausted; do
 	grep -Eq "(^|[^a-z-])$id([^a-z-]|\$)" "$WORK/out" || missing="$missing $id"
 done
 if [ -z "$missing" ]; then pass; else

@@ -17,7 +17,7 @@ mkdir -p "$out"
 # script  project-directory  /dev/shm  versions
 matrix='
 dataloader_bus_error   /home/ana/vision   empty   deb3.11
-queue_lock_shm_full    /srv/ingest        full    3.6 3.8 3.12 3.13
+queue_lock_shm_full    /srv/ingest        full    2.7 3.6 3.8 3.12 3.13
 '
 
 # The namespace's own /dev/shm, then the interpreter ($0) with its script ($1).

@@ -191,6 +191,14 @@ int groups_repeat(struct groups *g, const char *fingerprint, time_t written)
 	return 1;
 }
 
+int groups_repeat_unmatched(struct groups *g, long index)
+{
+	if (index < 0 || (size_t)index >= g->nunmatched)
+		return 0;
+	add_count(g, &g->unmatched[index].occurrences, 1);
+	return 1;
+}
+
 void groups_add(struct groups *g, struct finding *fd)
 {
 	groups_fold(g, fd, NULL, NULL);
@@ -209,11 +217,12 @@ void groups_announce(struct groups *g, void (*fn)(const struct finding *fd, void
 
 /* Counts OCCURRENCES of an undiagnosed traceback, or of a fragment of one when HEAD is
  * not NULL (its first frame, or a frame with an empty file when it has none); returns its
- * entry when it is new. */
+ * entry when it is new.  *AT (when AT is not NULL) is its entry's place, or -1 when the
+ * table is full. */
 static struct unmatched *add_unmatched(struct groups *g, const char *type,
 				       const char *message, const char *origin,
 				       size_t first_line, size_t occurrences,
-				       const struct tb_frame *head)
+				       const struct tb_frame *head, long *at)
 {
 	char *norm = group_normalise(message);
 	struct buf b = { 0 };
@@ -225,6 +234,8 @@ static struct unmatched *add_unmatched(struct groups *g, const char *type,
 	char *key = buf_release(&b);
 	uint64_t h = hash_of(key);
 	long i = find_key(g->ukeys, g->nunmatched, h, key);
+	if (at)
+		*at = i;
 	if (i >= 0) {
 		add_count(g, &g->unmatched[i].occurrences, occurrences);
 		free(key);
@@ -252,6 +263,8 @@ static struct unmatched *add_unmatched(struct groups *g, const char *type,
 	g->ukeys[g->nunmatched].fragment = head != NULL;
 	g->ukeys[g->nunmatched].head_file = head && *head->file ? xstrdup(head->file) : NULL;
 	g->ukeys[g->nunmatched].head_line = head ? head->lineno : 0;
+	if (at)
+		*at = (long)g->nunmatched;
 	g->nunmatched++;
 	return u;
 }
@@ -276,7 +289,8 @@ static void set_frame(struct unmatched *u, const char *frame, const char *source
 }
 
 const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record *rec,
-					     const struct tb_frame *frame, int in_worker)
+					     const struct tb_frame *frame, int in_worker,
+					     long *index)
 {
 	const struct tb_exc *exc = record_final(rec);
 	struct tb_frame none = { .file = "" };
@@ -289,7 +303,7 @@ const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record 
 				head = &rec->excs[i].frames[0];
 	}
 	struct unmatched *u = add_unmatched(g, exc ? exc->type : "", exc ? exc->message : "",
-					    rec->origin, rec->first_line, 1, head);
+					    rec->origin, rec->first_line, 1, head, index);
 
 	if (u) {
 		struct buf b = { 0 };
@@ -310,7 +324,7 @@ const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record 
 void groups_add_unmatched_counted(struct groups *g, const struct unmatched *u)
 {
 	struct unmatched *added = add_unmatched(g, u->exception, u->message, u->origin,
-						u->first_line, u->occurrences, NULL);
+						u->first_line, u->occurrences, NULL, NULL);
 
 	if (added)
 		set_frame(added, u->user_frame, u->user_source, u->in_worker);

@@ -47,9 +47,14 @@ void groups_announce(struct groups *g, void (*fn)(const struct finding *fd, void
 /* Records an undiagnosed traceback; takes ownership of REC.  FRAME (may be NULL) is its
  * user's frame, IN_WORKER whether its exception came from another process
  * (evidence_unmatched_frame).  Returns the new entry when it is the first of its kind
- * (valid until the next call), else NULL. */
+ * (valid until the next call), else NULL.  *INDEX (when INDEX is not NULL) is the place of
+ * its entry for groups_repeat_unmatched, or -1 when the table was full. */
 const struct unmatched *groups_add_unmatched(struct groups *g, struct tb_record *rec,
-					     const struct tb_frame *frame, int in_worker);
+					     const struct tb_frame *frame, int in_worker,
+					     long *index);
+/* Counts one more occurrence of the undiagnosed traceback whose entry is at INDEX (as
+ * groups_add_unmatched gave it, before groups_finish); 0 when there is none. */
+int groups_repeat_unmatched(struct groups *g, long index);
 /* Records OCCURRENCES of an undiagnosed traceback read back from a report: its entry's
  * fields as that report gave them (user_frame and user_source may be NULL). */
 void groups_add_unmatched_counted(struct groups *g, const struct unmatched *u);

@@ -203,6 +203,14 @@ static void unfold_groups(struct regex_match *m, const char *folded, const char 
 struct finding *match_record(const struct kb *kb, struct regex_cache *rc,
 			     const struct tb_record *rec)
 {
+	int near_read;
+
+	return match_record_near(kb, rc, rec, &near_read);
+}
+
+struct finding *match_record_near(const struct kb *kb, struct regex_cache *rc,
+				  const struct tb_record *rec, int *near_read)
+{
 	const struct kb_playbook *best_pb = NULL;
 	const struct kb_signature *best_sig = NULL;
 	size_t best_block = 0;
@@ -250,14 +258,16 @@ struct finding *match_record(const struct kb *kb, struct regex_cache *rc,
 	buf_fini(&folded);
 	free(map);
 	buf_fini(&seen);
+	/* the text near the record decided when a signature needing it won, or lost while
+	 * it would have won (or tied) with it */
+	*near_read = best_sig ? best_sig->context || (context_missed && missed >= best_sig->priority)
+			      : context_missed;
 	if (!best_sig) {
 		buf_fini(&best_seen);
 		return NULL;
 	}
 	struct finding *fd = xcalloc(1, sizeof *fd);
-	/* the text near the record decided when a signature needing it won, or lost while
-	 * it would have won (or tied) with it */
-	fd->near_read = best_sig->context || (context_missed && missed >= best_sig->priority);
+	fd->near_read = *near_read;
 	fd->playbook = best_pb;
 	fd->signature = best_sig;
 	fd->block = best_block;

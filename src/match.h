@@ -18,6 +18,11 @@
  * when no signature matches. */
 struct finding *match_record(const struct kb *kb, struct regex_cache *rc,
 			     const struct tb_record *rec);
+/* The same, and *NEAR_READ: whether the text near REC decided, so that the same record
+ * elsewhere could be diagnosed otherwise (a signature that needs it won, or lost for the
+ * want of it; also when the result is NULL). */
+struct finding *match_record_near(const struct kb *kb, struct regex_cache *rc,
+				  const struct tb_record *rec, int *near_read);
 
 /* Whether an exception line seen alone could match some signature: its literal occurs in
  * MESSAGE (or it has none and its exception pattern matches TYPE). */

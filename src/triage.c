@@ -10,6 +10,7 @@
 #include "triage.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -27,6 +28,10 @@
 #include "scan.h"
 #include "unwrap.h"
 #include "util.h"
+
+/* What the memo keeps for a record nothing diagnosed: this mark, then the place of its
+ * undiagnosed entry (fingerprints are hex digits, so the two are never confused). */
+#define UNDIAGNOSED_MARK '#'
 
 struct triage {
 	const struct kb *kb;
@@ -126,11 +131,14 @@ static void on_record(struct tb_record *rec, void *arg)
 	 * diagnosed said is a repeat of its finding, whatever its prefix or place. */
 	record_key(rec, &t->key);
 	const char *fingerprint = memo_get(t->memo, t->key.s, t->key.len);
-	if (fingerprint && groups_repeat(t->groups, fingerprint, rec->written)) {
+	if (fingerprint && (*fingerprint == UNDIAGNOSED_MARK ?
+			    groups_repeat_unmatched(t->groups, strtol(fingerprint + 1, NULL, 10)) :
+			    groups_repeat(t->groups, fingerprint, rec->written))) {
 		record_free(rec);
 		return;
 	}
-	struct finding *fd = match_record(t->kb, t->rc, rec);
+	int near_read;
+	struct finding *fd = match_record_near(t->kb, t->rc, rec, &near_read);
 	struct finding *kept;
 
 	if (!fd && mentions_only(rec)) {
@@ -141,8 +149,14 @@ static void on_record(struct tb_record *rec, void *arg)
 		int in_worker;
 		const struct tb_frame *frame = evidence_unmatched_frame(t->kb, t->rc, rec,
 									 &in_worker);
+		long at;
 		const struct unmatched *u = groups_add_unmatched(t->groups, rec, frame,
-								 in_worker);
+								 in_worker, &at);
+		if (at >= 0 && !near_read) {
+			char entry[32];
+			snprintf(entry, sizeof entry, "%c%ld", UNDIAGNOSED_MARK, at);
+			memo_put(t->memo, t->key.s, t->key.len, entry);
+		}
 		if (u && t->stream && report_now_unmatched(t->stream, u, t->labels, t->ro) < 0)
 			t->write_failed = 1;
 		return;

@@ -176,3 +176,30 @@ for kind in stream hosts; do
 			'BEGIN { r = (b > 0 ? a / b : 0); printf "linear: x4 input, x%.1f time (<= 6: %s)", r, (r <= 6 ? "met" : "MISSED") }')"
 	done
 done
+
+# Repeats: many workers printing the same traceback cost a key and a lookup each, whether
+# something diagnosed it or not: 4096 tracebacks with 64 KiB messages, and 800,000 short
+# ones nothing diagnoses against as many a playbook does.
+repeats() { # N copies of a traceback ending in LAST, into $1
+	awk -v n="$2" -v last="$3" 'BEGIN {
+		for (i = 0; i < n; i++)
+			printf "Traceback (most recent call last):\n  File \"/srv/app.py\", line 3, in <module>\n    run()\n%s\n", last
+	}' >"$1"
+}
+long=$(awk 'BEGIN { m = sprintf("%65536s", ""); gsub(/ /, "x", m); print m }')
+echo
+row "repeated tracebacks (median of $runs)" "seconds" "CPU s" "MB/s" "peak RSS" "target"
+for kind in long short-undiagnosed short-diagnosed; do
+	f=$dir/repeats-$kind.log
+	case $kind in
+	long) [ -s "$f" ] || repeats "$f" 4096 "ValueError: $long" ;;
+	short-undiagnosed) [ -s "$f" ] || repeats "$f" 800000 "ValueError: cannot parse '_thread.lock' object" ;;
+	short-diagnosed) [ -s "$f" ] || repeats "$f" 800000 "TypeError: cannot pickle '_thread.lock' object" ;;
+	esac
+	run_median "$pickdoc" --format json "$f"
+	target=
+	[ "$kind" = short-undiagnosed ] && undiagnosed_s=$secs
+	[ "$kind" = short-diagnosed ] && target=$(awk -v a="$undiagnosed_s" -v b="$secs" \
+		'BEGIN { r = (b > 0 ? a / b : 0); printf "undiagnosed / diagnosed x%.1f (<= 1.5: %s)", r, (r <= 1.5 ? "met" : "MISSED") }')
+	row "$kind" "$secs" "$cpu" "$(mbs "$(wc -c <"$f")" "$secs")" "${kib} KiB" "$target"
+done

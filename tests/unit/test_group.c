@@ -80,9 +80,9 @@ static void test_repeats_and_order(void **state)
 	add_block(u1, "KeyError", "'k1'", 0, NULL);
 	add_block(u2, "KeyError", "'other'", 0, NULL);
 	add_block(u3, "KeyError", "'k2'", 0, NULL);
-	groups_add_unmatched(g, u1, NULL, 0);
-	groups_add_unmatched(g, u2, NULL, 0);
-	groups_add_unmatched(g, u3, NULL, 0);
+	groups_add_unmatched(g, u1, NULL, 0, NULL);
+	groups_add_unmatched(g, u2, NULL, 0, NULL);
+	groups_add_unmatched(g, u3, NULL, 0, NULL);
 	groups_finish(g, &out);
 
 	assert_int_equal(out.nfindings, 3);
@@ -366,7 +366,7 @@ static void test_interleaved_pieces_fold(void **state)
 	rec = new_record(40);
 	add_block(rec, "", "", 2, frames)->has_header = 1;     /* cut before its exception */
 	rec->truncated = 1;
-	groups_add_unmatched(g, rec, NULL, 0);
+	groups_add_unmatched(g, rec, NULL, 0, NULL);
 	groups_finish(g, &out);
 	assert_int_equal(out.nfindings, 1);
 	assert_int_equal(out.findings[0]->occurrences, 3);

@@ -330,12 +330,21 @@ void groups_add_unmatched_counted(struct groups *g, const struct unmatched *u)
 		set_frame(added, u->user_frame, u->user_source, u->in_worker);
 }
 
+/* Whether FD was read from a wording that is only ever a consequence of another failure
+ * (a signature's consequence): never a primary, and a finding only as a secondary. */
+static int consequence_only(const struct finding *fd)
+{
+	return fd->signature && fd->signature->consequence;
+}
+
 static int is_consequence_of(const struct finding *fd, const struct finding *other)
 {
 	const struct kb_playbook *pb = fd->playbook;
 
-	if (other == fd || other->playbook == pb)
+	if (other == fd || other->playbook == pb || consequence_only(other))
 		return 0;
+	if (consequence_only(fd))
+		return 1;
 	for (size_t i = 0; i < pb->nsecondary_to; i++)
 		if (!strcmp(pb->secondary_to[i], "*") ||
 		    !strcmp(pb->secondary_to[i], other->playbook->id))
@@ -411,6 +420,39 @@ void groups_relate(const struct groups *g, struct finding *fd)
 static int mentioned(const struct finding *fd)
 {
 	return fd->record && fd->record->excs[fd->block].mentioned;
+}
+
+/* Lists the traceback of FD, a consequence without the failure it follows from, as
+ * undiagnosed, as if nothing had matched it; a consequence read in prose, or in a line
+ * without a traceback's header (a warning's "PATH:N: Type: message"), was no traceback
+ * and is only left out. */
+static void unmatch(struct groups *g, const struct finding *fd)
+{
+	const char *type = facts_get(&fd->facts, "exception");
+	const char *message = facts_get(&fd->facts, "message");
+	const char *file = facts_get(&fd->facts, "user_file");
+	const char *line = facts_get(&fd->facts, "user_line");
+	const char *func = facts_get(&fd->facts, "user_func");
+	struct unmatched *u;
+	struct buf b = { 0 };
+
+	if (mentioned(fd) || !fd->record || !fd->record->excs[fd->block].has_header)
+		return;
+	u = add_unmatched(g, type ? type : "", message ? message : "",
+			  fd->origin ? fd->origin : "", fd->first_line, fd->occurrences, NULL,
+			  NULL);
+	if (!u)
+		return;
+	if (file) {
+		buf_adds(&b, file);
+		if (line)
+			buf_printf(&b, ":%s", line);
+		if (func)
+			buf_printf(&b, " in %s", func);
+	}
+	set_frame(u, file ? b.s : NULL, file ? facts_get(&fd->facts, "user_source") : NULL,
+		  facts_get(&fd->facts, "carrier") != NULL);
+	buf_fini(&b);
 }
 
 /* Whether FD only names a failure: a wrapper's wording (it says that another failure
@@ -643,6 +685,11 @@ void groups_finish(struct groups *g, struct report_input *out)
 	for (size_t i = 0; i < g->nfindings; i++)
 		if (!folded[i])
 			relate(g, folded, g->findings[i]);
+	for (size_t i = 0; i < g->nfindings; i++)
+		if (!folded[i] && consequence_only(g->findings[i]) && !g->findings[i]->secondary) {
+			folded[i] = 1;
+			unmatch(g, g->findings[i]);
+		}
 	free(g->ordered);
 	g->ordered = xcalloc(g->nfindings ? g->nfindings : 1, sizeof *g->ordered);
 	for (int pass = 0; pass < 2; pass++)

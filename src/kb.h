@@ -45,6 +45,10 @@ struct kb_signature {
 	int priority;                    /* higher wins when several playbooks match a record */
 	int wrapper;                     /* the wording only says that another failure happened
 					    (a library's re-raise): see groups_finish */
+	int consequence;                 /* the wording is only ever the consequence of another
+					    failure (a pipe whose other end died): a finding
+					    only as secondary to one of the same run, else the
+					    traceback is undiagnosed (groups_finish) */
 	int alone;                       /* the wording is unmistakable without its exception
 					    line: it also matches a message mentioned in prose */
 	const char *context;             /* PCRE2 that the text near the record must match (its

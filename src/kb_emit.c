@@ -159,6 +159,7 @@ static void put_signatures(FILE *f, const char *p, const struct kb_playbook *pb)
 		put_int(f, 2, "bare", s->bare);
 		put_int(f, 2, "priority", s->priority);
 		put_int(f, 2, "wrapper", s->wrapper);
+		put_int(f, 2, "consequence", s->consequence);
 		put_int(f, 2, "alone", s->alone);
 		put_member(f, 2, "context", s->context);
 		put_array(f, 2, sig, "facts", s->nfacts);

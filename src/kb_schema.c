@@ -560,6 +560,7 @@ static const struct field signature_fields[] = {
 	BOOL(struct kb_signature, bare, 0),
 	INT(struct kb_signature, priority, 0),
 	BOOL(struct kb_signature, wrapper, 0),
+	BOOL(struct kb_signature, consequence, 0),
 	BOOL(struct kb_signature, alone, 0),
 	TEXT(struct kb_signature, context, 0),
 	READ("facts", 0, read_facts),

@@ -180,6 +180,10 @@ static void on_record(struct tb_record *rec, void *arg)
 	if (outcome != GROUP_NEW || !t->stream)
 		return;
 	groups_relate(t->groups, kept);
+	/* A consequence is a finding only under the failure it follows; without one so far,
+	 * the whole input decides (groups_finish). */
+	if (kept->signature && kept->signature->consequence && !kept->secondary)
+		return;
 	rank_layered(t, kept);
 	if (t->given)
 		answers_apply(t->given, t->rc, kept);

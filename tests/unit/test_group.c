@@ -2,7 +2,8 @@
  * test_group.c: message normalisation, repeats folded into counts with the first line
  * kept (also when known by fingerprint alone), distinct failures kept in order,
  * secondaries after primaries, a wrapper's finding and a message mentioned in prose folded
- * into the failure an exception line reports, undiagnosed tracebacks counted, a full table leaving new failures out with one warning.
+ * into the failure an exception line reports, a consequence only secondary (alone, its
+ * traceback undiagnosed), undiagnosed tracebacks counted, a full table leaving new failures out with one warning.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -212,6 +213,75 @@ static void test_wrapper_folded(void **state)
 	kb_free(kb);
 }
 
+/* A consequence (a pipe whose other end died) is secondary to any other failure of the
+ * same run, even one its playbook does not list, and never a primary; alone, or beside only
+ * another program's failure, it is no finding and its traceback is undiagnosed; printed
+ * without a traceback's header (a warning line), it is only left out. */
+static void test_consequence_only_secondary(void **state)
+{
+	(void)state;
+	const char *a = PLAYBOOK("death", "DeathError", "");
+	const char *b = "id: pipe\ntitle: T\nmeans: m\nsecondary_to: [other]\nsignatures:\n"
+		"  - {exception: 'PipeError', pattern: '.*', consequence: true}\n"
+		"causes:\n  - {id: c, title: C, prior: 1}\n"
+		"first_ten_minutes: [l]\nfix: [f]\nverify:\n  - {run: x, before: y, after: z}\n"
+		"samples: {match: [], no_match: []}\n";
+	const char *c = PLAYBOOK("other", "OtherError", "");
+	struct kb *kb = two_playbooks(a, b);
+	struct regex_cache *rc = regex_cache_new();
+	struct groups *g = groups_new();
+	struct report_input out;
+	struct finding *pipe;
+
+	assert_int_equal(kb_load_text(kb, "c.yaml", c, strlen(c)), 0);
+	pipe = found(kb, rc, "PipeError", "[Errno 32] Broken pipe", 1, "/w.py");
+	pipe->record->excs[0].has_header = 1;
+	groups_add(g, pipe);
+	groups_add(g, found(kb, rc, "DeathError", "killed", 20, "/d.py"));
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 2);
+	assert_string_equal(out.findings[0]->playbook->id, "death");
+	assert_secondary_to_first(&out, 1, "pipe");
+	assert_int_equal(out.nunmatched, 0);
+	groups_free(g);
+
+	g = groups_new();
+	pipe = found(kb, rc, "PipeError", "[Errno 32] Broken pipe", 3, "/w.py");
+	pipe->record->excs[0].has_header = 1;
+	groups_add(g, pipe);
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 0);
+	assert_int_equal(out.nunmatched, 1);
+	assert_string_equal(out.unmatched[0].exception, "PipeError");
+	assert_string_equal(out.unmatched[0].message, "[Errno 32] Broken pipe");
+	assert_int_equal(out.unmatched[0].first_line, 3);
+	assert_string_equal(out.unmatched[0].user_frame, "/w.py");
+	groups_free(g);
+
+	/* Another program's failure, by its log's times, is not its cause. */
+	g = groups_new();
+	struct finding *death = found(kb, rc, "DeathError", "killed", 1, "/d.py");
+	pipe = found(kb, rc, "PipeError", "[Errno 32] Broken pipe", 20, "/w.py");
+	death->written = 1000;
+	pipe->written = 1000 + 3600;
+	groups_add(g, death);
+	groups_add(g, pipe);
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 1);
+	assert_string_equal(out.findings[0]->playbook->id, "death");
+	groups_free(g);
+
+	/* A warning line, not a traceback: left out. */
+	g = groups_new();
+	groups_add(g, found(kb, rc, "PipeError", "leaked", 5, "/w.py"));
+	groups_finish(g, &out);
+	assert_int_equal(out.nfindings, 0);
+	assert_int_equal(out.nunmatched, 0);
+	groups_free(g);
+	regex_cache_free(rc);
+	kb_free(kb);
+}
+
 /* A finding read from a message inside prose. */
 static struct finding *mentioned(struct kb *kb, struct regex_cache *rc, const char *message,
 				 size_t line)
@@ -397,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_repeats_and_order),
 		cmocka_unit_test(test_secondary_after_primary),
 		cmocka_unit_test(test_wrapper_folded),
+		cmocka_unit_test(test_consequence_only_secondary),
 		cmocka_unit_test(test_repeated_mentions_folded),
 		cmocka_unit_test(test_mention_folded),
 		cmocka_unit_test(test_table_full),

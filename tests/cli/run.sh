@@ -298,6 +298,30 @@ cat "$CORPUS/reference/lock.py3.12.txt" "$CORPUS/reference/cf-broken-pool.py3.12
 json_expect "broken pool of another program, no times" "$WORK/two-programs.log" \
 	'[.findings[] | [.playbook, .secondary]] == [["unpicklable-object", false], ["broken-pool", false]]' \
 	"a pool that broke in another script than the earlier failure's is a primary of its own"
+# What follows a death (a pipe or Manager connection whose other end died) is secondary to
+# it, whatever the death's playbook; alone, or after another program's failure, it is no
+# finding and the traceback is undiagnosed.
+json_expect "a pipe's EOFError after a kill is secondary" "$CORPUS/consequences/torch-spawn-rank-lost.py3.11.txt" \
+	'[.findings[] | [.playbook, .secondary, .exception]] == [["oom-killed", false, "torch.multiprocessing.spawn.ProcessExitedException"], ["broken-pool", true, "EOFError"]] and .findings[1].facts.layered_under == "oom-killed"' \
+	"rank 0's EOFError on the pipe from the killed rank 1 is a consequence of the SIGKILL"
+cat "$CORPUS/limits/pool-in-pool-worker.py3.8.txt" "$CORPUS/consequences/pool-parent-killed.py3.8.txt" >"$WORK/daemonic-then-pipe.log"
+json_expect "a pipe error is secondary to any failure of the run" "$WORK/daemonic-then-pipe.log" \
+	'[.findings[] | [.playbook, .secondary]] == [["daemonic-children", false], ["broken-pool", true]] and (.unmatched | length) == 0' \
+	"the workers' BrokenPipeError follows a daemonic-children failure, which broken-pool's secondary_to does not list"
+cat "$CORPUS/reference/lock.py3.12.txt" "$CORPUS/consequences/manager-killed-mid-call.py3.12.txt" >"$WORK/lock-then-manager.log"
+json_expect "a pipe error after another program's failure" "$WORK/lock-then-manager.log" \
+	'[.findings[] | [.playbook, .secondary]] == [["unpicklable-object", false]] and [.unmatched[].exception] == ["EOFError"]' \
+	"the Manager's EOFError starts from another script than the lock's failure: undiagnosed, not secondary"
+for f in "$CORPUS"/consequences/*.txt; do
+	json_expect "a consequence is never a serialization finding: ${f##*/}" "$f" \
+		'[.findings[].playbook] | all(. == "broken-pool" or . == "oom-killed")' \
+		"pipe errors, Manager errors and leaked-object warnings are no child-eof, unpickle-corrupt or other serialization failure"
+done
+for f in "$CORPUS"/pasted/lookalikes/*.txt; do
+	json_expect "a look-alike of a death gets no finding: ${f##*/}" "$f" \
+		'(.findings | length) == 0' \
+		"GPU memory in the process and an ordinary timeout are neither a kill nor a broken pool"
+done
 json_expect "two files, findings in order" "$CORPUS/reference/lock.py3.12.txt" \
 	'[.findings[].playbook] == ["lambda", "unpicklable-object"] and (.findings[1].origin | test("lock\\.py3\\.12"))' \
 	"one finding per file, in the order the files were given, each naming its file" \

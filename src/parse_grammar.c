@@ -741,6 +741,10 @@ static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 	}
 	if (pl_frame(s, n, &f))
 		return 0;
+	/* "PATH:N: Type: message", as the warnings module prints a warning (a resource
+	 * tracker's at exit, just after the last traceback), is no note: it is its own */
+	if (!indent && pl_pytest_frame(s, n, &f) == 3)
+		return 0;
 	if (x->mentioned && !indent)
 		return 0;       /* a mentioned message goes on only over its paragraph */
 	if (indent) {

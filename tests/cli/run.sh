@@ -298,12 +298,15 @@ cat "$CORPUS/reference/lock.py3.12.txt" "$CORPUS/reference/cf-broken-pool.py3.12
 json_expect "broken pool of another program, no times" "$WORK/two-programs.log" \
 	'[.findings[] | [.playbook, .secondary]] == [["unpicklable-object", false], ["broken-pool", false]]' \
 	"a pool that broke in another script than the earlier failure's is a primary of its own"
-# What follows a death (a pipe or Manager connection whose other end died) is secondary to
-# it, whatever the death's playbook; alone, or after another program's failure, it is no
-# finding and the traceback is undiagnosed.
+# What follows a death (a pipe or Manager connection whose other end died, the resource
+# tracker's leaked-object warning) is secondary to it, whatever the death's playbook; alone,
+# or after another program's failure, it is no finding and the traceback is undiagnosed.
 json_expect "a pipe's EOFError after a kill is secondary" "$CORPUS/consequences/torch-spawn-rank-lost.py3.11.txt" \
 	'[.findings[] | [.playbook, .secondary, .exception]] == [["oom-killed", false, "torch.multiprocessing.spawn.ProcessExitedException"], ["broken-pool", true, "EOFError"]] and .findings[1].facts.layered_under == "oom-killed"' \
 	"rank 0's EOFError on the pipe from the killed rank 1 is a consequence of the SIGKILL"
+json_expect "a leaked-semaphore warning after a kill is secondary" "$CORPUS/consequences/torch-spawn-killed-lock.py3.11.txt" \
+	'[.findings[] | [.playbook, .secondary]] == [["oom-killed", false], ["broken-pool", true]] and (.findings[1].message | test("leaked semaphore objects"))' \
+	"the resource tracker's warning after the ProcessExitedException is the killed rank's semaphore"
 cat "$CORPUS/limits/pool-in-pool-worker.py3.8.txt" "$CORPUS/consequences/pool-parent-killed.py3.8.txt" >"$WORK/daemonic-then-pipe.log"
 json_expect "a pipe error is secondary to any failure of the run" "$WORK/daemonic-then-pipe.log" \
 	'[.findings[] | [.playbook, .secondary]] == [["daemonic-children", false], ["broken-pool", true]] and (.unmatched | length) == 0' \

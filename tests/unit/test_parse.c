@@ -428,6 +428,32 @@ static void test_notes_that_look_like_messages(void **state)
 	got_free(&g);
 }
 
+/* The warnings module's "PATH:N: Category: message" just after the last exception line
+ * (the resource tracker's at exit, as cf-worker-killed-lock.py3.13 ends) is a record of
+ * its own, not a note of that exception. */
+static void test_warning_after_report_is_no_note(void **state)
+{
+	static const char log[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/srv/render/cf_worker_killed_lock.py\", line 21, in <module>\n"
+		"    print(list(pool.map(render, range(6))))\n"
+		"concurrent.futures.process.BrokenProcessPool: A process in the process pool was "
+		"terminated abruptly while the future was running or pending.\n"
+		"/root/.pyenv/versions/3.13.0/lib/python3.13/multiprocessing/resource_tracker.py:276: "
+		"UserWarning: resource_tracker: There appear to be 1 leaked semaphore objects to "
+		"clean up at shutdown: {'/mp-44alc53u'}\n"
+		"  warnings.warn(\n";
+	struct got g = { 0 };
+
+	(void)state;
+	parse_into(&g, LIT_ARGS(log));
+	assert_int_equal(g.n, 2);
+	assert_int_equal(exc(&g, 0, 0)->nnotes, 0);
+	assert_string_equal(exc(&g, 1, 0)->type, "UserWarning");
+	assert_true(strstr(exc(&g, 1, 0)->message, "leaked semaphore objects") != NULL);
+	got_free(&g);
+}
+
 static void test_remote_traceback(void **state)
 {
 	struct got g = { 0 };
@@ -2239,6 +2265,7 @@ int main(void)
 		cmocka_unit_test(test_py314_bare_line_before_chain),
 		cmocka_unit_test(test_py314_notes),
 		cmocka_unit_test(test_notes_that_look_like_messages),
+		cmocka_unit_test(test_warning_after_report_is_no_note),
 		cmocka_unit_test(test_remote_traceback),
 		cmocka_unit_test(test_remote_traceback_both_quotes),
 		cmocka_unit_test(test_carrier_ending_a_traceback),

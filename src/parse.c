@@ -195,6 +195,26 @@ static int starts_record(const char *s, size_t n)
 	       (pl_find_bare(s, n, &at, &e) && pl_exception_like(e.type, e.type_len));
 }
 
+/* Whether PREFIX is pytest's mark of an error line, "E" and blanks. */
+static int pytest_mark(const char *prefix, size_t n)
+{
+	const char *text;
+	size_t len;
+
+	return pl_pytest_error(prefix, n, &text, &len) && len == 0;
+}
+
+/* S, the next line of the pending line's message (joined with a blank when the line
+ * before it was wrapped by a terminal, else with a newline). */
+static void pending_more(struct pending *b, const char *s, size_t n, size_t full, size_t lineno)
+{
+	if (b->message.len && b->message.len < PARSE_MESSAGE_MAX)
+		buf_addc(&b->message, b->wrapped ? ' ' : '\n');
+	buf_add(&b->message, s, kept(b, n, PARSE_MESSAGE_MAX - b->message.len));
+	b->last_line = lineno;
+	b->wrapped = full > n;
+}
+
 /* The line after a pending one: 1 when it was taken. */
 static int pending_line(struct parser *p, const char *s, size_t n, size_t full, size_t lineno)
 {
@@ -209,6 +229,7 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t full, 
 		return 0;
 	s += m;
 	n -= m;
+	full -= m;
 	if (n == 0) {
 		b->blanks++;
 		return 1;
@@ -238,6 +259,14 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t full, 
 	 * (under a counter, what goes on from one is a blank, a chain sentence or a quote). */
 	if (other_tag)
 		return 0;
+	/* pytest marks every line of the message with "E": under that mark, a line that
+	 * starts no record is more of the lone line's message (Ray's second sentence, with
+	 * the memory figures) */
+	if (under && !b->blanks && pytest_mark(b->prefix.s, b->prefix.len) &&
+	    !starts_record(s, n)) {
+		pending_more(b, s, n, full, lineno);
+		return 1;
+	}
 	/* "...was encountered," goes on on the next line; so does a line a paste wrapped at
 	 * a blank, when what follows starts with no capital, and "Type:" whose message lost
 	 * its indentation */
@@ -245,11 +274,7 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t full, 
 			   (b->like && b->colon && !b->message.len) ||
 			   (b->wrapped && !(s[0] >= 'A' && s[0] <= 'Z'))) &&
 	    !pl_indent(s, n) && !clean_is_log_line(s, n) && !starts_record(s, n)) {
-		if (b->message.len && b->message.len < PARSE_MESSAGE_MAX)
-			buf_addc(&b->message, b->wrapped ? ' ' : '\n');
-		buf_add(&b->message, s, kept(b, n, PARSE_MESSAGE_MAX - b->message.len));
-		b->last_line = lineno;
-		b->wrapped = full > n;
+		pending_more(b, s, n, full, lineno);
 		return 1;
 	}
 	resolve_pending(p);

@@ -1213,6 +1213,32 @@ static void test_bare_callback(void **state)
 	got_free(&g);
 }
 
+/* pytest's "E" lines without the report around them: every "E" line after the exception
+ * line is more of its message (Ray's OutOfMemoryError says its memory figures on the
+ * second), up to a line without the mark. */
+static void test_lone_line_pytest_marks(void **state)
+{
+	static const char marked[] =
+		"E       ray.exceptions.OutOfMemoryError: Task was killed due to the node running low on memory.\n"
+		"E       Memory on the node (IP: 10.0.0.5) was 21.91GB / 33.28GB (0.658192), which exceeds the memory usage threshold of 0.65.\n"
+		"E       Ray killed this worker.\n"
+		"Ran out of time.\n";
+	struct got g = { 0 };
+
+	(void)state;
+	g.bare_answer = 1;
+	parse_into(&g, LIT_ARGS(marked));
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->type, "ray.exceptions.OutOfMemoryError");
+	assert_string_equal(exc(&g, 0, 0)->message,
+			    "Task was killed due to the node running low on memory.\n"
+			    "Memory on the node (IP: 10.0.0.5) was 21.91GB / 33.28GB (0.658192), "
+			    "which exceeds the memory usage threshold of 0.65.\n"
+			    "Ray killed this worker.");
+	assert_int_equal(g.recs[0]->last_line, 3);
+	got_free(&g);
+}
+
 /* A lone exception line whose message goes on over an indented paragraph (blank lines
  * inside it), as the spawn bootstrapping RuntimeError is pasted without its traceback: the
  * whole paragraph is its message, offered to the bare callback once it is whole. */
@@ -2293,6 +2319,7 @@ int main(void)
 		cmocka_unit_test(test_output_after_a_report),
 		cmocka_unit_test(test_bare_callback),
 		cmocka_unit_test(test_lone_line_indented_paragraph),
+		cmocka_unit_test(test_lone_line_pytest_marks),
 		cmocka_unit_test(test_wrapped_message_line),
 		cmocka_unit_test(test_flattened_traceback),
 		cmocka_unit_test(test_exception_line_less_indented_than_frames),

@@ -707,6 +707,14 @@ static int pytest_exc_line(struct reading *r, const char *s, size_t n, size_t li
 	return 1;
 }
 
+/* Whether the message M ends a sentence: a library's message of several paragraphs does
+ * (loky's "...to kill the worker." before its exit codes); a program's output after a
+ * message without a full stop is not read as more of it. */
+static int sentence_ended(const struct buf *m)
+{
+	return m->len > 1 && m->s[m->len - 1] == '.' && m->s[m->len - 2] != '.';
+}
+
 static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 {
 	struct tb_exc *x = current(r);
@@ -753,6 +761,11 @@ static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 		r->msg_wrapped = 0;     /* indented lines go on as printed */
 		add_message_line(r, s, n, r->blanks);
 		r->msg_indented = 1;
+	} else if (r->blanks == 1 && !x->nnotes && sentence_ended(&r->message) &&
+		   s[0] >= 'A' && s[0] <= 'Z' && !clean_is_log_line(s, n) &&
+		   !(pl_exception(s, n, &e) && pl_exception_like(e.type, e.type_len))) {
+		/* a message of sentences goes on over a blank line, as loky's exit codes */
+		add_message_line(r, s, n, 1);
 	} else if (r->blanks || clean_is_log_line(s, n) ||
 		   (pl_exception(s, n, &e) && pl_exception_like(e.type, e.type_len))) {
 		return 0;

@@ -114,6 +114,13 @@ static void parse_data(struct got *g, const char *name)
 	free(text);
 }
 
+static int ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+
+	return n >= m && !strcmp(s + n - m, end);
+}
+
 /* The dump of every record, channels left out when NO_CHANNEL (so that a wrapped copy of a
  * capture can be compared with the capture). */
 static char *dump_all(struct got *g, int no_channel)
@@ -670,8 +677,18 @@ static void test_other_tools_make_no_garbage(void **state)
 	got_free(&g);
 }
 
-static void test_message_beyond_a_blank_line_is_not_taken(void **state)
+/* loky's message is two paragraphs: its exit codes come after a blank line, and a line of
+ * its own after them.  A message that ends no sentence does not go on over a blank line:
+ * what follows is the program's. */
+static void test_message_over_a_blank_line(void **state)
 {
+	static const char output_after[] =
+		"Traceback (most recent call last):\n"
+		"  File \"/srv/app/run.py\", line 3, in <module>\n"
+		"    main()\n"
+		"KeyError: 'x'\n"
+		"\n"
+		"Done in 3 s.\n";
 	struct got g = { 0 };
 
 	(void)state;
@@ -679,8 +696,16 @@ static void test_message_beyond_a_blank_line_is_not_taken(void **state)
 	assert_int_equal(g.n, 1);
 	assert_string_equal(exc(&g, 0, 0)->type,
 			    "joblib.externals.loky.process_executor.TerminatedWorkerError");
-	assert_int_equal(exc(&g, 0, 0)->nnotes, 0);
-	assert_int_equal(g.recs[0]->last_line, 18);
+	assert_true(ends_with(exc(&g, 0, 0)->message,
+			      "to kill the worker.\n\nThe exit codes of the workers are {SIGKILL(-9)}"));
+	assert_int_equal(exc(&g, 0, 0)->nnotes, 1);
+	assert_int_equal(g.recs[0]->last_line, 21);
+	got_free(&g);
+
+	parse_into(&g, LIT_ARGS(output_after));
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->message, "'x'");
+	assert_int_equal(g.recs[0]->last_line, 4);
 	got_free(&g);
 }
 
@@ -2301,7 +2326,7 @@ int main(void)
 		cmocka_unit_test(test_thread_and_unraisable_headers),
 		cmocka_unit_test(test_exception_group),
 		cmocka_unit_test(test_other_tools_make_no_garbage),
-		cmocka_unit_test(test_message_beyond_a_blank_line_is_not_taken),
+		cmocka_unit_test(test_message_over_a_blank_line),
 		cmocka_unit_test(test_bare_lines_and_open_messages),
 		cmocka_unit_test(test_every_line_timestamped),
 		cmocka_unit_test(test_every_line_under_a_worker_tag),

@@ -22,6 +22,8 @@
 #define BLOCKS_MAX 64
 #define TEXT_MAX PARSE_TEXT_MAX
 #define MESSAGE_MAX PARSE_MESSAGE_MAX
+/* Lines of a message framed by rules kept before the frame is taken as never closed. */
+#define BOX_MAX 64
 
 static size_t cap(size_t n, size_t max)
 {
@@ -80,6 +82,7 @@ static void begin_block(struct reading *r, size_t lineno, int has_header)
 	r->expect_source = 0;
 	r->frame_indent = 0;
 	r->msg_open = r->msg_more = r->msg_indented = r->msg_wrapped = 0;
+	r->msg_boxed = 0;
 	r->message_indent = 0;
 	r->blanks = 0;
 	buf_reset(&r->source);
@@ -707,6 +710,35 @@ static int pytest_exc_line(struct reading *r, const char *s, size_t n, size_t li
 	return 1;
 }
 
+/* Whether S is a rule of '=' that frames a message (torchrun prints 60 of them). */
+static int box_rule(const char *s, size_t n)
+{
+	size_t i = pl_indent(s, n), from = i;
+
+	while (i < n && s[i] == '=')
+		i++;
+	return i == n && i - from >= 20;
+}
+
+/* A line of a message framed by rules, which a library prints as one report of sections
+ * and indented fields (torchrun's ChildFailedError: "Failures:", "Root Cause", "[0]:",
+ * "exitcode  : 1 (pid: N)"): 1 when taken.  It ends at the closing rule, at a blank line,
+ * at a traceback a field quotes (a record of its own) or after BOX_MAX lines. */
+static int boxed_line(struct reading *r, const char *s, size_t n, size_t lineno)
+{
+	size_t at;
+
+	if (r->blanks || pl_header(s, n, &at) || r->msg_boxed > BOX_MAX) {
+		r->msg_boxed = 0;
+		return 0;
+	}
+	r->msg_wrapped = 0;
+	add_message_line(r, s, n, 0);
+	r->msg_boxed = box_rule(s, n) ? 0 : r->msg_boxed + 1;
+	touch(r, lineno);
+	return 1;
+}
+
 /* Whether the message M ends a sentence: a library's message of several paragraphs does
  * (loky's "...to kill the worker." before its exit codes); a program's output after a
  * message without a full stop is not read as more of it. */
@@ -734,6 +766,14 @@ static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 			add_source(r, s, n);
 		else
 			return 0;
+		touch(r, lineno);
+		return 1;
+	}
+	if (r->msg_boxed)
+		return boxed_line(r, s, n, lineno);
+	if (r->msg_open && !r->message.len && !x->nnotes && !r->blanks && box_rule(s, n)) {
+		r->msg_boxed = 1;
+		add_message_line(r, s, n, 0);
 		touch(r, lineno);
 		return 1;
 	}

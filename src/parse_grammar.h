@@ -55,6 +55,8 @@ struct reading {
 	int msg_open;            /* "Type: " with nothing after: the message follows */
 	int msg_more;            /* the last message line ends open, as "...encountered," */
 	int msg_indented;        /* the message went on over indented lines */
+	size_t msg_boxed;        /* lines of a message framed by "=====" rules read so far,
+				    0 outside one (torchrun's ChildFailedError box) */
 	int line_wrapped;        /* the line being fed had blanks after its text */
 	int msg_wrapped;         /* the last message line had: a paste wrapped it there, and
 				    a line going on without a capital continues it */

@@ -709,6 +709,30 @@ static void test_message_over_a_blank_line(void **state)
 	got_free(&g);
 }
 
+/* torchrun's ChildFailedError box (a real capture): its rules, sections, "[0]:" entry and
+ * fields are the one message of the exception, up to the closing rule, so that the exit
+ * code is read with the failure; the launcher's line before it and the rank's own
+ * traceback stay records of their own. */
+static void test_message_in_a_box(void **state)
+{
+	struct got g = { 0 };
+	const struct tb_exc *box;
+
+	(void)state;
+	parse_data(&g, "torchrun-rank-exit1.py3.11.txt");
+	assert_int_equal(g.n, 2);
+	assert_string_equal(exc(&g, 0, 0)->type, "RuntimeError");
+	box = exc(&g, 1, 0);
+	assert_string_equal(box->type, "torch.distributed.elastic.multiprocessing.errors.ChildFailedError");
+	assert_int_equal(box->nnotes, 0);
+	assert_non_null(strstr(box->message, "Root Cause (first observed failure):\n[0]:\n"));
+	assert_non_null(strstr(box->message, "\nexitcode  : 1 (pid: 13472)\n"));
+	assert_true(ends_with(box->message, "errors.html\n"
+			      "============================================================"));
+	assert_int_equal(g.recs[1]->last_line, 44);
+	got_free(&g);
+}
+
 static void test_bare_lines_and_open_messages(void **state)
 {
 	struct got g = { 0 };
@@ -2327,6 +2351,7 @@ int main(void)
 		cmocka_unit_test(test_exception_group),
 		cmocka_unit_test(test_other_tools_make_no_garbage),
 		cmocka_unit_test(test_message_over_a_blank_line),
+		cmocka_unit_test(test_message_in_a_box),
 		cmocka_unit_test(test_bare_lines_and_open_messages),
 		cmocka_unit_test(test_every_line_timestamped),
 		cmocka_unit_test(test_every_line_under_a_worker_tag),

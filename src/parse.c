@@ -244,9 +244,10 @@ static int pending_line(struct parser *p, const char *s, size_t n, size_t full, 
 		reading_chain(confirm_pending(p, under), link, lineno);
 		return 1;
 	}
-	/* "RuntimeError:" over an indented paragraph: its message, as under a traceback; a
-	 * record if the bare callback wants it once the message is whole */
-	if (b->like && b->colon && !b->message.len && !b->blanks && pl_indent(s, n)) {
+	/* "RuntimeError:" over an indented paragraph or a box of rules: its message, as under
+	 * a traceback; a record if the bare callback wants it once the message is whole */
+	if (b->like && b->colon && !b->message.len && !b->blanks &&
+	    (pl_indent(s, n) || pl_box_rule(s, n))) {
 		struct reading *r = confirm_pending(p, under);
 
 		r->ask_bare = 1;

@@ -710,16 +710,6 @@ static int pytest_exc_line(struct reading *r, const char *s, size_t n, size_t li
 	return 1;
 }
 
-/* Whether S is a rule of '=' that frames a message (torchrun prints 60 of them). */
-static int box_rule(const char *s, size_t n)
-{
-	size_t i = pl_indent(s, n), from = i;
-
-	while (i < n && s[i] == '=')
-		i++;
-	return i == n && i - from >= 20;
-}
-
 /* A line of a message framed by rules, which a library prints as one report of sections
  * and indented fields (torchrun's ChildFailedError: "Failures:", "Root Cause", "[0]:",
  * "exitcode  : 1 (pid: N)"): 1 when taken.  It ends at the closing rule, at a blank line,
@@ -734,7 +724,7 @@ static int boxed_line(struct reading *r, const char *s, size_t n, size_t lineno)
 	}
 	r->msg_wrapped = 0;
 	add_message_line(r, s, n, 0);
-	r->msg_boxed = box_rule(s, n) ? 0 : r->msg_boxed + 1;
+	r->msg_boxed = pl_box_rule(s, n) ? 0 : r->msg_boxed + 1;
 	touch(r, lineno);
 	return 1;
 }
@@ -771,7 +761,7 @@ static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 	}
 	if (r->msg_boxed)
 		return boxed_line(r, s, n, lineno);
-	if (r->msg_open && !r->message.len && !x->nnotes && !r->blanks && box_rule(s, n)) {
+	if (r->msg_open && !r->message.len && !x->nnotes && !r->blanks && pl_box_rule(s, n)) {
 		r->msg_boxed = 1;
 		add_message_line(r, s, n, 0);
 		touch(r, lineno);

@@ -378,6 +378,15 @@ int pl_quote(const char *s, size_t n)
 	return 0;
 }
 
+int pl_box_rule(const char *s, size_t n)
+{
+	size_t i = pl_indent(s, n), from = i;
+
+	while (i < n && s[i] == '=')
+		i++;
+	return i == n && i - from >= 20;
+}
+
 int pl_open_end(const char *s, size_t n)
 {
 	return n && memchr(",;:([{", s[n - 1], 6) != NULL;

@@ -140,6 +140,9 @@ int pl_quote(const char *s, size_t n);
  * "`        An attempt"). */
 int pl_paragraph(const char *s, size_t n, size_t *quote_len);
 
+/* S is a rule of '=' that frames a message of sections and fields (torchrun prints 60). */
+int pl_box_rule(const char *s, size_t n);
+
 /* The message line S leaves its sentence open (ends in ',' ';' ':' or an opening
  * bracket), so an unindented line after it continues the message. */
 int pl_open_end(const char *s, size_t n);

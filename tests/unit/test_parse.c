@@ -715,6 +715,12 @@ static void test_message_over_a_blank_line(void **state)
  * traceback stay records of their own. */
 static void test_message_in_a_box(void **state)
 {
+	static const char lone_box[] =
+		"ChildFailedError:\n"
+		"============================================================\n"
+		"rank0 (local rank: 0)exitcode: 1 (pid: 5120)error file: <N/A>\n"
+		"traceback : To enable traceback see: https://pytorch.org/docs/stable/elastic/errors.html\n"
+		"============================================================";
 	struct got g = { 0 };
 	const struct tb_exc *box;
 
@@ -730,6 +736,14 @@ static void test_message_in_a_box(void **state)
 	assert_true(ends_with(box->message, "errors.html\n"
 			      "============================================================"));
 	assert_int_equal(g.recs[1]->last_line, 44);
+	got_free(&g);
+
+	/* the same box under a lone exception line, as pasted without the launcher's frames */
+	g.bare_answer = 1;
+	parse_into(&g, LIT_ARGS(lone_box));
+	assert_int_equal(g.n, 1);
+	assert_string_equal(exc(&g, 0, 0)->message, lone_box + sizeof "ChildFailedError:");
+	assert_int_equal(g.recs[0]->last_line, 5);
 	got_free(&g);
 }
 

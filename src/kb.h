@@ -51,6 +51,8 @@ struct kb_signature {
 					    traceback is undiagnosed (groups_finish) */
 	int alone;                       /* the wording is unmistakable without its exception
 					    line: it also matches a message mentioned in prose */
+	int logged;                      /* its library logs it at an informational level (INFO):
+					    such a log line counts as a mention of it too */
 	const char *context;             /* PCRE2 that the text near the record must match (its
 					    blocks, or the lines just before it); it, too, lets
 					    the signature match a mentioned message; NULL */

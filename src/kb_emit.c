@@ -161,6 +161,7 @@ static void put_signatures(FILE *f, const char *p, const struct kb_playbook *pb)
 		put_int(f, 2, "wrapper", s->wrapper);
 		put_int(f, 2, "consequence", s->consequence);
 		put_int(f, 2, "alone", s->alone);
+		put_int(f, 2, "logged", s->logged);
 		put_member(f, 2, "context", s->context);
 		put_array(f, 2, sig, "facts", s->nfacts);
 		put_pos(f, 2, "pos", &s->pos);

@@ -313,6 +313,11 @@ static int lint_mentions(const struct kb_playbook *pb)
 			    sig->alone ? "alone" : "context", pb->id);
 			errors++;
 		}
+		if (sig->logged && !sig->alone && !sig->context) {
+			msg(MSG_ERROR, sig->pos.file, sig->pos.line, sig->pos.col,
+			    "a signature with 'logged' needs 'alone' or 'context' in '%s'", pb->id);
+			errors++;
+		}
 	}
 	return errors;
 }

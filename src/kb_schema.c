@@ -562,6 +562,7 @@ static const struct field signature_fields[] = {
 	BOOL(struct kb_signature, wrapper, 0),
 	BOOL(struct kb_signature, consequence, 0),
 	BOOL(struct kb_signature, alone, 0),
+	BOOL(struct kb_signature, logged, 0),
 	TEXT(struct kb_signature, context, 0),
 	READ("facts", 0, read_facts),
 };

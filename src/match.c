@@ -303,7 +303,7 @@ int match_bare_candidate(const struct kb *kb, struct regex_cache *rc, const char
 	return candidate;
 }
 
-struct litset *match_mention_literals(const struct kb *kb)
+struct litset *match_mention_literals(const struct kb *kb, int logged_only)
 {
 	struct litset *set = litset_new();
 
@@ -311,7 +311,8 @@ struct litset *match_mention_literals(const struct kb *kb)
 		const struct kb_playbook *pb = kb->playbooks[p];
 		for (size_t s = 0; s < pb->nsignatures; s++) {
 			const struct kb_signature *sig = &pb->signatures[s];
-			if ((sig->alone || sig->context) && sig->literal)
+			if ((sig->alone || sig->context) && sig->literal &&
+			    (sig->logged || !logged_only))
 				litset_add(set, sig->literal, strlen(sig->literal));
 		}
 	}

@@ -30,8 +30,9 @@ int match_bare_candidate(const struct kb *kb, struct regex_cache *rc, const char
 			 size_t type_len, const char *message, size_t message_len);
 
 /* The literals of the signatures that may match a message without its exception line
- * (alone, or with a context): a line outside any traceback that holds none of them
- * (litset_any) mentions no message.  The caller frees the set (litset_free). */
-struct litset *match_mention_literals(const struct kb *kb);
+ * (alone, or with a context), only those logged at an informational level when
+ * LOGGED_ONLY: a line outside any traceback that holds none of them (litset_any) mentions
+ * no message.  The caller frees the set (litset_free). */
+struct litset *match_mention_literals(const struct kb *kb, int logged_only);
 
 #endif

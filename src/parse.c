@@ -409,7 +409,7 @@ static void unclaimed(struct parser *p, const char *s, size_t n, size_t full, si
 		/* a failure of a pytest report read above, said again */
 	} else if (pl_find_bare(s, n, &at, &e)) {
 		set_pending(p, s, at, &e, full > n, lineno);
-	} else if (p->mention && !clean_informational(s, n) && p->mention(s, n, p->arg)) {
+	} else if (p->mention && p->mention(s, n, clean_informational(s, n), p->arg)) {
 		mentioned(p, s, n, lineno);
 	}
 }
@@ -551,7 +551,7 @@ void parser_line(struct parser *p, const char *line, size_t len, size_t lineno)
 	if (p->nopen || p->pending.active || worth_a_look(clean, clean_len) ||
 	    (lineno <= PARSE_READ_ALL_LINES &&
 	     (unmarked_start(clean, trimmed(clean, clean_len)) ||
-	      (p->mention && p->mention(clean, clean_len, p->arg))))) {
+	      (p->mention && p->mention(clean, clean_len, 0, p->arg))))) {
 		const char *s = clean_text(&p->scratch, clean, clean_len, &n);
 		dispatch(p, s, clean_rtrim(s, n), n, lineno);
 	}

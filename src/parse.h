@@ -27,8 +27,10 @@ typedef int (*parse_bare_fn)(const char *type, size_t type_len, const char *mess
 
 /* Asked about a line outside any record that starts none (prose, a title, a quote):
  * nonzero makes it a record of its own, a block without an exception line whose message is
- * the line (tb_exc.mentioned).  Unset: never. */
-typedef int (*parse_mention_fn)(const char *line, size_t len, void *arg);
+ * the line (tb_exc.mentioned).  INFORMATIONAL: the line is a log record's at an
+ * informational level (clean_informational), which mentions most failures in passing and
+ * reports only those its library logs at that level.  Unset: never. */
+typedef int (*parse_mention_fn)(const char *line, size_t len, int informational, void *arg);
 
 struct parser;
 

@@ -414,7 +414,7 @@ static void raise_line_as_mention(struct tb_record *rec, parse_mention_fn mentio
 	if (*x->type || *x->message || !x->nframes)
 		return;
 	const char *src = x->frames[x->nframes - 1].source;
-	if (!src || strncmp(src, "raise ", 6) != 0 || !mention(src, strlen(src), arg))
+	if (!src || strncmp(src, "raise ", 6) != 0 || !mention(src, strlen(src), 0, arg))
 		return;
 	free(x->message);
 	x->message = xstrdup(src);

@@ -39,6 +39,7 @@ struct triage {
 	struct groups *groups;
 	struct memo *memo;       /* records already diagnosed */
 	struct litset *mentions; /* what a line that mentions a message holds */
+	struct litset *logged;   /* and such a line at an informational level */
 	struct buf key;          /* the key of the record at hand */
 	enum unwrap_format format;
 	FILE *stream;            /* NULL: nothing is written before the end */
@@ -71,7 +72,8 @@ struct triage *triage_new(const struct kb *kb, struct regex_cache *rc)
 	t->rc = rc;
 	t->groups = groups_new();
 	t->memo = memo_new();
-	t->mentions = match_mention_literals(kb);
+	t->mentions = match_mention_literals(kb, 0);
+	t->logged = match_mention_literals(kb, 1);
 	t->fixed_now = fixed_now();
 	return t;
 }
@@ -97,6 +99,7 @@ void triage_free(struct triage *t)
 	groups_free(t->groups);
 	memo_free(t->memo);
 	litset_free(t->mentions);
+	litset_free(t->logged);
 	buf_fini(&t->key);
 	free(t);
 }
@@ -207,11 +210,11 @@ static int on_bare(const char *type, size_t type_len, const char *message, size_
 	return match_bare_candidate(t->kb, t->rc, type, type_len, message, message_len);
 }
 
-static int on_mention(const char *line, size_t len, void *arg)
+static int on_mention(const char *line, size_t len, int informational, void *arg)
 {
 	struct triage *t = arg;
 
-	return litset_any(t->mentions, line, len);
+	return litset_any(informational ? t->logged : t->mentions, line, len);
 }
 
 void triage_set_input_format(struct triage *t, enum unwrap_format format)

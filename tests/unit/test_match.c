@@ -65,6 +65,10 @@ static const char *const yaml_c =
 	"    literal: 'Ran dry hard'\n"
 	"    pattern: '^Ran dry hard'\n"
 	"    priority: 9\n"
+	"  - literal: 'was lost at sea'\n"
+	"    pattern: 'was lost at sea'\n"
+	"    alone: true\n"
+	"    logged: true\n"
 	"causes:\n"
 	"  - {id: c1, title: C1, prior: 1}\n"
 	"first_ten_minutes: [look]\n"
@@ -440,13 +444,20 @@ static void test_mention_candidates(void **state)
 {
 	struct fixture *f = *state;
 	const char *glom = "so cannot glom 'x' here", *dry = "it Ran dry", *frob = "Can't frob 'x'";
+	const char *lost = "INFO - worker 3 was lost at sea";
 
-	struct litset *mentions = match_mention_literals(f->kb);
+	struct litset *mentions = match_mention_literals(f->kb, 0);
 
 	assert_true(litset_any(mentions, glom, strlen(glom)));
 	assert_true(litset_any(mentions, dry, strlen(dry)));
 	/* a literal of a signature that neither stands alone nor has a context */
 	assert_false(litset_any(mentions, frob, strlen(frob)));
+	litset_free(mentions);
+	/* at an informational level, only what the library logs there */
+	mentions = match_mention_literals(f->kb, 1);
+	assert_true(litset_any(mentions, lost, strlen(lost)));
+	assert_false(litset_any(mentions, glom, strlen(glom)));
+	assert_false(litset_any(mentions, dry, strlen(dry)));
 	litset_free(mentions);
 }
 

@@ -1777,10 +1777,18 @@ static void test_line_shapes(void **state)
 
 /* --- messages read inside prose, and the lines near a record --- */
 
-static int mention_glom(const char *line, size_t len, void *arg)
+static int mention_glom(const char *line, size_t len, int informational, void *arg)
 {
 	(void)arg;
-	return memmem(line, len, "cannot glom", 11) != NULL;
+	return !informational && memmem(line, len, "cannot glom", 11) != NULL;
+}
+
+/* A wording its library logs at INFO, and one it does not. */
+static int mention_logged(const char *line, size_t len, int informational, void *arg)
+{
+	(void)arg;
+	return memmem(line, len, "was killed by signal", 20) != NULL ||
+	       (!informational && memmem(line, len, "cannot glom", 11) != NULL);
 }
 
 static void parse_mentions(struct got *g, const char *text, parse_mention_fn mention)
@@ -1903,6 +1911,14 @@ static void test_mentions_in_quiet_log_lines_and_past_the_window(void **state)
 	assert_int_equal(g.n, 0);
 	got_free(&g);
 	buf_fini(&late);
+	/* the parser says which lines are informational; the caller knows what is logged there */
+	parse_mentions(&g, "2022-04-16 22:14:48,491 - distributed.nanny - INFO - Worker process 150 "
+			   "was killed by signal 9\n" "2024-05-01 10:00:01 INFO cannot glom 'x'\n",
+		       mention_logged);
+	assert_int_equal(g.n, 1);
+	assert_true(g.recs[0]->excs[0].mentioned);
+	assert_int_equal(g.recs[0]->first_line, 1);
+	got_free(&g);
 }
 
 /* A mention on a line of an indented paragraph: the message goes on over the paragraph's

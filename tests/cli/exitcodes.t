@@ -81,6 +81,9 @@ $ pickdoc -k tests/cli/cases/kb-bad-pattern tests/corpus/reference/lock.py3.12.t
 $ pickdoc --lint tests/cli/cases/kb-unknown-key
 ? 2
 ! kb-unknown-key/cli-missing-setting\.yaml:27:1: .*'sampels'
+$ pickdoc --lint tests/cli/cases/kb-logged-alone
+? 2
+! kb-logged-alone/cli-missing-setting\.yaml:8:5: error: a signature with 'logged' needs 'alone' or 'context'
 # Hostile knowledge bases: refused at the first alias, the second key, the second id.
 $ pickdoc -k tests/cli/cases/kb-billion-laughs tests/corpus/reference/lock.py3.12.txt
 ? 2

@@ -141,6 +141,7 @@ cli: $(PROGRAM)
 	@MAKE="$(MAKE)" tests/cli/install.sh
 	@PICKDOC=$(abspath $(PROGRAM)) tests/cli/short.sh
 	@PICKDOC=$(abspath $(PROGRAM)) tests/cli/undiagnosed.sh
+	@tests/cli/capture-lib.sh
 
 # A real rsyslogd (installed when missing; skipped, with a line saying so, when it cannot
 # be) tails a log and pipes it to pickdoc --follow (tests/integration/README.md).

@@ -32,3 +32,47 @@ run_clean() {
 	(dir=$1; shift; cd "$dir" && timeout -s KILL 60 env -i PATH=/usr/bin:/bin HOME=/root \
 		LANG=C.UTF-8 PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 "$@" </dev/null)
 }
+
+# capture_matrix OUT MATRIX [ASKED...]: the loop of the run scripts. Each row of MATRIX is
+#   NAME[:SCRIPT]  DIRECTORY  VERSION...  [WORD...]
+# and is run when NAME or SCRIPT was asked for (every row when nothing was): SCRIPT.py
+# (NAME.py when no SCRIPT is given) of the calling script's directory ($here) is copied into
+# DIRECTORY and run there, by its path, under each VERSION with run_clean; what it printed
+# goes to OUT<NAME, dashes for underscores>.py<X.Y>.txt (OUT is a directory and '/', or that
+# and the start of every name), and "FILE: exit N" is printed. The WORDs are read as the
+# shell reads a command line (quotes, and the run script's $variables): a command put before
+# the interpreter with its arguments (prlimit, unshare) or VAR=VALUE settings of its
+# environment, or, when they start with ulimit (a shell builtin, which env cannot run), the
+# limit the shell sets before it starts the capture.
+# capture_wait lists the NAMEs after each of whose runs the loop waits 3 s ("all": every
+# row), for the children that outlive a killed parent and write on into its file.
+capture_matrix() {
+	_out=$1 _matrix=$2
+	shift 2
+	echo "$_matrix" | while read -r _name _dir _rest; do
+		[ -n "$_name" ] || continue
+		_script=${_name#*:} _name=${_name%%:*}
+		wanted "$_name" "$@" || wanted "$_script" "$@" || continue
+		_versions= _words=$_rest
+		while :; do
+			_words=${_words#"${_words%%[! 	]*}"}
+			_v=${_words%%[ 	]*}
+			case $_v in
+			[0-9]*.[0-9]*|deb[0-9]*) _versions="$_versions $_v" _words=${_words#"$_v"} ;;
+			*) break ;;
+			esac
+		done
+		mkdir -p "$_dir"
+		cp "$here/$_script.py" "$_dir/$_script.py"
+		for _v in $_versions; do
+			_py=$(interp "$_v") || continue
+			_dest="$_out$(echo "$_name" | tr _ -).py${_v#deb}.txt"
+			case $_words in
+			ulimit*) (eval "$_words" && run_clean "$_dir" "$_py" "$_dir/$_script.py") ;;
+			*) eval "run_clean \"\$_dir\" $_words \"\$_py\" \"\$_dir/\$_script.py\"" ;;
+			esac >"$_dest" 2>&1
+			echo "$(basename "$_dest"): exit $?"
+			case " ${capture_wait:-} " in *" all "*|*" $_name "*) sleep 3 ;; esac
+		done
+	done
+}

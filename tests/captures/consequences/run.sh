@@ -30,15 +30,5 @@ torch_spawn_killed_lock    /home/ana/train     deb3.11
 torch_spawn_rank_lost      /home/ana/train     deb3.11
 '
 
-echo "$matrix" | while read -r name dir vers; do
-	[ -n "$name" ] && wanted "$name" "$@" || continue
-	mkdir -p "$dir"
-	cp "$here/$name.py" "$dir/$name.py"
-	for v in $vers; do
-		py=$(interp "$v") || continue
-		dest="$out/$(echo "$name" | tr _ -).py${v#deb}.txt"
-		run_clean "$dir" "$py" "$dir/$name.py" >"$dest" 2>&1
-		echo "$(basename "$dest"): exit $?"
-		case $name in pool_parent_killed) sleep 3 ;; esac
-	done
-done
+capture_wait=pool_parent_killed
+capture_matrix "$out/" "$matrix" "$@"

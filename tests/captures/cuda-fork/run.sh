@@ -20,14 +20,4 @@ process_model_cuda      /home/ana/train      deb3.11
 dataloader_cuda_item    /srv/vision          deb3.11
 '
 
-echo "$matrix" | while read -r name dir vers; do
-	[ -n "$name" ] && wanted "$name" "$@" || continue
-	mkdir -p "$dir"
-	cp "$here/$name.py" "$dir/$name.py"
-	for v in $vers; do
-		py=$(interp "$v") || continue
-		dest="$out/cuda-fork-$(echo "$name" | tr _ -).py${v#deb}.txt"
-		run_clean "$dir" "$py" "$dir/$name.py" >"$dest" 2>&1
-		echo "$(basename "$dest"): exit $?"
-	done
-done
+capture_matrix "$out/cuda-fork-" "$matrix" "$@"

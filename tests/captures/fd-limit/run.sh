@@ -14,31 +14,20 @@ out=$(cd "$here/../../corpus" && pwd)/fd-limit
 mkdir -p "$out"
 . "$here/../capture-lib.sh"
 
-# script  project-directory  ulimit-n  name-the-limit  versions
+# name[:script]  project-directory  versions  limit (a script run under two limits has
+# each in its name)
 matrix='
-process_per_job              /srv/simulate       64    no   3.7 3.9 3.13
-process_per_job_cancel       /srv/simulate       64    no   3.8
-billiard_process_per_job     /srv/simulate       64    no   deb3.11
-pool_per_call                /home/ana/scoring   60    yes  3.9 3.12
-pool_per_call                /home/ana/scoring   48    yes  3.7 3.13
-pool_worker_open_leak        /srv/ingest         64    no   3.10 3.12
-loader_keep_batches          /data/frames        128   no   deb3.11
-queue_keep_tensors           /data/frames        1024  yes  deb3.11
-queue_keep_tensors           /data/frames        128   yes  deb3.11
-loader_dataset_open_leak     /data/samples       128   no   deb3.11
-open_per_record              /srv/export         64    no   3.7 3.12
+process_per_job                        /srv/simulate      3.7 3.9 3.13   ulimit -n 64
+process_per_job_cancel                 /srv/simulate      3.8            ulimit -n 64
+billiard_process_per_job               /srv/simulate      deb3.11        ulimit -n 64
+pool_per_call_60:pool_per_call         /home/ana/scoring  3.9 3.12       ulimit -n 60
+pool_per_call_48:pool_per_call         /home/ana/scoring  3.7 3.13       ulimit -n 48
+pool_worker_open_leak                  /srv/ingest        3.10 3.12      ulimit -n 64
+loader_keep_batches                    /data/frames       deb3.11        ulimit -n 128
+queue_keep_tensors_1024:queue_keep_tensors  /data/frames  deb3.11        ulimit -n 1024
+queue_keep_tensors_128:queue_keep_tensors   /data/frames  deb3.11        ulimit -n 128
+loader_dataset_open_leak               /data/samples      deb3.11        ulimit -n 128
+open_per_record                        /srv/export        3.7 3.12       ulimit -n 64
 '
 
-echo "$matrix" | while read -r name dir limit named vers; do
-	[ -n "$name" ] && wanted "$name" "$@" || continue
-	mkdir -p "$dir"
-	cp "$here/$name.py" "$dir/$name.py"
-	suffix=
-	[ "$named" = yes ] && suffix=-$limit
-	for v in $vers; do
-		py=$(interp "$v") || continue
-		dest="$out/$(echo "$name" | tr _ -)$suffix.py${v#deb}.txt"
-		(ulimit -n "$limit" && run_clean "$dir" "$py" "$dir/$name.py") >"$dest" 2>&1
-		echo "$(basename "$dest"): exit $?"
-	done
-done
+capture_matrix "$out/" "$matrix" "$@"

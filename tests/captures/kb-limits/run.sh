@@ -29,14 +29,4 @@ user_struct_pack                /srv/protocol       3.6 3.12
 checkpoint_disk_full            /home/ana/train     3.12
 '
 
-echo "$matrix" | while read -r name dir vers; do
-	[ -n "$name" ] && wanted "$name" "$@" || continue
-	mkdir -p "$dir"
-	cp "$here/$name.py" "$dir/$name.py"
-	for v in $vers; do
-		py=$(interp "$v") || continue
-		dest="$out/$(echo "$name" | tr _ -).py${v#deb}.txt"
-		run_clean "$dir" "$py" "$dir/$name.py" >"$dest" 2>&1
-		echo "$(basename "$dest"): exit $?"
-	done
-done
+capture_matrix "$out/" "$matrix" "$@"

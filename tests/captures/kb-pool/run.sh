@@ -11,7 +11,8 @@ out=$(cd "$here/../../corpus" && pwd)/extra
 mkdir -p "$out"
 . "$here/../capture-lib.sh"
 
-# script  project-directory  versions  [VAR=value...]
+# script  project-directory  versions  [VAR=value...]  (cf_segfault_faulthandler is
+# cf_segfault.py run with PYTHONFAULTHANDLER=1)
 matrix='
 pool_result_local           /srv/etl/scalers        2.7 3.6 3.8 3.12 3.13
 pool_result_lambda          /opt/pricing            3.9 3.12
@@ -22,7 +23,7 @@ cf_exception_lock           /srv/sync               3.7 3.12
 cf_result_generator         /home/ana/nlp           3.9 3.13
 manager_unserializable      /opt/catalog            3.6 3.12
 cf_segfault                 /srv/ingest             3.8 3.12
-cf_segfault_faulthandler    /srv/ingest             3.12
+cf_segfault_faulthandler:cf_segfault  /srv/ingest    3.12   PYTHONFAULTHANDLER=1
 cf_sigkill                  /srv/indexer            3.10 3.13
 cf_submit_after_broken      /srv/batch              3.9 3.12
 cf_initializer              /opt/reports            3.8 3.13
@@ -44,21 +45,6 @@ input_eof                   /srv/exports            3.12
 nested_pool                 /srv/etl                3.12
 '
 
-echo "$matrix" | while read -r name dir vers; do
-	[ -n "$name" ] && wanted "$name" "$@" || continue
-	# cf_segfault_faulthandler is cf_segfault.py run with PYTHONFAULTHANDLER=1.
-	script=$name extra=
-	if [ "$name" = cf_segfault_faulthandler ]; then
-		script=cf_segfault extra=PYTHONFAULTHANDLER=1
-	fi
-	mkdir -p "$dir"
-	cp "$here/$script.py" "$dir/$script.py"
-	for v in $vers; do
-		py=$(interp "$v") || continue
-		dest="$out/$(echo "$name" | tr _ -).py${v#deb}.txt"
-		run_clean "$dir" $extra "$py" "$dir/$script.py" >"$dest" 2>&1
-		echo "$(basename "$dest"): exit $?"
-		# a child can outlive a killed parent: let it finish writing
-		sleep 3
-	done
-done
+# a child can outlive a killed parent: let it finish writing
+capture_wait=all
+capture_matrix "$out/" "$matrix" "$@"

@@ -23,16 +23,4 @@ pool_get_timeout           /srv/simulation     3.6 3.12
 pool_numpy_memory_error    /srv/tiles          deb3.11   prlimit --as=3000000000
 '
 
-echo "$matrix" | while read -r name dir vers; do
-	[ -n "$name" ] && wanted "$name" "$@" || continue
-	prefix=
-	case $vers in *prlimit*) prefix="prlimit ${vers#*prlimit }"; vers=${vers%% prlimit*} ;; esac
-	mkdir -p "$dir"
-	cp "$here/$name.py" "$dir/$name.py"
-	for v in $vers; do
-		py=$(interp "$v") || continue
-		dest="$out/$(echo "$name" | tr _ -).py${v#deb}.txt"
-		run_clean "$dir" $prefix "$py" "$dir/$name.py" >"$dest" 2>&1
-		echo "$(basename "$dest"): exit $?"
-	done
-done
+capture_matrix "$out/" "$matrix" "$@"

@@ -19,16 +19,4 @@ torch_spawn_killed   /home/ana/train      deb3.11
 pool_memory_error    /srv/tiles           3.8 3.12 3.13   prlimit --as=1500000000
 '
 
-echo "$matrix" | while read -r name dir vers; do
-	[ -n "$name" ] && wanted "$name" "$@" || continue
-	prefix=
-	case $vers in *prlimit*) prefix="prlimit ${vers#*prlimit }"; vers=${vers%% prlimit*} ;; esac
-	mkdir -p "$dir"
-	cp "$here/$name.py" "$dir/$name.py"
-	for v in $vers; do
-		py=$(interp "$v") || continue
-		dest="$out/$(echo "$name" | tr _ -).py${v#deb}.txt"
-		run_clean "$dir" $prefix "$py" "$dir/$name.py" >"$dest" 2>&1
-		echo "$(basename "$dest"): exit $?"
-	done
-done
+capture_matrix "$out/" "$matrix" "$@"

@@ -11,20 +11,12 @@ out=$(cd "$here/../../corpus" && pwd)/pool-death
 mkdir -p "$out"
 . "$here/../capture-lib.sh"
 
-dir=/srv/thumbnails
-mkdir -p "$dir"
-for name in cf_worker_sigkill cf_worker_exit cf_worker_segfault \
-	    cf_worker_segfault_faulthandler; do
-	wanted "$name" "$@" || continue
-	script=$name extra=
-	if [ "$name" = cf_worker_segfault_faulthandler ]; then
-		script=cf_worker_segfault extra=PYTHONFAULTHANDLER=1
-	fi
-	cp "$here/$script.py" "$dir/$script.py"
-	for v in 3.8 3.11 3.13; do
-		py=$(interp "$v") || continue
-		dest="$out/$(echo "$name" | tr _ -).py$v.txt"
-		run_clean "$dir" $extra "$py" "$dir/$script.py" >"$dest" 2>&1
-		echo "$(basename "$dest"): exit $?"
-	done
-done
+# name[:script]  project-directory  versions  [VAR=value...]
+matrix='
+cf_worker_sigkill                               /srv/thumbnails  3.8 3.11 3.13
+cf_worker_exit                                  /srv/thumbnails  3.8 3.11 3.13
+cf_worker_segfault                              /srv/thumbnails  3.8 3.11 3.13
+cf_worker_segfault_faulthandler:cf_worker_segfault  /srv/thumbnails  3.8 3.11 3.13  PYTHONFAULTHANDLER=1
+'
+
+capture_matrix "$out/" "$matrix" "$@"

@@ -14,25 +14,15 @@ out=$(cd "$here/../../corpus" && pwd)/shm
 mkdir -p "$out"
 . "$here/../capture-lib.sh"
 
-# script  project-directory  /dev/shm  versions
-matrix='
-dataloader_bus_error   /home/ana/vision   empty   deb3.11
-queue_lock_shm_full    /srv/ingest        full    2.7 3.6 3.8 3.12 3.13
-'
-
-# The namespace's own /dev/shm, then the interpreter ($0) with its script ($1).
+# The namespace's own /dev/shm, empty or filled first, then the interpreter ($0) with its
+# script ($1).
 empty='mount -t tmpfs -o size=1m tmpfs /dev/shm && exec "$0" "$@"'
 full='mount -t tmpfs -o size=1m tmpfs /dev/shm && dd if=/dev/zero of=/dev/shm/leftover bs=64k count=16 2>/dev/null; exec "$0" "$@"'
 
-echo "$matrix" | while read -r name dir shm vers; do
-	[ -n "$name" ] && wanted "$name" "$@" || continue
-	case $shm in full) setup=$full ;; *) setup=$empty ;; esac
-	mkdir -p "$dir"
-	cp "$here/$name.py" "$dir/$name.py"
-	for v in $vers; do
-		py=$(interp "$v") || continue
-		dest="$out/$(echo "$name" | tr _ -).py${v#deb}.txt"
-		run_clean "$dir" unshare -rm sh -c "$setup" "$py" "$dir/$name.py" >"$dest" 2>&1
-		echo "$(basename "$dest"): exit $?"
-	done
-done
+# script  project-directory  versions  namespace
+matrix='
+dataloader_bus_error   /home/ana/vision   deb3.11                   unshare -rm sh -c "$empty"
+queue_lock_shm_full    /srv/ingest        2.7 3.6 3.8 3.12 3.13     unshare -rm sh -c "$full"
+'
+
+capture_matrix "$out/" "$matrix" "$@"

@@ -42,7 +42,9 @@ run_clean() {
 # and the start of every name), and "FILE: exit N" is printed. The WORDs are read as the
 # shell reads a command line (quotes, and the run script's $variables): a command put before
 # the interpreter with its arguments (prlimit, unshare) or VAR=VALUE settings of its
-# environment, or, when they start with ulimit (a shell builtin, which env cannot run), the
+# environment; the whole command line when they name "$python", the interpreter, and
+# "$script", the copied script's path (arguments after it, options or a launcher module
+# before it); or, when they start with ulimit (a shell builtin, which env cannot run), the
 # limit the shell sets before it starts the capture.
 # capture_wait lists the NAMEs after each of whose runs the loop waits 3 s ("all": every
 # row), for the children that outlive a killed parent and write on into its file.
@@ -65,11 +67,13 @@ capture_matrix() {
 		mkdir -p "$_dir"
 		cp "$here/$_script.py" "$_dir/$_script.py"
 		for _v in $_versions; do
-			_py=$(interp "$_v") || continue
+			python=$(interp "$_v") || continue
+			script=$_dir/$_script.py
 			_dest="$_out$(echo "$_name" | tr _ -).py${_v#deb}.txt"
 			case $_words in
-			ulimit*) (eval "$_words" && run_clean "$_dir" "$_py" "$_dir/$_script.py") ;;
-			*) eval "run_clean \"\$_dir\" $_words \"\$_py\" \"\$_dir/\$_script.py\"" ;;
+			ulimit*) (eval "$_words" && run_clean "$_dir" "$python" "$script") ;;
+			*'$python'*) eval "run_clean \"\$_dir\" $_words" ;;
+			*) eval "run_clean \"\$_dir\" $_words \"\$python\" \"\$script\"" ;;
 			esac >"$_dest" 2>&1
 			echo "$(basename "$_dest"): exit $?"
 			case " ${capture_wait:-} " in *" all "*|*" $_name "*) sleep 3 ;; esac

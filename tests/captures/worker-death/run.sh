@@ -13,35 +13,29 @@ out=$(cd "$here/../../corpus" && pwd)/worker-death
 mkdir -p "$out"
 . "$here/../capture-lib.sh"
 
-# script  ways  project-directory  versions
+# name:script  project-directory  versions  command (the script's argument: the way its
+# worker dies). Debian's torch 1.13 under 3.11 cannot read torchrun's --redirects 0 (the
+# default: IntFlag iteration skips NONE), so the ranks' stderr goes through --redirects 2
+# --tee 2, which prefixes it with [defaultN]:
+torchrun='-m torch.distributed.run --nproc_per_node=2 --redirects 2 --tee 2'
 matrix='
-cf_worker_signal       TERM,ABRT             /srv/thumbnails  3.8 3.11 3.13
-loky_worker_signal     SEGV,ABRT,TERM,KILL   /srv/scores      deb3.11
-billiard_worker_signal TERM,SEGV             /srv/thumbnails  deb3.11
-torch_spawn_death      SEGV,TERM,EXIT1       /home/ana/train  deb3.11
-torch_loader_death     TERM,SEGV             /home/ana/train  deb3.11
-torchrun_rank          EXIT1,KILL            /home/ana/train  deb3.11
-dask_killed_worker     KILL,SEGV             /srv/parse       deb3.11
+cf_worker_signal_term:cf_worker_signal             /srv/thumbnails  3.8 3.11 3.13 "$python" "$script" TERM
+cf_worker_signal_abrt:cf_worker_signal             /srv/thumbnails  3.8 3.11 3.13 "$python" "$script" ABRT
+loky_worker_signal_segv:loky_worker_signal         /srv/scores      deb3.11       "$python" "$script" SEGV
+loky_worker_signal_abrt:loky_worker_signal         /srv/scores      deb3.11       "$python" "$script" ABRT
+loky_worker_signal_term:loky_worker_signal         /srv/scores      deb3.11       "$python" "$script" TERM
+loky_worker_signal_kill:loky_worker_signal         /srv/scores      deb3.11       "$python" "$script" KILL
+billiard_worker_signal_term:billiard_worker_signal /srv/thumbnails  deb3.11       "$python" "$script" TERM
+billiard_worker_signal_segv:billiard_worker_signal /srv/thumbnails  deb3.11       "$python" "$script" SEGV
+torch_spawn_death_segv:torch_spawn_death           /home/ana/train  deb3.11       "$python" "$script" SEGV
+torch_spawn_death_term:torch_spawn_death           /home/ana/train  deb3.11       "$python" "$script" TERM
+torch_spawn_death_exit1:torch_spawn_death          /home/ana/train  deb3.11       "$python" "$script" EXIT1
+torch_loader_death_term:torch_loader_death         /home/ana/train  deb3.11       "$python" "$script" TERM
+torch_loader_death_segv:torch_loader_death         /home/ana/train  deb3.11       "$python" "$script" SEGV
+torchrun_rank_exit1:torchrun_rank                  /home/ana/train  deb3.11       "$python" $torchrun "$script" EXIT1
+torchrun_rank_kill:torchrun_rank                   /home/ana/train  deb3.11       "$python" $torchrun "$script" KILL
+dask_killed_worker_kill:dask_killed_worker         /srv/parse       deb3.11       "$python" "$script" KILL
+dask_killed_worker_segv:dask_killed_worker         /srv/parse       deb3.11       "$python" "$script" SEGV
 '
 
-echo "$matrix" | while read -r name ways dir vers; do
-	[ -n "$name" ] && wanted "$name" "$@" || continue
-	mkdir -p "$dir"
-	cp "$here/$name.py" "$dir/$name.py"
-	for way in $(echo "$ways" | tr , ' '); do
-		for v in $vers; do
-			py=$(interp "$v") || continue
-			dest="$out/$(echo "$name" | tr _ -)-$(echo "$way" | tr A-Z a-z).py${v#deb}.txt"
-			if [ "$name" = torchrun_rank ]; then
-				# Debian's torch 1.13 under 3.11 cannot read --redirects 0 (the
-				# default: IntFlag iteration skips NONE), so the ranks' stderr goes
-				# through --redirects 2 --tee 2, which prefixes it with [defaultN]:
-				run_clean "$dir" "$py" -m torch.distributed.run --nproc_per_node=2 \
-					--redirects 2 --tee 2 "$dir/$name.py" "$way" >"$dest" 2>&1
-			else
-				run_clean "$dir" "$py" "$dir/$name.py" "$way" >"$dest" 2>&1
-			fi
-			echo "$(basename "$dest"): exit $?"
-		done
-	done
-done
+capture_matrix "$out/" "$matrix" "$@"

@@ -46,6 +46,7 @@ run_clean() {
 # "$script", the copied script's path (arguments after it, options or a launcher module
 # before it); or, when they start with ulimit (a shell builtin, which env cannot run), the
 # limit the shell sets before it starts the capture.
+# capture_underscores=keep keeps the NAMEs' underscores in the files' names.
 # capture_wait lists the NAMEs after each of whose runs the loop waits 3 s ("all": every
 # row), for the children that outlive a killed parent and write on into its file.
 capture_matrix() {
@@ -69,7 +70,9 @@ capture_matrix() {
 		for _v in $_versions; do
 			python=$(interp "$_v") || continue
 			script=$_dir/$_script.py
-			_dest="$_out$(echo "$_name" | tr _ -).py${_v#deb}.txt"
+			_file=$_name
+			[ "${capture_underscores:-}" = keep ] || _file=$(echo "$_name" | tr _ -)
+			_dest="$_out$_file.py${_v#deb}.txt"
 			case $_words in
 			ulimit*) (eval "$_words" && run_clean "$_dir" "$python" "$script") ;;
 			*'$python'*) eval "run_clean \"\$_dir\" $_words" ;;

@@ -3,7 +3,7 @@
 # a matrix of made-up rows with a stand-in interpreter that prints how it was started: which
 # file each row writes, which script runs where, the command put before the interpreter, the
 # environment settings, the whole command line and the ulimit of a row, the rows asked for
-# by name, and a version with no interpreter skipped.
+# by name, names kept as written, and a version with no interpreter skipped.
 # Usage: tests/cli/capture-lib.sh   (POSIX sh)
 . "$(dirname "$0")/setup.sh"
 
@@ -61,6 +61,12 @@ capture_matrix "$out/" "$matrix" delta >>"$WORK/printed" 2>&1
 expect "$WORK/printed" "beta-two-5.py3.99.txt: exit 0" "delta.py3.99.txt: exit 0"
 ls "$out" >"$WORK/files"
 expect "$WORK/files" beta-two-5.py3.99.txt delta.py3.99.txt
+
+# capture_underscores=keep: the names as written.
+rm -rf "$out" && mkdir -p "$out"
+capture_underscores=keep capture_matrix "$out/" "$matrix" alpha_one >/dev/null 2>&1
+ls "$out" >"$WORK/files"
+expect "$WORK/files" alpha_one.py3.98.txt alpha_one.py3.99.txt
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

@@ -11,24 +11,16 @@ mkdir -p "$out"
 work=${TMPDIR:-/tmp}/pickdoc-settled
 
 # script  project-directory  versions
-matrix='
-obj_method     srv/thumbnails     2.7 3.6 3.8 3.12
-build_report   opt/reports        3.6 3.9 3.12 3.13
-yaml_load_key  home/dev/deployer  2.7 3.6 3.12
-cf_result      srv/pricing        3.8 3.12 3.13
-cf_map_iter    srv/pricing        3.12 3.13
-async_get      srv/billing        3.6 3.12
-feeder_put     home/dev/pipeline  2.7 3.8 3.12
-'
+matrix="
+obj_method     $work/srv/thumbnails     2.7 3.6 3.8 3.12
+build_report   $work/opt/reports        3.6 3.9 3.12 3.13
+yaml_load_key  $work/home/dev/deployer  2.7 3.6 3.12
+cf_result      $work/srv/pricing        3.8 3.12 3.13
+cf_map_iter    $work/srv/pricing        3.12 3.13
+async_get      $work/srv/billing        3.6 3.12
+feeder_put     $work/home/dev/pipeline  2.7 3.8 3.12
+"
 
-echo "$matrix" | while read -r script dir versions; do
-	[ -n "$script" ] && wanted "$script" "$@" || continue
-	mkdir -p "$work/$dir"
-	cp "$here/$script.py" "$work/$dir/"
-	for v in $versions; do
-		py=$(interp "$v") || continue
-		run_clean "$work/$dir" "$py" "$work/$dir/$script.py" >"$out/$script.py$v.txt" 2>&1
-		echo "$script.py$v.txt: exit $?"
-	done
-done
+capture_underscores=keep
+capture_matrix "$out/" "$matrix" "$@"
 rm -rf "$work"

@@ -39,8 +39,9 @@ run_clean() {
 # (NAME.py when no SCRIPT is given) of the calling script's directory ($here) is copied into
 # DIRECTORY and run there, by its path, under each VERSION with run_clean; what it printed
 # goes to OUT<NAME, dashes for underscores>.py<X.Y>.txt (OUT is a directory and '/', or that
-# and the start of every name), and "FILE: exit N" is printed. The WORDs are read as the
-# shell reads a command line (quotes, and the run script's $variables): a command put before
+# and the start of every name), and "FILE: exit N" is printed. DIRECTORY may name the run
+# script's $variables. The WORDs are read as the shell reads a command line (quotes, and
+# the run script's $variables): a command put before
 # the interpreter with its arguments (prlimit, unshare) or VAR=VALUE settings of its
 # environment; the whole command line when they name "$python", the interpreter, and
 # "$script", the copied script's path (arguments after it, options or a launcher module
@@ -54,6 +55,7 @@ capture_matrix() {
 	shift 2
 	echo "$_matrix" | while read -r _name _dir _rest; do
 		[ -n "$_name" ] || continue
+		eval "_dir=$_dir"
 		_script=${_name#*:} _name=${_name%%:*}
 		wanted "$_name" "$@" || wanted "$_script" "$@" || continue
 		_versions= _words=$_rest

@@ -3,7 +3,7 @@
 # a matrix of made-up rows with a stand-in interpreter that prints how it was started: which
 # file each row writes, which script runs where, the command put before the interpreter, the
 # environment settings, the whole command line and the ulimit of a row, the rows asked for
-# by name, names kept as written, and a version with no interpreter skipped.
+# by name, a directory naming a variable, names kept as written, and a version with no interpreter skipped.
 # Usage: tests/cli/capture-lib.sh   (POSIX sh)
 . "$(dirname "$0")/setup.sh"
 
@@ -25,7 +25,7 @@ wrap='echo wrapped; exec "$0" "$@"'
 label='two words'
 matrix="
 alpha_one         $proj/a   3.98 3.99 3.97
-beta_two_5:beta_two   $proj/b   3.99   FOO=bar
+beta_two_5:beta_two   \$proj/b   3.99   FOO=bar
 gamma             $proj/c   3.99   sh -c \"\$wrap\"
 delta             $proj/d   3.99   ulimit -n 50
 epsilon_term:epsilon  $proj/e   3.99   FOO=\"\$label\" \"\$python\" \"\$script\" TERM

@@ -16,30 +16,15 @@ work=/tmp/pickdoc-placeholders
 rm -rf "$work"
 trap 'rm -rf "$work"' EXIT
 
-# capture SCRIPT VERSION OUTNAME [ARG...]
-capture() {
-	script=$1 v=$2 name=$3
-	shift 3
-	wanted "$name" $asked || return 0
-	py=$(interp "$v") || return 0
-	mkdir -p "$work/srv/jobs"
-	cp "$here/$script" "$work/srv/jobs/$script"
-	run_clean "$work/srv/jobs" "$py" "$script" "$@" >"$out/$name.py$v.txt" 2>&1
-	echo "$name.py$v.txt: exit $?"
-}
+# name:script  project-directory  versions  command (the script run by its name, from its
+# directory, with the kind of comprehension)
+matrix='
+listcomp-lambda:comprehension_lambda  $work/srv/jobs  2.7 3.6 3.11 3.12 3.13  "$python" comprehension_lambda.py listcomp
+genexpr-lambda:comprehension_lambda   $work/srv/jobs  3.6 3.11 3.13         "$python" comprehension_lambda.py genexpr
+dictcomp-lambda:comprehension_lambda  $work/srv/jobs  3.6 3.11 3.13         "$python" comprehension_lambda.py dictcomp
+setcomp-lambda:comprehension_lambda   $work/srv/jobs  3.6 3.11 3.13         "$python" comprehension_lambda.py setcomp
+deep-tree                             $work/srv/jobs  3.6 3.12              "$python" deep-tree.py
+method-result:method_result           $work/srv/jobs  3.8 3.12              "$python" method_result.py
+'
 
-asked="$*"
-for v in 2.7 3.6 3.11 3.12 3.13; do
-	capture comprehension_lambda.py "$v" listcomp-lambda listcomp
-done
-for v in 3.6 3.11 3.13; do
-	for kind in genexpr dictcomp setcomp; do
-		capture comprehension_lambda.py "$v" "$kind-lambda" "$kind"
-	done
-done
-for v in 3.6 3.12; do
-	capture deep-tree.py "$v" deep-tree
-done
-for v in 3.8 3.12; do
-	capture method_result.py "$v" method-result
-done
+capture_matrix "$out/" "$matrix" "$@"

@@ -11,7 +11,7 @@ mkdir -p "$out"
 work=${TMPDIR:-/tmp}/pickdoc-settled
 
 # script  project-directory  versions
-matrix="
+matrix='
 obj_method     $work/srv/thumbnails     2.7 3.6 3.8 3.12
 build_report   $work/opt/reports        3.6 3.9 3.12 3.13
 yaml_load_key  $work/home/dev/deployer  2.7 3.6 3.12
@@ -19,7 +19,7 @@ cf_result      $work/srv/pricing        3.8 3.12 3.13
 cf_map_iter    $work/srv/pricing        3.12 3.13
 async_get      $work/srv/billing        3.6 3.12
 feeder_put     $work/home/dev/pipeline  2.7 3.8 3.12
-"
+'
 
 capture_underscores=keep
 capture_matrix "$out/" "$matrix" "$@"

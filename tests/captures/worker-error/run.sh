@@ -8,17 +8,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 out=$(cd "$here/../../corpus" && pwd)/worker-error
 . "$here/../capture-lib.sh"
 mkdir -p "$out"
-# The project directory the script runs from, as a user's would be.
-app=/srv/ledger
-mkdir -p "$app"
-cp "$here/worker_error.py" "$app/worker_error.py"
+# name:script  project-directory (as a user's would be)  versions  command (the kind of pool)
+matrix='
+worker-error-pool:worker_error      /srv/ledger   3.8 3.12   "$python" "$script" pool
+worker-error-executor:worker_error  /srv/ledger   3.9 3.13   "$python" "$script" executor
+'
 
-asked="$*"
-for row in "pool 3.8" "pool 3.12" "executor 3.9" "executor 3.13"; do
-	kind=${row% *} version=${row#* }
-	name=worker-error-$kind
-	# shellcheck disable=SC2086 # one name per word
-	wanted "$name" $asked || continue
-	py=$(interp "$version") || continue
-	run_clean "$app" "$py" "$app/worker_error.py" "$kind" >"$out/$name.py$version.txt" 2>&1
-done
+capture_matrix "$out/" "$matrix" "$@"

@@ -12,7 +12,7 @@ mkdir -p "$out"
 work=${TMPDIR:-/tmp}/pickdoc-wording
 
 # script  project-directory  versions
-matrix="
+matrix='
 attr_dict          $work/srv/settings       2.7 3.10
 record_fields      $work/srv/records        3.8 3.12
 auto_dict          $work/opt/configs        2.7 3.9
@@ -30,7 +30,7 @@ block_cast         $work/home/dev/rtl       3.9
 widget_args        $work/srv/dashboard      3.9
 auto_dict_stdin    $work/opt/configs        3.6
 tree_defaultdict   $work/home/dev/catalog   3.11 3.13
-"
+'
 
 capture_underscores=keep
 capture_matrix "$out/" "$matrix" "$@"

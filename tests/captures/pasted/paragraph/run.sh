@@ -6,26 +6,17 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$here/raw"
-pyenv_root=${PYENV_ROOT:-$HOME/.pyenv}
-only="$*"
-run() { # script version directory
-	name=$1 v=$2 dir=$3
-	if [ -n "$only" ] && ! echo " $only " | grep -q " $name "; then
-		return
-	fi
-	py=$(ls -d "$pyenv_root"/versions/"$v".*/bin/python | head -n 1)
-	mkdir -p "$dir"
-	cp "$here/$name.py" "$dir/$name.py"
-	(cd "$dir" && env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 PYTHONUNBUFFERED=1 \
-		PYTHONDONTWRITEBYTECODE=1 timeout -s KILL 60 "$py" "$dir/$name.py") \
-		>"$here/raw/$name.py$v.txt" 2>&1
-	echo "raw/$name.py$v.txt: exit $?"
-}
-run unguarded_start 3.8 /srv/ingest
-run unguarded_start 3.12 /srv/ingest
-run nested_worker 3.10 /home/dev/indexer
-run nested_worker 3.12 /home/dev/indexer
-run redefined_function 3.11 /home/dev/tools
-run renamed_task 3.8 /opt/survey
-run unrebuildable_error 2.7 /opt/crawler
-run open_file_task 3.7 /srv/reports
+. "$here/../../capture-lib.sh"
+
+# script  project-directory  versions
+matrix='
+unguarded_start      /srv/ingest         3.8 3.12
+nested_worker        /home/dev/indexer   3.10 3.12
+redefined_function   /home/dev/tools     3.11
+renamed_task         /opt/survey         3.8
+unrebuildable_error  /opt/crawler        2.7
+open_file_task       /srv/reports        3.7
+'
+
+capture_underscores=keep
+capture_matrix "$here/raw/" "$matrix" "$@"

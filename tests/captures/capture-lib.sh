@@ -1,6 +1,6 @@
 # capture-lib.sh: what the capture scripts share, sourced by them (never run): which
-# interpreter a version names, whether a script was asked for, and the clean environment
-# every capture runs in.
+# interpreter a version names, whether a script was asked for, the clean environment
+# every capture runs in, and the loop that runs a matrix of scripts under their versions.
 
 pyenv_root=${PYENV_ROOT:-$HOME/.pyenv}
 
@@ -40,13 +40,12 @@ run_clean() {
 # DIRECTORY and run there, by its path, under each VERSION with run_clean; what it printed
 # goes to OUT<NAME, dashes for underscores>.py<X.Y>.txt (OUT is a directory and '/', or that
 # and the start of every name), and "FILE: exit N" is printed. DIRECTORY may name the run
-# script's $variables. The WORDs are read as the shell reads a command line (quotes, and
-# the run script's $variables): a command put before
-# the interpreter with its arguments (prlimit, unshare) or VAR=VALUE settings of its
-# environment; the whole command line when they name "$python", the interpreter, and
-# "$script", the copied script's path (arguments after it, options or a launcher module
-# before it); or, when they start with ulimit (a shell builtin, which env cannot run), the
-# limit the shell sets before it starts the capture.
+# script's $variables. The WORDs are read as the shell reads a command line (quotes, and the
+# run script's $variables): a command put before the interpreter with its arguments
+# (prlimit, unshare) or VAR=VALUE settings of its environment; the whole command line when
+# they name "$python", the interpreter, and "$script", the copied script's path (arguments
+# after it, options or a launcher module before it); or, when they start with ulimit (a
+# shell builtin, which env cannot run), the limit the shell sets before it starts the run.
 # capture_underscores=keep keeps the NAMEs' underscores in the files' names.
 # capture_wait lists the NAMEs after each of whose runs the loop waits 3 s ("all": every
 # row), for the children that outlive a killed parent and write on into its file.
@@ -58,7 +57,7 @@ capture_matrix() {
 		eval "_dir=$_dir"
 		_script=${_name#*:} _name=${_name%%:*}
 		wanted "$_name" "$@" || wanted "$_script" "$@" || continue
-		_versions= _words=$_rest
+		_versions='' _words=$_rest
 		while :; do
 			_words=${_words#"${_words%%[! 	]*}"}
 			_v=${_words%%[ 	]*}

@@ -771,6 +771,11 @@ static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 		reading_quote(r, quote, lineno);
 		return 1;
 	}
+	/* the quoted traceback follows to its own end: no closing quote is looked for */
+	if (r->blanks == 1 && r->msg_open && !x->nnotes && pl_carried_intro(s, n)) {
+		reading_quote(r, 0, lineno);
+		return 1;
+	}
 	if (link) {
 		if (at)
 			return 0;

@@ -134,6 +134,11 @@ int pl_prompt(const char *s, size_t n, const char **code, size_t *code_len);
 /* S is exactly three double or single quotes: returns that quote character, else 0. */
 int pl_quote(const char *s, size_t n);
 
+/* S introduces the traceback a carrier quotes without quotes around it, after a blank
+ * line under the carrier's empty message: torch.multiprocessing.spawn's "-- Process N
+ * terminated with the following error:" (ProcessRaisedException). */
+int pl_carried_intro(const char *s, size_t n);
+
 /* S is a line of an indented paragraph, maybe under "> " quoting (*QUOTE_LEN bytes of
  * quote marks and the blank after them): two blanks in a row (or a tab) come before its
  * first letter or digit, after nothing but punctuation ("    This probably...",

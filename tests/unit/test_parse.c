@@ -512,6 +512,31 @@ static void test_remote_traceback_both_quotes(void **state)
 	got_free(&g);
 }
 
+/* torch.multiprocessing.spawn quotes the rank's traceback after a blank line and "-- Process
+ * N terminated with the following error:", with no closing quote: one record, the rank's
+ * error carried by ProcessRaisedException. */
+static void test_spawn_carrier(void **state)
+{
+	struct got g = { 0 };
+
+	(void)state;
+	parse_data(&g, "allreduce-rank-skips.py3.11.txt");
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.recs[0]->nexcs, 2);
+	assert_string_equal(exc(&g, 0, 0)->type, "torch.multiprocessing.spawn.ProcessRaisedException");
+	assert_string_equal(exc(&g, 0, 1)->carrier,
+			    "torch.multiprocessing.spawn.ProcessRaisedException");
+	assert_string_equal(exc(&g, 0, 1)->type, "RuntimeError");
+	assert_string_equal(exc(&g, 0, 1)->frames[1].func, "train");
+	assert_int_equal(g.recs[0]->first_line, 1);
+	assert_int_equal(g.recs[0]->last_line, 23);
+	got_free(&g);
+
+	assert_true(pl_carried_intro(LIT_ARGS("-- Process 12 terminated with the following error:")));
+	assert_false(pl_carried_intro(LIT_ARGS("-- Process  terminated with the following error:")));
+	assert_false(pl_carried_intro(LIT_ARGS("-- Process 1 terminated with exit code 1")));
+}
+
 /* billiard prints the carrier as the exception line of a traceback of its own. */
 static void test_carrier_ending_a_traceback(void **state)
 {
@@ -2373,6 +2398,7 @@ int main(void)
 		cmocka_unit_test(test_warning_after_report_is_no_note),
 		cmocka_unit_test(test_remote_traceback),
 		cmocka_unit_test(test_remote_traceback_both_quotes),
+		cmocka_unit_test(test_spawn_carrier),
 		cmocka_unit_test(test_carrier_ending_a_traceback),
 		cmocka_unit_test(test_repeated_frames),
 		cmocka_unit_test(test_colour),

@@ -777,7 +777,7 @@ pickdoc --list >"$WORK/out" 2>"$WORK/err"
 missing=
 for id in local-object lambda main-lookup unpicklable-object missing-main-guard bad-reduce \
 	daemonic-children start-method-conflict payload-too-large cuda-fork windows-pagefile fd-exhausted \
-	shm-exhausted; do
+	shm-exhausted collective-timeout; do
 	grep -Eq "(^|[^a-z-])$id([^a-z-]|\$)" "$WORK/out" || missing="$missing $id"
 done
 if [ -z "$missing" ]; then pass; else

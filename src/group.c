@@ -455,16 +455,24 @@ static void unmatch(struct groups *g, const struct finding *fd)
 	buf_fini(&b);
 }
 
-/* Whether FD only names a failure: a wrapper's wording (it says that another failure
- * happened, as a library's re-raise does), or a mention. */
+/* Whether FD was read from a wrapper's wording: it says that another failure happened, as
+ * a library's re-raise does. */
+static int is_wrapper(const struct finding *fd)
+{
+	return fd->signature && fd->signature->wrapper;
+}
+
+/* Whether FD only names a failure: a wrapper's wording, or a mention. */
 static int names_only(const struct finding *fd)
 {
-	return (fd->signature && fd->signature->wrapper) || mentioned(fd);
+	return is_wrapper(fd) || mentioned(fd);
 }
 
 /* A finding that only names a failure is that failure when the same input holds a finding
  * of the same playbook read from a wording and exception line of its own: it is left out,
- * so that one failure is one finding, reported where the text says most about it.  So is a
+ * so that one failure is one finding, reported where the text says most about it.  A
+ * wrapper's wording is left out too beside a mention of the same playbook's own wording
+ * (what a C++ library logs after its error line, with no exception line at all).  So is a
  * mention of the same playbook and subject as one read before it in the same input (the
  * sentences of one message, each unmistakable, pasted over several lines). */
 static int is_folded(const struct groups *g, size_t i)
@@ -477,7 +485,7 @@ static int is_folded(const struct groups *g, size_t i)
 		const struct finding *other = g->findings[j];
 		if (other->playbook != fd->playbook || !same_text(other->origin, fd->origin))
 			continue;
-		if (!names_only(other) ||
+		if (!names_only(other) || (is_wrapper(fd) && !is_wrapper(other)) ||
 		    (j < i && mentioned(fd) && mentioned(other) &&
 		     same_text(facts_get(&other->facts, "subject"), facts_get(&fd->facts, "subject"))))
 			return 1;

@@ -423,6 +423,10 @@ json_expect "fd-exhausted: a worker's own open() leads with leaked files" "$CORP
 json_expect "fd-exhausted: a program's own open() is not it" "$CORPUS/fd-limit/open-per-record.py3.12.txt" \
 	'(.findings | length) == 0 and (.unmatched | length) == 1' \
 	"errno 24 from open() in a loop, with no multiprocessing in the frames, gets no finding"
+# NCCL's watchdog: every rank's line and what NCCL prints after it are one finding.
+json_expect "collective-timeout: the ranks' lines are one finding" "$CORPUS/pasted/collective/torch2x-ranks-interleaved.txt" \
+	'(.findings | length) == 1 and (.findings[0] | .playbook == "collective-timeout" and .occurrences == 3 and .subject == "Timeout(ms)=600000" and .facts.op_type == "ALLGATHER" and .facts.seq_num == "4410")' \
+	"3 ranks' watchdog lines and their 'detected by watchdog' and 'Timeout at NCCL work' lines: one finding with its count"
 json_expect "facts: fields of a finding" "$CORPUS/reference/local-object.py3.12.txt" \
 	'.findings[0] | (.title | type) == "string" and (.exception | type) == "string" and (.message | type) == "string" and (.causes | type) == "array" and (.causes | length) > 0 and (.first_ten_minutes | length) > 0 and (.fix | length) > 0 and (.verify | length) > 0 and (.verify[0] | has("run") and has("before") and has("after")) and (.secondary == false) and (.primary == null)' \
 	"a finding carries title, exception, message, causes, first_ten_minutes, fix and verify"

@@ -335,6 +335,24 @@ void evidence_derive(struct regex_cache *rc, struct finding *fd)
 	}
 }
 
+void evidence_derive_layered(struct regex_cache *rc, struct finding *fd)
+{
+	const struct kb_playbook *pb = fd->playbook;
+	const char *under = facts_get(&fd->facts, "layered_under");
+
+	for (size_t i = 0; under && i < pb->nderive; i++) {
+		const struct kb_derive *d = &pb->derive[i];
+		struct regex_match m;
+		if (strcmp(d->from, "layered_under") ||
+		    regex_match(rc, d->pattern, &d->pos, under, strlen(under), &m) != 1)
+			continue;
+		facts_unset(&fd->facts, d->fact);
+		set_from_match(fd, d->fact, d->value, d->because, &d->pos, &m,
+			       facts_find(&fd->facts, "layered_under")->line);
+	}
+	evidence_derive(rc, fd);
+}
+
 void evidence_collect(const struct kb *kb, struct regex_cache *rc, struct finding *fd)
 {
 	apply_rules(kb, rc, fd);

@@ -23,4 +23,10 @@ void evidence_collect(const struct kb *kb, struct regex_cache *rc, struct findin
 /* Applies FD's derive rules again, for facts set since (what FD is layered under). */
 void evidence_derive(struct regex_cache *rc, struct finding *fd);
 
+/* Applies FD's derive rules that read layered_under, each replacing the fact it sets: what
+ * FD is a consequence of, known only once every finding is read, says more than FD's own
+ * text did when its facts were first derived (a rank's exit after its collective timed
+ * out is not a crash of its own).  Then the others, as evidence_derive. */
+void evidence_derive_layered(struct regex_cache *rc, struct finding *fd);
+
 #endif

@@ -1,5 +1,6 @@
 /*
- * finding.c: the facts of a finding (first setter wins) and a finding's lifetime.
+ * finding.c: the facts of a finding (first setter wins, unless it is unset first) and a
+ * finding's lifetime.
  */
 #include "finding.h"
 
@@ -37,6 +38,20 @@ int facts_set(struct facts *f, const char *name, const char *value, const char *
 	x->line = line;
 	x->replaced = NULL;
 	return 1;
+}
+
+void facts_unset(struct facts *f, const char *name)
+{
+	struct fact *x = (struct fact *)facts_find(f, name);
+
+	if (!x)
+		return;
+	free(x->name);
+	free(x->value);
+	free(x->source);
+	free(x->replaced);
+	memmove(x, x + 1, (size_t)(f->v + f->n - (x + 1)) * sizeof *x);
+	f->n--;
 }
 
 void facts_fini(struct facts *f)

@@ -32,6 +32,8 @@ const struct fact *facts_find(const struct facts *f, const char *name);
 /* Sets NAME unless it is already set (first setter wins); returns 1 if it was set. */
 int facts_set(struct facts *f, const char *name, const char *value, const char *source,
 	      size_t line);
+/* Removes NAME, if set, so that it can be set again. */
+void facts_unset(struct facts *f, const char *name);
 void facts_fini(struct facts *f);
 
 struct ranked_cause {

@@ -395,6 +395,35 @@ static int same_run(const struct finding *fd, const struct finding *other)
 	return same_text(fd->origin, other->origin);
 }
 
+/* Whether playbook PB names playbook ID in its secondary_to ("*" does not count). */
+static int names_cause(const struct kb_playbook *pb, const char *id)
+{
+	for (size_t i = 0; i < pb->nsecondary_to; i++)
+		if (!strcmp(pb->secondary_to[i], id))
+			return 1;
+	return 0;
+}
+
+/* Whether A was written before B: by the times their logs say, else by line. */
+static int written_before(const struct finding *a, const struct finding *b)
+{
+	if (a->written && b->written && a->written != b->written)
+		return a->written < b->written;
+	return a->first_line < b->first_line;
+}
+
+/* Whether OTHER can be FD's primary.  A playbook that is never a consequence can.  Of two
+ * playbooks that name each other (a rank that died, and the collective that timed out
+ * waiting for it and then stopped the others), the failure written first is the cause,
+ * when it is not itself secondary. */
+static int can_be_primary(const struct finding *other, const struct finding *fd)
+{
+	if (!other->playbook->nsecondary_to)
+		return 1;
+	return !other->secondary && names_cause(other->playbook, fd->playbook->id) &&
+	       names_cause(fd->playbook, other->playbook->id) && written_before(other, fd);
+}
+
 /* Marks FD secondary to the first kept finding that is its primary, leaving out those
  * FOLDED says are left out of the report (NULL: none). */
 static void relate(const struct groups *g, const unsigned char *folded, struct finding *fd)
@@ -403,7 +432,7 @@ static void relate(const struct groups *g, const unsigned char *folded, struct f
 		const struct finding *other = g->findings[j];
 		if (folded && folded[j])
 			continue;
-		if (!other->playbook->nsecondary_to && is_consequence_of(fd, other) &&
+		if (can_be_primary(other, fd) && is_consequence_of(fd, other) &&
 		    same_run(fd, other)) {
 			fd->secondary = 1;
 			fd->primary = other;
@@ -689,7 +718,9 @@ void groups_finish(struct groups *g, struct report_input *out)
 		folded[i] = (unsigned char)is_folded(g, i);
 	fold_pieces(g, folded);
 	fold_fragments(g, folded);
-	/* A finding whose own playbook can be secondary is never taken as a primary. */
+	/* A finding whose own playbook can be secondary is a primary only of a playbook that
+	 * names it in turn (can_be_primary); findings are related in the order they were
+	 * read, so such a primary's own layering is known when it was written first. */
 	for (size_t i = 0; i < g->nfindings; i++)
 		if (!folded[i])
 			relate(g, folded, g->findings[i]);

@@ -120,7 +120,7 @@ static void rank_layered(struct triage *t, struct finding *fd)
 	if (fd->secondary && fd->primary &&
 	    facts_set(&fd->facts, "layered_under", fd->primary->playbook->id,
 		      "the finding it is secondary to", fd->primary->first_line)) {
-		evidence_derive(t->rc, fd);
+		evidence_derive_layered(t->rc, fd);
 		infer_rank(t->rc, fd);
 		plan_build(fd);
 	}

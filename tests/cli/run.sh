@@ -427,6 +427,17 @@ json_expect "fd-exhausted: a program's own open() is not it" "$CORPUS/fd-limit/o
 json_expect "collective-timeout: the ranks' lines are one finding" "$CORPUS/pasted/collective/torch2x-ranks-interleaved.txt" \
 	'(.findings | length) == 1 and (.findings[0] | .playbook == "collective-timeout" and .occurrences == 3 and .subject == "Timeout(ms)=600000" and .facts.op_type == "ALLGATHER" and .facts.seq_num == "4410")' \
 	"3 ranks' watchdog lines and their 'detected by watchdog' and 'Timeout at NCCL work' lines: one finding with its count"
+# A rank's death and the collective that timed out waiting for it: the one written first is
+# the cause.
+json_expect "collective-timeout: a rank stopped by the timeout is secondary" "$CORPUS/pasted/collective/torch1x-watchdog-abort.txt" \
+	'(.findings | length) == 2 and .findings[0].playbook == "collective-timeout" and (.findings[1] | .playbook == "broken-pool" and .secondary == true and .primary.playbook == "collective-timeout" and .conclusion == "collective-timeout-abort")' \
+	"torchrun's exitcode -6 after the watchdog's timeout is the timeout's consequence, not a crash of its own"
+json_expect "collective-timeout: secondary to a rank's crash before it" "$CORPUS/pasted/collective/rank-crashed-then-timeout.txt" \
+	'(.findings | length) == 2 and .findings[0].playbook == "broken-pool" and (.findings[1] | .playbook == "collective-timeout" and .secondary == true and .primary.playbook == "broken-pool" and .conclusion == "rank-died-first")' \
+	"a rank that crashed before the others' timeout is its cause"
+json_expect "collective-timeout: secondary to a kill, the abort folded" "$CORPUS/pasted/collective/rank-killed-then-abort.txt" \
+	'(.findings | length) == 2 and .findings[0].playbook == "oom-killed" and (.findings[1] | .playbook == "collective-timeout" and .secondary == true and .primary.playbook == "oom-killed" and .conclusion == "rank-died-first")' \
+	"the watchdog's timeout and NCCL's 'communicator was aborted' are one finding, secondary to the kill"
 json_expect "facts: fields of a finding" "$CORPUS/reference/local-object.py3.12.txt" \
 	'.findings[0] | (.title | type) == "string" and (.exception | type) == "string" and (.message | type) == "string" and (.causes | type) == "array" and (.causes | length) > 0 and (.first_ten_minutes | length) > 0 and (.fix | length) > 0 and (.verify | length) > 0 and (.verify[0] | has("run") and has("before") and has("after")) and (.secondary == false) and (.primary == null)' \
 	"a finding carries title, exception, message, causes, first_ten_minutes, fix and verify"

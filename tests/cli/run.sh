@@ -427,6 +427,12 @@ json_expect "fd-exhausted: a program's own open() is not it" "$CORPUS/fd-limit/o
 json_expect "collective-timeout: the ranks' lines are one finding" "$CORPUS/pasted/collective/torch2x-ranks-interleaved.txt" \
 	'(.findings | length) == 1 and (.findings[0] | .playbook == "collective-timeout" and .occurrences == 3 and .subject == "Timeout(ms)=600000" and .facts.op_type == "ALLGATHER" and .facts.seq_num == "4410")' \
 	"3 ranks' watchdog lines and their 'detected by watchdog' and 'Timeout at NCCL work' lines: one finding with its count"
+json_expect "collective-timeout: the first step names what the ranks waited in" "$CORPUS/pasted/collective/torch2x-ranks-interleaved.txt" \
+	'.findings[0].first_ten_minutes[0] | contains("waiting in the collective ALLGATHER, sequence number 4410)")' \
+	"NCCL's line names the collective and its sequence number"
+json_expect "collective-timeout: the store's timeout is no collective" "$CORPUS/pasted/collective/store-based-barrier.txt" \
+	'.findings[0].first_ten_minutes[0] | contains("waiting in the c10d store")' \
+	"the store based barrier is met before any collective"
 # A rank's death and the collective that timed out waiting for it: the one written first is
 # the cause.
 json_expect "collective-timeout: a rank stopped by the timeout is secondary" "$CORPUS/pasted/collective/torch1x-watchdog-abort.txt" \

@@ -39,6 +39,14 @@ static int check_text_as(const struct kb_playbook *pb, const char *key, size_t i
 {
 	long at = text ? plan_check_text(text) : -1;
 
+	if (text && plan_names(text, NULL, NULL) > PLAN_PLACEHOLDERS_MAX) {
+		msg(MSG_ERROR, pb->pos.file, pb->pos.line, pb->pos.col,
+		    "'%s' item %zu of '%s' holds more than %d placeholders: each shows up to %d "
+		    "bytes of the log, so a text may hold at most %d", key, item + 1, pb->id,
+		    PLAN_PLACEHOLDERS_MAX, PLAN_VALUE_MAX, PLAN_PLACEHOLDERS_MAX);
+		return 1;
+	}
+
 	if (at >= 0) {
 		msg(MSG_ERROR, pb->pos.file, pb->pos.line, pb->pos.col,
 		    "malformed placeholder in '%s' item %zu of '%s' (write {{fact}} or {{fact|fallback}})",

@@ -115,6 +115,7 @@ char *plan_expand_gaps(const char *text, const struct facts *facts, struct plan_
 		       int *fell_back)
 {
 	struct buf b = { 0 };
+	size_t shown = 0;        /* values of the log shown so far */
 
 	for (const char *p = text; *p;) {
 		size_t name_len, fallback_len;
@@ -127,12 +128,21 @@ char *plan_expand_gaps(const char *text, const struct facts *facts, struct plan_
 			continue;
 		}
 		char *name = xstrndup(p + 2, name_len);
-		const char *value = facts_get(facts, name);
+		/* past PLAN_PLACEHOLDERS_MAX (a text --lint refuses), no more of the log */
+		const char *value = shown < PLAN_PLACEHOLDERS_MAX ? facts_get(facts, name) : NULL;
 		if (value && *value) {
+			shown++;
 			/* Log text inside prose: control bytes (escapes, newlines) would
 			 * break the report's lines or its terminal. */
-			for (const char *v = value; *v; v++)
-				buf_addc(&b, (unsigned char)*v < 0x20 || *v == 0x7f ? '?' : *v);
+			size_t n = strlen(value);
+			if (n > PLAN_VALUE_MAX)
+				for (n = PLAN_VALUE_MAX; n > 0 && (value[n] & 0xc0) == 0x80; n--)
+					;      /* not inside a character */
+			for (size_t i = 0; i < n; i++)
+				buf_addc(&b, (unsigned char)value[i] < 0x20 || value[i] == 0x7f ?
+					     '?' : value[i]);
+			if (value[n])
+				buf_adds(&b, "...");
 		} else {
 			if (fallback)
 				buf_add(&b, fallback, fallback_len);
@@ -149,8 +159,10 @@ char *plan_expand_gaps(const char *text, const struct facts *facts, struct plan_
 	return buf_release(&b);
 }
 
-void plan_names(const char *text, plan_name_fn *fn, void *arg)
+size_t plan_names(const char *text, plan_name_fn *fn, void *arg)
 {
+	size_t n = 0;
+
 	for (const char *p = text; (p = strstr(p, "{{"));) {
 		size_t name_len, fallback_len;
 		const char *fallback;
@@ -159,9 +171,12 @@ void plan_names(const char *text, plan_name_fn *fn, void *arg)
 			p++;
 			continue;
 		}
-		fn(p + 2, name_len, arg);
+		if (fn)
+			fn(p + 2, name_len, arg);
+		n++;
 		p += len;
 	}
+	return n;
 }
 
 char *plan_expand(const char *text, const struct facts *facts)

@@ -8,8 +8,16 @@
 
 #include "finding.h"
 
+/* What one text of a plan may cost: a fact's value is shown up to PLAN_VALUE_MAX bytes (a
+ * message can be megabytes; the rest is cut, marked "..."), and a text may hold at most
+ * PLAN_PLACEHOLDERS_MAX placeholders (--lint checks; past them, a text not linted shows
+ * fallbacks), so that each expands to a bounded size whatever the log holds. */
+#define PLAN_VALUE_MAX 1024
+#define PLAN_PLACEHOLDERS_MAX 32
+
 /* Expands TEXT's placeholders from FACTS into a new string (the caller frees it): a known
- * fact gives its value, a missing one its fallback, or "<name>" when it has none. */
+ * fact gives its value (at most PLAN_VALUE_MAX bytes of it), a missing one its fallback, or
+ * "<name>" when it has none. */
 char *plan_expand(const char *text, const struct facts *facts);
 
 /* The facts an expansion showed as placeholders (owned names): each fact shown by a "<...>"
@@ -41,9 +49,10 @@ int plan_runnable(const char *text);
 /* Checks TEXT's placeholders; returns the byte offset of the first malformed one, or -1. */
 long plan_check_text(const char *text);
 
-/* Calls FN with the name (NAME_LEN bytes, not terminated) of each placeholder of TEXT. */
+/* Calls FN with the name (NAME_LEN bytes, not terminated) of each placeholder of TEXT;
+ * returns how many there are. */
 typedef void plan_name_fn(const char *name, size_t name_len, void *arg);
-void plan_names(const char *text, plan_name_fn *fn, void *arg);
+size_t plan_names(const char *text, plan_name_fn *fn, void *arg);
 
 /* (Re)builds fd->plan from its playbook, facts and leading cause. */
 void plan_build(struct finding *fd);

@@ -16,6 +16,7 @@
 
 #include "helpers.h"
 #include "kb_lint.h"
+#include "plan.h"
 
 /* A knowledge base of one playbook with the signature SIG and one evidence rule R. */
 struct one {
@@ -209,10 +210,44 @@ static void test_either_or_questions_name_their_choices(void **state)
 	free(text);
 }
 
+/* A text may hold PLAN_PLACEHOLDERS_MAX placeholders, each a bounded part of the log: one
+ * with more could make a report of gigabytes from a long message, and --lint says so. */
+static void test_placeholders_per_text_are_bounded(void **state)
+{
+	struct buf step = { 0 }, yaml = { 0 };
+	struct capture said;
+
+	(void)state;
+	for (int n = PLAN_PLACEHOLDERS_MAX; n <= PLAN_PLACEHOLDERS_MAX + 1; n++) {
+		buf_reset(&step);
+		buf_reset(&yaml);
+		for (int i = 0; i < n; i++)
+			buf_adds(&step, "{{message}} ");
+		buf_printf(&yaml, "id: p\ntitle: t\nmeans: m\nsignatures:\n  - {pattern: '^x$'}\n"
+			   "causes:\n  - {id: a, title: A}\n"
+			   "first_ten_minutes: [\"%s\"]\nfix: [fix it]\n"
+			   "verify:\n  - {run: x, before: y, after: z}\n"
+			   "samples: {match: [\"Exception: x\"], no_match: []}\n", step.s);
+		struct kb *kb = kb_from_yaml("k/p.yaml", yaml.s);
+		capture_start(&said);
+		msg_reset();
+		int errors = kb_lint(kb);
+		char *text = capture_end(&said);
+		assert_int_equal(errors, n > PLAN_PLACEHOLDERS_MAX);
+		assert_true((strstr(text, "'first_ten_minutes' item 1 of 'p' holds more than 32 "
+					  "placeholders") != NULL) == (n > PLAN_PLACEHOLDERS_MAX));
+		free(text);
+		kb_free(kb);
+	}
+	buf_fini(&step);
+	buf_fini(&yaml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fallbacks),
+		cmocka_unit_test(test_placeholders_per_text_are_bounded),
 		cmocka_unit_test(test_catastrophic_pattern_fails),
 		cmocka_unit_test(test_linear_patterns_pass),
 		cmocka_unit_test(test_rule_searched_on_a_message),

@@ -44,6 +44,45 @@ static void test_log_control_bytes_are_masked(void **state)
 	facts_fini(&f);
 }
 
+/* A fact's value is shown up to PLAN_VALUE_MAX bytes, cut between characters, marked. */
+static void test_long_values_are_cut(void **state)
+{
+	(void)state;
+	struct facts f = { 0 };
+	struct buf long_value = { 0 };
+
+	for (int i = 0; i < 70000; i++)
+		buf_adds(&long_value, "\xc3\xa9");       /* é: two bytes */
+	facts_set(&f, "message", long_value.s, "t", 1);
+	char *s = plan_expand("[{{message}}] [{{message}}]", &f);
+	assert_int_equal(strlen(s), 2 * (1 + PLAN_VALUE_MAX + 3 + 1) + 1);
+	assert_memory_equal(s + 1 + PLAN_VALUE_MAX, "...]", 4);
+	free(s);
+	facts_set(&f, "note", "short", "t", 1);
+	facts_set(&f, "subject", "a\xc3\xa9", "t", 1);
+	buf_reset(&long_value);
+	for (int i = 0; i < PLAN_VALUE_MAX - 1; i++)
+		buf_addc(&long_value, 'x');
+	buf_adds(&long_value, "\xc3\xa9");          /* é across the bound */
+	facts_set(&f, "user_source", long_value.s, "t", 1);
+	s = plan_expand("{{user_source}}", &f);
+	assert_int_equal(strlen(s), PLAN_VALUE_MAX - 1 + 3);
+	free(s);
+	/* a text --lint refuses, loaded all the same: past the bound, fallbacks */
+	buf_reset(&long_value);
+	for (int i = 0; i < PLAN_PLACEHOLDERS_MAX + 2; i++)
+		buf_adds(&long_value, "{{note}}|");
+	s = plan_expand(long_value.s, &f);
+	buf_reset(&long_value);
+	for (int i = 0; i < PLAN_PLACEHOLDERS_MAX; i++)
+		buf_adds(&long_value, "short|");
+	buf_adds(&long_value, "<note>|<note>|");
+	assert_string_equal(s, long_value.s);
+	free(s);
+	buf_fini(&long_value);
+	facts_fini(&f);
+}
+
 static void test_check_text(void **state)
 {
 	(void)state;
@@ -181,6 +220,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_expand),
 		cmocka_unit_test(test_log_control_bytes_are_masked),
+		cmocka_unit_test(test_long_values_are_cut),
 		cmocka_unit_test(test_check_text),
 		cmocka_unit_test(test_placeholders),
 		cmocka_unit_test(test_check_fallbacks),

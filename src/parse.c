@@ -14,12 +14,15 @@
 #include <string.h>
 
 #include "clean.h"
+#include "msg.h"
 #include "nearby.h"
 #include "parse_grammar.h"
 #include "parse_line.h"
 #include "util.h"
 
-#define OPEN_MAX 4
+/* Records read at once: one per writer a log interleaves line by line (a pool of hundreds
+ * of workers failing together), past which the oldest is ended, with a warning. */
+#define OPEN_MAX 512
 /* Bytes kept of the line before the current one: enough for a prefix and a time. */
 #define BEFORE_MAX 96
 
@@ -47,6 +50,7 @@ struct parser {
 	struct buf unescaped;            /* a line after clean_markdown, when it changed */
 	struct reading *open[OPEN_MAX];  /* oldest first */
 	size_t nopen;
+	int warned_open_max;
 	struct pending pending;
 	int pytest_read;                 /* a record of pytest's report was read */
 	char before[BEFORE_MAX];         /* the start of the last line seen or passed over */
@@ -128,8 +132,13 @@ static time_t written_at(const struct parser *p, const char *prefix, size_t plen
 static struct reading *open_reading(struct parser *p, const char *prefix, size_t plen,
 				    size_t channel_len, size_t lineno, time_t written)
 {
-	if (p->nopen == OPEN_MAX)
+	if (p->nopen == OPEN_MAX) {
+		if (!p->warned_open_max++)
+			msg(MSG_WARNING, p->origin, (unsigned)lineno, 0, "more than %d tracebacks "
+			    "written at once, interleaved: the oldest is ended here, and may be "
+			    "reported in pieces", OPEN_MAX);
 		finish(p, p->open[0]);
+	}
 	struct reading *r = reading_new(p->origin, prefix, plen, channel_len, lineno);
 	r->rec->written = written;
 	nearby_attach(&p->near, lineno, r->rec);

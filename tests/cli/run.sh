@@ -271,6 +271,27 @@ json_expect "worker exception then a lock" "$CORPUS/messy/concat.mp-pool-worker-
 json_expect "secondary broken pool" "$CORPUS/reference/cf-spawn-no-main-guard.py3.12.txt" \
 	'[.findings[] | select(.secondary != true) | .playbook] == ["missing-main-guard"]' \
 	"the bootstrapping RuntimeError is the only primary (BrokenProcessPool is its consequence)"
+# A pool's workers failing at once under their own prefixes, lines round-robin: one finding
+# with its user frame for as many writers as real pools have; past 512, a warning.
+for n in 5 8 60 300; do
+	awk -v n=$n '{ l[NR] = $0 } END { for (i = 1; i <= NR; i++) for (k = 1; k <= n; k++)
+		printf "[ForkPoolWorker-%d] %s\n", k, l[i] }' \
+		"$CORPUS/reference/mp-pool-local-function.py3.12.txt" >"$WORK/interleaved.log"
+	json_expect "$n writers interleaved" "$WORK/interleaved.log" \
+		"(.findings | length) == 1 and .findings[0].occurrences == $n and (.unmatched | length) == 0
+		 and .findings[0].facts.user_file == \"/home/user/app/mp-pool-local-function.py\"" \
+		"one failure of $n workers, one finding that keeps its user frame"
+done
+awk '{ l[NR] = $0 } END { for (i = 1; i <= NR; i++) for (k = 1; k <= 600; k++)
+	printf "[ForkPoolWorker-%d] %s\n", k, l[i] }' \
+	"$CORPUS/reference/mp-pool-local-function.py3.12.txt" >"$WORK/interleaved.log"
+pickdoc -b "$WORK/interleaved.log" >"$WORK/out" 2>"$WORK/err"
+if grep -q "interleaved.log:513: warning: more than 512 tracebacks written at once" "$WORK/err"; then
+	pass
+else
+	fail "600 writers interleaved" "a warning where the oldest record is ended" \
+		"$(excerpt "$WORK/err" stderr)"
+fi
 # A respawn storm: the children of a spawn Pool fail alike and print at once, their
 # tracebacks interleaved line by line on one stderr.
 for f in "$CORPUS"/storm/*.txt; do

@@ -329,8 +329,10 @@ char *tty_read_paste(struct tty *t, tty_paste_done_fn *done, void *arg, size_t *
 			buf_add(&text, pending.s, n + 1);
 			memmove(pending.s, nl + 1, pending.len - n - 1);
 			pending.len -= n + 1;
+			/* DONE reads the whole paste so far: only once the text has paused,
+			 * not at each empty line of a paste still arriving */
 			if (blank(text.s + text.len - n - 1, n) && text.len > n + 1 &&
-			    done(text.s, text.len, arg) && !more_waiting(fd, &pending))
+			    !more_waiting(fd, &pending) && done(text.s, text.len, arg))
 				break;
 			continue;
 		}

@@ -5,7 +5,8 @@
 # with the log on stdin, start-up on one small traceback against python3 -S -c pass, and the
 # same triage on 128 and 512 MiB to show the cost is linear.  Each log is generated once and
 # kept in build/bench (BENCH_DIR); the page cache is warmed before timing, and the big runs
-# are the median of BENCH_RUNS (3).  Last, --merge on generated reports, to show it linear.
+# are the median of BENCH_RUNS (3).  Last, --merge on generated reports and repeated
+# tracebacks, to show them linear.
 set -eu
 pickdoc=$1
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -259,6 +259,19 @@ send \x04
 exit 0
 sane
 
+case a long paste with empty lines, the traceback last
+sh awk 'BEGIN { for (i = 0; i < 2000; i++) printf "INFO worker %d: fetched a page of the catalogue\\n\\n", i }' >$TMP/chatter.log && cat tests/pty/data/round.log >>$TMP/chatter.log
+run -i --kb tests/pty/kb
+expect Paste the traceback
+sendfile $TMP/chatter.log
+send \r
+expect FrobError
+expect Question 1: Where did the widget come from?
+expect answer> 
+send \x04
+exit 0
+sane
+
 case a pasted traceback, ended by Ctrl-D
 run -i --kb tests/pty/kb
 expect Paste the traceback

@@ -18,7 +18,8 @@
 # Usage: tests/real/eval-real.sh [-v] [PICKDOC] [REAL-PASTES-DIR] [FLOOR-FILE]
 #   -v lists every miss.  Exits 1 when a score falls below the floor file's figures
 #   (lines "playbook N", "subject N", "false_positives N" over both folders,
-#   "adjacent_false_positives N"), 0 when the pastes are absent.
+#   "adjacent_false_positives N", "adjacent_playbook N": percent right over all of adjacent/),
+#   0 when the pastes are absent.
 set -u
 verbose=0
 if [ "${1:-}" = -v ]; then verbose=1; shift; fi
@@ -133,6 +134,8 @@ if [ -f "$real/adjacent/labels.tsv" ]; then
 	function pct(a, b) { return b ? sprintf("%.0f%%", 100 * a / b) : "-" }' "$work/adj"
 	afp=$(awk -F'\t' '$8 { c++ } END { print c + 0 }' "$work/adj")
 	an=$(wc -l <"$work/adj")
+	# right playbook over every row, those whose id is not in the knowledge base as misses
+	ap=$(awk -F'\t' '$7 && $3 { c++ } END { print NR ? int(100 * c / NR) : 100 }' "$work/adj")
 	awk -F'\t' '$7 { n++; p += $3 } !$7 { ny++; if (!(($2 " ") in seen)) { seen[$2 " "] = 1; l = l " " $2 } }
 		END { printf "adjacent/: right playbook %d/%d (%s) where the label'"'"'s id is known; not yet %d:%s\n",
 			p, n, n ? sprintf("%.0f%%", 100 * p / n) : "-", ny, l }' "$work/adj"
@@ -140,7 +143,7 @@ if [ -f "$real/adjacent/labels.tsv" ]; then
 	[ "$verbose" -eq 1 ] && awk -F'\t' '$8 { printf "  false + %s: want %s, got %s %s\n", $1, $2, $4, $5 }
 		$7 && !$8 && !$3 { printf "  miss %s: want %s %s, got %s %s\n", $1, $2, $6, $4, $5 }' "$work/adj"
 else
-	afp=0
+	afp=0 ap=100
 fi
 if [ "$verbose" -eq 1 ]; then
 	awk -F'\t' '!$3 || ($4 && !$5) { printf "  miss %s: want %s %s, got %s %s\n", $1, $2, $8, $6, $7 }' \
@@ -157,6 +160,7 @@ if [ -f "$floor" ]; then
 		subject) [ "$sp" -ge "$min" ] || { echo "eval-real: subject $sp% is below the floor $min%"; status=1; } ;;
 		false_positives) [ "$allfp" -le "$min" ] || { echo "eval-real: $allfp false positives, the ceiling is $min"; status=1; } ;;
 		adjacent_false_positives) [ "$afp" -le "$min" ] || { echo "eval-real: $afp false positives on adjacent/, the ceiling is $min"; status=1; } ;;
+		adjacent_playbook) [ "$ap" -ge "$min" ] || { echo "eval-real: adjacent/ right playbook $ap% is below the floor $min%"; status=1; } ;;
 		esac
 	done <"$floor"
 fi

@@ -16,8 +16,11 @@ terminal_safe() {
 	! LC_ALL=C grep -q "$(printf '\342\201[\246-\251]')" "$1"
 }
 
-for fmt in text markdown; do
+# JSON keeps every character but writes those a terminal acts on as \u escapes, since
+# reports are read with cat and tail -f too (-b and --full shape text and Markdown only).
+for fmt in text markdown json ndjson; do
 	for brief in "" -b --full; do
+		case $fmt$brief in json-* | ndjson-*) continue ;; esac
 		pickdoc -f "$fmt" $brief "$HOSTILE" >"$WORK/out" 2>"$WORK/err"
 		rc=$?
 		if [ "$rc" -eq 0 ] && terminal_safe "$WORK/out" && grep -q unpicklable-object "$WORK/out"; then
@@ -28,19 +31,6 @@ for fmt in text markdown; do
 				"$(excerpt "$WORK/out" stdout)"
 		fi
 	done
-done
-# JSON keeps every character but writes those a terminal acts on as \u escapes, since
-# reports are read with cat and tail -f too.
-for fmt in json ndjson; do
-	pickdoc -f "$fmt" "$HOSTILE" >"$WORK/out" 2>"$WORK/err"
-	rc=$?
-	if [ "$rc" -eq 0 ] && terminal_safe "$WORK/out" && grep -q unpicklable-object "$WORK/out"; then
-		pass
-	else
-		fail "hostile log, $fmt" \
-			"exit $rc; expected 0, the finding, and no byte that acts on a terminal" \
-			"$(excerpt "$WORK/out" stdout)"
-	fi
 done
 # With colour asked for, pickdoc's own SGR sequences are the only escapes.
 pickdoc --color=always "$HOSTILE" >"$WORK/out" 2>&1

@@ -5,8 +5,8 @@
 # with the log on stdin, start-up on one small traceback against python3 -S -c pass, and the
 # same triage on 128 and 512 MiB to show the cost is linear.  Each log is generated once and
 # kept in build/bench (BENCH_DIR); the page cache is warmed before timing, and the big runs
-# are the median of BENCH_RUNS (3).  Last, --merge on generated reports and repeated
-# tracebacks, to show them linear.
+# are the median of BENCH_RUNS (3).  Last, --merge on generated reports, repeated
+# tracebacks and many files named at once, to show them linear.
 set -eu
 pickdoc=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -203,4 +203,22 @@ for kind in long short-undiagnosed short-diagnosed; do
 	[ "$kind" = short-diagnosed ] && target=$(awk -v a="$undiagnosed_s" -v b="$secs" \
 		'BEGIN { r = (b > 0 ? a / b : 0); printf "undiagnosed / diagnosed x%.1f (<= 1.5: %s)", r, (r <= 1.5 ? "met" : "MISSED") }')
 	row "$kind" "$secs" "$cpu" "$(mbs "$(wc -c <"$f")" "$secs")" "${kib} KiB" "$target"
+done
+
+# Many files named at once: telling a log's rotations apart costs a look-up a name.
+echo
+row "files named (median of $runs)" "seconds" "CPU s" "" "peak RSS" "target"
+for n in 10000 40000; do
+	d=$dir/files-$n
+	if [ ! -d "$d" ]; then
+		mkdir -p "$d.tmp"
+		(cd "$d.tmp" && awk -v n="$n" 'BEGIN { for (i = 0; i < n; i++) print "job-" i ".log" }' |
+			xargs touch)
+		mv "$d.tmp" "$d"
+	fi
+	run_median sh -c 'cd "$1" && exec "$2" -b job-*.log' sh "$d" "$pickdoc"
+	[ "$n" = 10000 ] && small_s=$secs
+	row "$n files" "$secs" "$cpu" "" "${kib} KiB" \
+		"$([ "$n" = 10000 ] && echo "" || awk -v a="$secs" -v b="$small_s" \
+		'BEGIN { r = (b > 0 ? a / b : 0); printf "linear: x4 files, x%.1f time (<= 6: %s)", r, (r <= 6 ? "met" : "MISSED") }')"
 done

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "rotate.h"
@@ -81,6 +82,33 @@ static void test_not_rotations(void **state)
 	assert_int_equal(rotate_order(paths, 0, NULL), 0);
 }
 
+/* Thousands of logs named at once, each rotation before its log and the logs in reverse:
+ * each log is read at the place of its first file, oldest first. */
+static void test_many_logs(void **state)
+{
+	(void)state;
+	enum { LOGS = 2000 };
+	static char names[2 * LOGS][32];
+	static const char *paths[2 * LOGS];
+	static size_t set_len[2 * LOGS];
+
+	for (int i = 0; i < LOGS; i++) {
+		snprintf(names[i], sizeof names[i], "svc-%d.log.1", i);
+		snprintf(names[LOGS + i], sizeof names[LOGS + i], "svc-%d.log", LOGS - 1 - i);
+	}
+	for (int i = 0; i < 2 * LOGS; i++)
+		paths[i] = names[i];
+	assert_int_equal(rotate_order(paths, 2 * LOGS, set_len), LOGS);
+	for (int i = 0; i < LOGS; i++) {
+		char want[32];
+		snprintf(want, sizeof want, "svc-%d.log.1", i);
+		assert_string_equal(paths[2 * i], want);
+		snprintf(want, sizeof want, "svc-%d.log", i);
+		assert_string_equal(paths[2 * i + 1], want);
+		assert_int_equal(set_len[i], 2);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -88,6 +116,7 @@ int main(void)
 		cmocka_unit_test(test_dated_oldest_first),
 		cmocka_unit_test(test_logs_apart),
 		cmocka_unit_test(test_not_rotations),
+		cmocka_unit_test(test_many_logs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

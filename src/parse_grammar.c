@@ -711,8 +711,7 @@ static int pytest_exc_line(struct reading *r, const char *s, size_t n, size_t li
 }
 
 /* A line of a message framed by rules, which a library prints as one report of sections
- * and indented fields (torchrun's ChildFailedError: "Failures:", "Root Cause", "[0]:",
- * "exitcode  : 1 (pid: N)"): 1 when taken.  It ends at the closing rule, at a blank line,
+ * and indented fields ("Failures:", "[0]:", "exitcode  : 1 (pid: N)"): 1 when taken.  It ends at the closing rule, at a blank line,
  * at a traceback a field quotes (a record of its own) or after BOX_MAX lines. */
 static int boxed_line(struct reading *r, const char *s, size_t n, size_t lineno)
 {
@@ -730,7 +729,7 @@ static int boxed_line(struct reading *r, const char *s, size_t n, size_t lineno)
 }
 
 /* Whether the message M ends a sentence: a library's message of several paragraphs does
- * (loky's "...to kill the worker." before its exit codes); a program's output after a
+ * ("...to kill the worker." before a paragraph of exit codes); a program's output after a
  * message without a full stop is not read as more of it. */
 static int sentence_ended(const struct buf *m)
 {
@@ -799,7 +798,7 @@ static int exc_line(struct reading *r, const char *s, size_t n, size_t lineno)
 	} else if (r->blanks == 1 && !x->nnotes && sentence_ended(&r->message) &&
 		   s[0] >= 'A' && s[0] <= 'Z' && !clean_is_log_line(s, n) &&
 		   !(pl_exception(s, n, &e) && pl_exception_like(e.type, e.type_len))) {
-		/* a message of sentences goes on over a blank line, as loky's exit codes */
+		/* a message of sentences goes on over a blank line, as a paragraph of codes */
 		add_message_line(r, s, n, 1);
 	} else if (r->blanks || clean_is_log_line(s, n) ||
 		   (pl_exception(s, n, &e) && pl_exception_like(e.type, e.type_len))) {

@@ -56,7 +56,7 @@ struct reading {
 	int msg_more;            /* the last message line ends open, as "...encountered," */
 	int msg_indented;        /* the message went on over indented lines */
 	size_t msg_boxed;        /* lines of a message framed by "=====" rules read so far,
-				    0 outside one (torchrun's ChildFailedError box) */
+				    0 outside one */
 	int line_wrapped;        /* the line being fed had blanks after its text */
 	int msg_wrapped;         /* the last message line had: a paste wrapped it there, and
 				    a line going on without a capital continues it */

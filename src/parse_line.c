@@ -389,14 +389,7 @@ int pl_box_rule(const char *s, size_t n)
 
 int pl_carried_intro(const char *s, size_t n)
 {
-	static const char head[] = "-- Process ", tail[] = " terminated with the following error:";
-	size_t h = sizeof head - 1, t = sizeof tail - 1, i = h;
-
-	if (n <= h + t || memcmp(s, head, h) || memcmp(s + n - t, tail, t))
-		return 0;
-	while (i < n - t && s[i] >= '0' && s[i] <= '9')
-		i++;
-	return i > h && i == n - t;
+	return n > 4 && !memcmp(s, "-- ", 3) && s[3] != ' ' && s[n - 1] == ':';
 }
 
 int pl_open_end(const char *s, size_t n)

@@ -135,8 +135,8 @@ int pl_prompt(const char *s, size_t n, const char **code, size_t *code_len);
 int pl_quote(const char *s, size_t n);
 
 /* S introduces the traceback a carrier quotes without quotes around it, after a blank
- * line under the carrier's empty message: torch.multiprocessing.spawn's "-- Process N
- * terminated with the following error:" (ProcessRaisedException). */
+ * line under the carrier's empty message: a heading set off by "-- " that ends in ':'
+ * ("-- Process 1 terminated with the following error:"). */
 int pl_carried_intro(const char *s, size_t n);
 
 /* S is a line of an indented paragraph, maybe under "> " quoting (*QUOTE_LEN bytes of
@@ -145,7 +145,7 @@ int pl_carried_intro(const char *s, size_t n);
  * "`        An attempt"). */
 int pl_paragraph(const char *s, size_t n, size_t *quote_len);
 
-/* S is a rule of '=' that frames a message of sections and fields (torchrun prints 60). */
+/* S is a rule of at least 20 '=' that frames a message of sections and fields. */
 int pl_box_rule(const char *s, size_t n);
 
 /* The message line S leaves its sentence open (ends in ',' ';' ':' or an opening

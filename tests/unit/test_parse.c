@@ -533,8 +533,12 @@ static void test_spawn_carrier(void **state)
 	got_free(&g);
 
 	assert_true(pl_carried_intro(LIT_ARGS("-- Process 12 terminated with the following error:")));
-	assert_false(pl_carried_intro(LIT_ARGS("-- Process  terminated with the following error:")));
+	/* a heading set off by "-- " and ending in ':', whatever its words */
+	assert_true(pl_carried_intro(LIT_ARGS("-- Worker 3 failed with:")));
+	assert_false(pl_carried_intro(LIT_ARGS("--  terminated with the following error:")));
 	assert_false(pl_carried_intro(LIT_ARGS("-- Process 1 terminated with exit code 1")));
+	assert_false(pl_carried_intro(LIT_ARGS("Process 1 terminated with the following error:")));
+	assert_false(pl_carried_intro(LIT_ARGS("-- :")));
 }
 
 /* billiard prints the carrier as the exception line of a traceback of its own. */
